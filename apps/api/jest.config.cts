@@ -1,10 +1,15 @@
+/** Unit specs of the API. `jest.int.config.cts` extends this for the integration specs. */
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '/node_modules/.+\\.js$': '<rootDir>/../../tools/jest/esm-package.transform.cjs',
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  // @nestjs/typeorm 12 and @nestjs/terminus 12 ship only ES modules; every other package stays untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|@nestjs/terminus)/)'],
+  moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/apps/api',
 };

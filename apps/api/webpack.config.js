@@ -15,7 +15,8 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // Seed CSVs travel next to main.js, where reference-data.seed.ts looks for them (its __dirname).
+      assets: [{ input: './src/database/seeds/data', glob: '*.csv', output: 'data' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

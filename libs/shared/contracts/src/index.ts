@@ -1,1 +1,2 @@
-export * from './lib/shared-contracts';
+export * from './lib/org-unit';
+export * from './lib/health';

@@ -1,0 +1,12 @@
+const base = require('./jest.config.cts');
+
+/** Integration specs: real PostgreSQL, a fresh database per file cloned from a migrated template. */
+module.exports = {
+  ...base,
+  displayName: 'api-int',
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/src/testing/global-teardown.ts',
+  testTimeout: 60000,
+  coverageDirectory: '../../coverage/apps/api-int',
+};

@@ -1,0 +1,31 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { seedReferenceData } from './reference-data.seed';
+
+export interface SeedOptions {
+  /** Demo content for a new user's first look; never on a production database. */
+  demo: boolean;
+  log?: (message: string) => void;
+}
+
+/** A seed that must run once per database; its name is recorded in `seed_run` in the same transaction. */
+interface OnceSeed {
+  name: string;
+  run(manager: EntityManager): Promise<void>;
+}
+
+const DEMO_SEEDS: OnceSeed[] = [];
+
+export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  await seedReferenceData(dataSource);
+  if (!options.demo) return;
+  for (const seed of DEMO_SEEDS) {
+    await dataSource.transaction(async (m) => {
+      // ON CONFLICT makes a second start, or a second instance starting at the same moment, a no-op.
+      const claimed = await m.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT DO NOTHING RETURNING name`, [seed.name]);
+      if (!claimed.length) return;
+      log(`Seeding ${seed.name}…`);
+      await seed.run(m);
+    });
+  }
+}

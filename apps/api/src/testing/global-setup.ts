@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { prepareDatabase } from '../database/prepare-database';
+import { ADMIN_URL_ENV, assertTestDatabase, TEMPLATE_DATABASE, withAdmin, withDatabase } from './test-database';
+
+/** Global setup and teardown share the process, not their modules: the server handle travels on globalThis. */
+export const testServerSlot = globalThis as { __provdashTestServer?: EmbeddedDatabase };
+
+/**
+ * One PostgreSQL server per test run (embedded, or the one DATABASE_URL names), one migrated
+ * and reference-seeded template database, cloned by every test file.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env['DATABASE_URL'];
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({
+      dataDir: join(mkdtempSync(join(tmpdir(), 'provdash-test-')), 'postgres'),
+      database: 'provdash_test_scratch',
+      persistent: false,
+    });
+    testServerSlot.__provdashTestServer = server;
+    adminUrl = server.adminUrl;
+  }
+  assertTestDatabase(TEMPLATE_DATABASE);
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  });
+  await prepareDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE), { demo: false });
+  process.env[ADMIN_URL_ENV] = adminUrl;
+}

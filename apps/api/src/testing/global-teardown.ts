@@ -1,0 +1,5 @@
+import { testServerSlot } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  await testServerSlot.__provdashTestServer?.stop();
+}

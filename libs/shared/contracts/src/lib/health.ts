@@ -1,0 +1,7 @@
+export type HealthStatus = 'up' | 'down';
+
+export interface MigrationHealthDto {
+  status: HealthStatus;
+  applied: number;
+  pending: string[];
+}
