@@ -1,13 +1,33 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'pd-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, TranslocoDirective, LanguageSwitch],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t">
+      <mat-toolbar class="app-bar">
+        <a routerLink="/" class="brand">
+          <span class="full">{{ t('app.title') }}</span>
+          <span class="short">{{ t('app.short') }}</span>
+        </a>
+        <span class="spacer"></span>
+        <pd-language-switch />
+      </mat-toolbar>
+      <main><router-outlet /></main>
+    </ng-container>
+  `,
+  styles: `
+    .app-bar { position: sticky; top: 0; z-index: 2; gap: 8px; }
+    .brand { color: inherit; text-decoration: none; font-size: 1.1rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .spacer { flex: 1; }
+    .short { display: none; }
+    /* Governors read this on phones: the long title gives way to the short one. */
+    @media (max-width: 600px) { .full { display: none; } .short { display: inline; } }
+  `,
 })
-export class App {
-  protected title = 'dashboard';
-}
+export class App {}

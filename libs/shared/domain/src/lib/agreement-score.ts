@@ -131,8 +131,8 @@ export function validateCriterionLevels(rule: IndicatorRule): LevelErrorCode[] {
 }
 
 /**
- * Whether weights add up to exactly 100, compared as exact decimals: 33.33 + 33.33 + 33.34 is
- * 100, although the same sum in floating point is 99.99999999999999.
+ * Whether weights add up to exactly 100, compared as exact decimals: 14.46 + 49.59 + 35.95 is
+ * 100, although the same sum in floating point is 100.00000000000001.
  */
 export function weightsSumTo100(weights: readonly number[]): boolean {
   return (

@@ -120,6 +120,18 @@ describe('kpi-status', () => {
         300,
       ],
       [
+        'trajectory points of another fiscal year are ignored',
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'sum',
+          yearlyTarget: 1000,
+          trajectory: [{ period: '2568-Q4', target: 400 }, ...cumulativeTrajectory],
+          asOf: '2026-01-01',
+        },
+        50,
+      ],
+      [
         'trajectory points without target are skipped',
         {
           fiscalYear: 2569,

@@ -5,7 +5,14 @@
  * value is amber, never a 79.99999999999999 % red.
  */
 import { DateInput, toIsoDate } from './iso-date';
-import { Frequency, formatPeriod, isPeriodDue, periodsDueBy, periodsPerYear } from './fiscal-period';
+import {
+  Frequency,
+  formatPeriod,
+  isPeriodDue,
+  periodsDueBy,
+  periodsPerYear,
+  toFiscalPeriod,
+} from './fiscal-period';
 import { RollupEntry, RollupMethod, hasRollupValue, isAdditive, rollUpExact } from './kpi-rollup';
 import {
   Rational,
@@ -270,8 +277,15 @@ function expectedTargetExact(input: ExpectedTargetInput): Rational | null {
     return null;
   }
   const asOfDate = toIsoDate(asOf);
+  // Points of another fiscal year are ignored: a trajectory list may hold the whole plan period.
   const duePoints = (trajectory ?? [])
-    .filter((point) => point.target !== null && point.target !== undefined && isPeriodDue(point.period, asOfDate))
+    .filter(
+      (point) =>
+        point.target !== null &&
+        point.target !== undefined &&
+        toFiscalPeriod(point.period).fiscalYear === fiscalYear &&
+        isPeriodDue(point.period, asOfDate),
+    )
     .map((point) => ({ period: point.period, value: point.target }));
   if (duePoints.length > 0) {
     return rollUpExact(isAdditive(rollup) ? 'sum' : 'last', duePoints);

@@ -41,7 +41,7 @@ export function rational(num: bigint, den = 1n): Rational {
     throw new RangeError('Rational with a zero denominator');
   }
   const sign = den < 0n ? -1n : 1n;
-  const divisor = gcd(num, den) || 1n;
+  const divisor = gcd(num, den);
   return { num: (sign * num) / divisor, den: (sign * den) / divisor };
 }
 
@@ -71,7 +71,7 @@ export function parseDecimal(value: number | string): Rational {
   }
   const [, sign, mantissa, exponentText] = match;
   const [intPart, fracPart = ''] = mantissa.split('.');
-  const digits = BigInt(`${intPart}${fracPart}` || '0');
+  const digits = BigInt(`${intPart}${fracPart}`);
   const exponent = (exponentText ? Number(exponentText) : 0) - fracPart.length;
   const signed = sign === '-' ? -digits : digits;
   return exponent >= 0 ? rational(signed * pow10(exponent)) : rational(signed, pow10(-exponent));
