@@ -1,7 +1,7 @@
 /** Unit specs of the API. `jest.int.config.cts` extends this for the integration specs. */
 module.exports = {
   displayName: 'api',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {

@@ -1,5 +1,5 @@
 import playwright from "eslint-plugin-playwright";
-import baseConfig from "../../eslint.config.mjs";
+import baseConfig from "../../tools/eslint/eslint.base.config.mjs";
 
 export default [
     playwright.configs["flat/recommended"],

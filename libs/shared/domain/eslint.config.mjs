@@ -1,3 +1,3 @@
-import baseConfig from '../../../eslint.config.mjs';
+import baseConfig from '../../../tools/eslint/eslint.base.config.mjs';
 
 export default [...baseConfig];

@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'shared-domain',
-  preset: '../../../jest.preset.js',
+  preset: '../../../tools/jest/jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],

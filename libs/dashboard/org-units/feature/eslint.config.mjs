@@ -1,5 +1,5 @@
 import nx from '@nx/eslint-plugin';
-import baseConfig from '../../../../eslint.config.mjs';
+import baseConfig from '../../../../tools/eslint/eslint.base.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],

@@ -6,3 +6,4 @@ export * from './lib/agreement-score';
 export * from './lib/money';
 export * from './lib/disbursement';
 export { formatDecimal, roundDecimal } from './lib/rational';
+export type { Rational } from './lib/rational';

@@ -11,17 +11,37 @@ import {
   weightsSumTo100,
 } from './agreement-score';
 
-const ascending: IndicatorRule = { levels: [60, 65, 70, 75, 80], direction: 'higher_better' };
-const descending: IndicatorRule = { levels: [20, 18, 16, 14, 12], direction: 'lower_better' };
-const milestone: IndicatorRule = { levels: [1, 2, 3, 4, 5], direction: 'higher_better', kind: 'milestone' };
+const ascending: IndicatorRule = {
+  levels: [60, 65, 70, 75, 80],
+  direction: 'higher_better',
+};
+const descending: IndicatorRule = {
+  levels: [20, 18, 16, 14, 12],
+  direction: 'lower_better',
+};
+const milestone: IndicatorRule = {
+  levels: [1, 2, 3, 4, 5],
+  direction: 'higher_better',
+  kind: 'milestone',
+};
 
 /** The worked example of docs/domain-calculations.md: 3.7650. */
 const example: AgreementIndicator[] = [
   { weight: 30, ...ascending, actual: 73.9 },
   { weight: 25, ...descending, actual: 15.2 },
   { weight: 20, ...milestone, actual: 4 },
-  { weight: 15, levels: [100, 110, 120, 130, 140], direction: 'higher_better', actual: 150 },
-  { weight: 10, levels: [50, 55, 60, 65, 70], direction: 'higher_better', actual: 56.55 },
+  {
+    weight: 15,
+    levels: [100, 110, 120, 130, 140],
+    direction: 'higher_better',
+    actual: 150,
+  },
+  {
+    weight: 10,
+    levels: [50, 55, 60, 65, 70],
+    direction: 'higher_better',
+    actual: 56.55,
+  },
 ];
 
 describe('agreement-score', () => {
@@ -74,8 +94,24 @@ describe('agreement-score', () => {
       [milestone, 4.99, 4],
       [milestone, 5, 5],
       [milestone, 7, 5],
-      [{ levels: [5, 4, 3, 2, 1], direction: 'lower_better', kind: 'milestone' }, 2.5, 3],
-      [{ levels: [10, 20, 40, 70, 100], direction: 'higher_better', kind: 'milestone' }, 69, 3],
+      [
+        {
+          levels: [5, 4, 3, 2, 1],
+          direction: 'lower_better',
+          kind: 'milestone',
+        },
+        2.5,
+        3,
+      ],
+      [
+        {
+          levels: [10, 20, 40, 70, 100],
+          direction: 'higher_better',
+          kind: 'milestone',
+        },
+        69,
+        3,
+      ],
     ])('%j, x = %d → %d', (rule, actual, score) => {
       expect(indicatorScore(rule, actual)).toBe(score);
     });
@@ -83,11 +119,19 @@ describe('agreement-score', () => {
 
   describe('indicatorScore, other scales', () => {
     it.each<[IndicatorRule, number, number]>([
-      [{ levels: [0, 0.25, 0.5, 0.75, 1], direction: 'higher_better' }, 0.6, 3.4],
+      [
+        { levels: [0, 0.25, 0.5, 0.75, 1], direction: 'higher_better' },
+        0.6,
+        3.4,
+      ],
       [{ levels: [-10, -5, 0, 5, 10], direction: 'higher_better' }, -7.5, 1.5],
       [{ levels: [1, 2, 4, 8, 16], direction: 'higher_better' }, 6, 3.5],
       [{ levels: [90, 92, 94, 96, 98], direction: 'higher_better' }, 93, 2.5],
-      [{ levels: [100, 103, 106, 109, 112], direction: 'higher_better' }, 104, 7 / 3],
+      [
+        { levels: [100, 103, 106, 109, 112], direction: 'higher_better' },
+        104,
+        7 / 3,
+      ],
     ])('%j, x = %d → %d', (rule, actual, score) => {
       expect(indicatorScore(rule, actual)).toBe(score);
     });
@@ -113,22 +157,71 @@ describe('agreement-score', () => {
   });
 
   describe('validateCriterionLevels', () => {
-    it.each<[readonly number[], AgreementDirection, IndicatorKind | undefined, string[]]>([
+    it.each<
+      [
+        readonly number[],
+        AgreementDirection,
+        IndicatorKind | undefined,
+        string[],
+      ]
+    >([
       [[60, 65, 70, 75, 80], 'higher_better', undefined, []],
       [[20, 18, 16, 14, 12], 'lower_better', undefined, []],
       [[1, 2, 3, 4, 5], 'higher_better', 'milestone', []],
-      [[60, 60, 70, 75, 80], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
-      [[60, 70, 65, 75, 80], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
-      [[20, 18, 16, 14, 12], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
-      [[60, 65, 70, 75, 80], 'lower_better', undefined, ['LEVELS_NOT_DESCENDING']],
-      [[20, 18, 18, 14, 12], 'lower_better', undefined, ['LEVELS_NOT_DESCENDING']],
+      [
+        [60, 60, 70, 75, 80],
+        'higher_better',
+        undefined,
+        ['LEVELS_NOT_ASCENDING'],
+      ],
+      [
+        [60, 70, 65, 75, 80],
+        'higher_better',
+        undefined,
+        ['LEVELS_NOT_ASCENDING'],
+      ],
+      [
+        [20, 18, 16, 14, 12],
+        'higher_better',
+        undefined,
+        ['LEVELS_NOT_ASCENDING'],
+      ],
+      [
+        [60, 65, 70, 75, 80],
+        'lower_better',
+        undefined,
+        ['LEVELS_NOT_DESCENDING'],
+      ],
+      [
+        [20, 18, 18, 14, 12],
+        'lower_better',
+        undefined,
+        ['LEVELS_NOT_DESCENDING'],
+      ],
       [[60, 65, 70, 75], 'higher_better', undefined, ['LEVELS_COUNT']],
       [[60, 65, 70, 75, 80, 85], 'higher_better', undefined, ['LEVELS_COUNT']],
-      [[60, 65, Number.POSITIVE_INFINITY, 75, 80], 'higher_better', undefined, ['LEVEL_NOT_FINITE']],
-      [[60, 65, 70, 75, 80], 'sideways' as AgreementDirection, undefined, ['UNKNOWN_DIRECTION']],
-      [[60, 65, 70, 75, 80], 'higher_better', 'guess' as IndicatorKind, ['UNKNOWN_KIND']],
+      [
+        [60, 65, Number.POSITIVE_INFINITY, 75, 80],
+        'higher_better',
+        undefined,
+        ['LEVEL_NOT_FINITE'],
+      ],
+      [
+        [60, 65, 70, 75, 80],
+        'sideways' as AgreementDirection,
+        undefined,
+        ['UNKNOWN_DIRECTION'],
+      ],
+      [
+        [60, 65, 70, 75, 80],
+        'higher_better',
+        'guess' as IndicatorKind,
+        ['UNKNOWN_KIND'],
+      ],
     ])('%j %s %s → %j', (levels, direction, kind, codes) => {
-      expect(validateCriterionLevels({ levels, direction, kind })).toEqual(codes);
+      expect(validateCriterionLevels({ levels, direction, kind })).toEqual(
+        codes,
+      );
     });
   });
 
@@ -164,7 +257,13 @@ describe('agreement-score', () => {
       expect(validateAgreement([])).toEqual([{ code: 'NO_INDICATORS' }]);
     });
 
-    it.each<[string, { weight: number; levels: number[]; direction: AgreementDirection }[], unknown[]]>([
+    it.each<
+      [
+        string,
+        { weight: number; levels: number[]; direction: AgreementDirection }[],
+        unknown[],
+      ]
+    >([
       [
         'weights summing to 90',
         [
@@ -212,7 +311,11 @@ describe('agreement-score', () => {
         'bad levels on the second indicator',
         [
           { weight: 50, ...ascending, levels: [...ascending.levels] },
-          { weight: 50, direction: 'lower_better', levels: [12, 14, 16, 18, 20] },
+          {
+            weight: 50,
+            direction: 'lower_better',
+            levels: [12, 14, 16, 18, 20],
+          },
         ],
         [{ code: 'LEVELS_NOT_DESCENDING', indicator: 1 }],
       ],
@@ -221,7 +324,9 @@ describe('agreement-score', () => {
     });
 
     it('does not throw on garbage', () => {
-      const garbage = [{ weight: 'x', levels: null, direction: 'up' }] as unknown as AgreementIndicator[];
+      const garbage = [
+        { weight: 'x', levels: null, direction: 'up' },
+      ] as unknown as AgreementIndicator[];
       expect(validateAgreement(garbage)).toEqual([
         { code: 'UNKNOWN_DIRECTION', indicator: 0 },
         { code: 'LEVELS_COUNT', indicator: 0 },
@@ -233,7 +338,9 @@ describe('agreement-score', () => {
   describe('agreementScore', () => {
     it('computes the worked example to 3.7650', () => {
       const result = agreementScore(example);
-      expect(result.indicators.map((line) => line.score)).toEqual([3.78, 3.4, 4, 5, 2.31]);
+      expect(result.indicators.map((line) => line.score)).toEqual([
+        3.78, 3.4, 4, 5, 2.31,
+      ]);
       expect(result.score).toBe(3.765);
       expect(result.formatted).toBe('3.7650');
       expect(result.countedWeight).toBe(100);
@@ -242,7 +349,11 @@ describe('agreement-score', () => {
     it.each<[string, AgreementIndicator[], string | null]>([
       [
         'equal weights, scores 1…5',
-        [60, 65, 70, 75, 80].map((actual) => ({ weight: 20, ...ascending, actual })),
+        [60, 65, 70, 75, 80].map((actual) => ({
+          weight: 20,
+          ...ascending,
+          actual,
+        })),
         '3.0000',
       ],
       [
@@ -294,14 +405,18 @@ describe('agreement-score', () => {
     it('rounds the midpoint where floating point would round down', () => {
       const naive = (50 * (3 + (70.0005 - 70) / 5) + 50 * 3) / 100;
       expect(naive.toFixed(4)).toBe('3.0000');
-      expect(agreementScore([
-        { weight: 50, ...ascending, actual: 70.0005 },
-        { weight: 50, ...ascending, actual: 70 },
-      ]).score).toBe(3.00005);
+      expect(
+        agreementScore([
+          { weight: 50, ...ascending, actual: 70.0005 },
+          { weight: 50, ...ascending, actual: 70 },
+        ]).score,
+      ).toBe(3.00005);
     });
 
     describe('indicators without a result', () => {
-      const withMissing = example.map((indicator, i) => (i === 4 ? { ...indicator, actual: null } : indicator));
+      const withMissing = example.map((indicator, i) =>
+        i === 4 ? { ...indicator, actual: null } : indicator,
+      );
 
       it('count as 0 by default (official rounds): 353.4 / 100', () => {
         const result = agreementScore(withMissing);
@@ -311,11 +426,15 @@ describe('agreement-score', () => {
       });
 
       it("count as 0 with missingResult 'zero'", () => {
-        expect(agreementScore(withMissing, { missingResult: 'zero' }).formatted).toBe('3.5340');
+        expect(
+          agreementScore(withMissing, { missingResult: 'zero' }).formatted,
+        ).toBe('3.5340');
       });
 
       it("are left out with missingResult 'exclude': 353.4 / 90 = 3.92666…", () => {
-        const result = agreementScore(withMissing, { missingResult: 'exclude' });
+        const result = agreementScore(withMissing, {
+          missingResult: 'exclude',
+        });
         expect(result.formatted).toBe('3.9267');
         expect(result.score).toBe(589 / 150);
         expect(result.countedWeight).toBe(90);
@@ -323,8 +442,13 @@ describe('agreement-score', () => {
       });
 
       it('give no score when every indicator is excluded', () => {
-        const none = example.map((indicator) => ({ ...indicator, actual: null }));
-        expect(agreementScore(none, { missingResult: 'exclude' })).toMatchObject({
+        const none = example.map((indicator) => ({
+          ...indicator,
+          actual: null,
+        }));
+        expect(
+          agreementScore(none, { missingResult: 'exclude' }),
+        ).toMatchObject({
           score: null,
           formatted: null,
           countedWeight: 0,
@@ -335,7 +459,14 @@ describe('agreement-score', () => {
 
     it('throws on invalid levels of an indicator with a result', () => {
       expect(() =>
-        agreementScore([{ weight: 100, levels: [1, 1, 1, 1, 1], direction: 'higher_better', actual: 1 }]),
+        agreementScore([
+          {
+            weight: 100,
+            levels: [1, 1, 1, 1, 1],
+            direction: 'higher_better',
+            actual: 1,
+          },
+        ]),
       ).toThrow(RangeError);
     });
   });

@@ -82,11 +82,17 @@ describe('disbursement', () => {
       ['2022-10-01', 'Q4', 100],
       ['2023-03-01', 'Q4', 100],
     ])('FY 2565 overall as of %s → %s, %i %', (asOf, quarter, target) => {
-      expect(disbursementTargetAsOf(overall2565, 2565, asOf)).toEqual({ quarter, target });
+      expect(disbursementTargetAsOf(overall2565, 2565, asOf)).toEqual({
+        quarter,
+        target,
+      });
     });
 
     it('reads the capital targets the same way', () => {
-      expect(disbursementTargetAsOf(capital2565, 2565, '2022-07-15')).toEqual({ quarter: 'Q3', target: 46 });
+      expect(disbursementTargetAsOf(capital2565, 2565, '2022-07-15')).toEqual({
+        quarter: 'Q3',
+        target: 46,
+      });
     });
   });
 
@@ -119,7 +125,14 @@ describe('disbursement', () => {
           committed: '1,000,000,000.00',
           targets: overall2565,
         }),
-      ).toEqual({ rate: 72.99, committedRate: 80, targetQuarter: 'Q3', target: 72, gap: 0.99, onTarget: true });
+      ).toEqual({
+        rate: 72.99,
+        committedRate: 80,
+        targetQuarter: 'Q3',
+        target: 72,
+        gap: 0.99,
+        onTarget: true,
+      });
     });
 
     it('capital: 182,700,000.00 of 400,000,000.00 = 45.68 %, 0.32 points behind 46 %', () => {
@@ -132,7 +145,14 @@ describe('disbursement', () => {
           committed: '60,000,000.00',
           targets: capital2565,
         }),
-      ).toEqual({ rate: 45.68, committedRate: 15, targetQuarter: 'Q3', target: 46, gap: -0.32, onTarget: false });
+      ).toEqual({
+        rate: 45.68,
+        committedRate: 15,
+        targetQuarter: 'Q3',
+        target: 46,
+        gap: -0.32,
+        onTarget: false,
+      });
     });
 
     it('exactly on target counts as on target', () => {
@@ -143,7 +163,12 @@ describe('disbursement', () => {
         disbursed: '72.00',
         targets: overall2565,
       });
-      expect(result).toMatchObject({ rate: 72, gap: 0, onTarget: true, committedRate: null });
+      expect(result).toMatchObject({
+        rate: 72,
+        gap: 0,
+        onTarget: true,
+        committedRate: null,
+      });
     });
 
     it('nothing allocated: no rate, no gap', () => {
@@ -173,12 +198,19 @@ describe('disbursement', () => {
         disbursed: '50.00',
         targets: overall2565,
       });
-      expect(result).toMatchObject({ rate: 5, targetQuarter: null, target: 0, gap: 5, onTarget: true });
+      expect(result).toMatchObject({
+        rate: 5,
+        targetQuarter: null,
+        target: 0,
+        gap: 5,
+        onTarget: true,
+      });
     });
   });
 
   describe('rankByRate', () => {
-    const ranks = (rows: RateRow[]): [string, number | null][] => rankByRate(rows).map((row) => [row.code, row.rank]);
+    const ranks = (rows: RateRow[]): [string, number | null][] =>
+      rankByRate(rows).map((row) => [row.code, row.rank]);
 
     it.each<[string, RateRow[], [string, number | null][]]>([
       [
@@ -284,7 +316,9 @@ describe('disbursement', () => {
     });
 
     it('refuses a non-finite rate', () => {
-      expect(() => rankByRate([{ code: 'A', rate: Number.NaN }])).toThrow(RangeError);
+      expect(() => rankByRate([{ code: 'A', rate: Number.NaN }])).toThrow(
+        RangeError,
+      );
     });
   });
 
@@ -293,10 +327,22 @@ describe('disbursement', () => {
       [overall2565, []],
       [capital2565, []],
       [{ Q1: 0, Q2: 0, Q3: 0, Q4: 0 }, []],
-      [{ Q1: 30, Q2: 25, Q3: 72, Q4: 100 }, [{ code: 'TARGETS_DECREASING', quarter: 'Q2' }]],
-      [{ Q1: 30, Q2: 52, Q3: 72, Q4: 101 }, [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q4' }]],
-      [{ Q1: -1, Q2: 52, Q3: 72, Q4: 100 }, [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q1' }]],
-      [{ Q1: 30, Q2: Number.NaN, Q3: 72, Q4: 100 }, [{ code: 'TARGET_NOT_FINITE', quarter: 'Q2' }]],
+      [
+        { Q1: 30, Q2: 25, Q3: 72, Q4: 100 },
+        [{ code: 'TARGETS_DECREASING', quarter: 'Q2' }],
+      ],
+      [
+        { Q1: 30, Q2: 52, Q3: 72, Q4: 101 },
+        [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q4' }],
+      ],
+      [
+        { Q1: -1, Q2: 52, Q3: 72, Q4: 100 },
+        [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q1' }],
+      ],
+      [
+        { Q1: 30, Q2: Number.NaN, Q3: 72, Q4: 100 },
+        [{ code: 'TARGET_NOT_FINITE', quarter: 'Q2' }],
+      ],
     ])('%j → %j', (targets, errors) => {
       expect(validateQuarterlyTargets(targets)).toEqual(errors);
     });

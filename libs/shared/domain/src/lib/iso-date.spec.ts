@@ -89,9 +89,12 @@ describe('iso-date', () => {
       expect(toIsoDate(date)).toBe(expected);
     });
 
-    it.each(['2025-10-01T00:00:00+07:00', '2025-02-29', 'yesterday'])('refuses %j', (value) => {
-      expect(() => toIsoDate(value)).toThrow(RangeError);
-    });
+    it.each(['2025-10-01T00:00:00+07:00', '2025-02-29', 'yesterday'])(
+      'refuses %j',
+      (value) => {
+        expect(() => toIsoDate(value)).toThrow(RangeError);
+      },
+    );
 
     it('refuses an invalid Date', () => {
       expect(() => toIsoDate(new Date('nope'))).toThrow(RangeError);
@@ -100,7 +103,11 @@ describe('iso-date', () => {
 
   describe('parseIsoDate', () => {
     it('splits a date into numbers', () => {
-      expect(parseIsoDate('2026-09-30')).toEqual({ year: 2026, month: 9, day: 30 });
+      expect(parseIsoDate('2026-09-30')).toEqual({
+        year: 2026,
+        month: 9,
+        day: 30,
+      });
     });
   });
 

@@ -12,7 +12,10 @@ import {
 } from './kpi-status';
 
 const monthly = (...list: (number | null)[]): RollupEntry[] =>
-  list.map((value, i) => ({ period: `2569-M${String(i + 1).padStart(2, '0')}`, value }));
+  list.map((value, i) => ({
+    period: `2569-M${String(i + 1).padStart(2, '0')}`,
+    value,
+  }));
 
 /** FY 2569, monthly, additive, 1,200 a year: 100 a month when pro-rated. */
 const additive: KpiStatusInput = {
@@ -35,7 +38,9 @@ const quarterlyLast = (overrides: Partial<KpiStatusInput>): KpiStatusInput => ({
   ...overrides,
 });
 
-const q1 = (value: number | null): RollupEntry[] => [{ period: '2569-Q1', value }];
+const q1 = (value: number | null): RollupEntry[] => [
+  { period: '2569-Q1', value },
+];
 
 describe('kpi-status', () => {
   describe('expectedTargetAsOf', () => {
@@ -55,32 +60,68 @@ describe('kpi-status', () => {
     it.each<[string, Parameters<typeof expectedTargetAsOf>[0], number | null]>([
       [
         'nothing due yet',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'sum', yearlyTarget: 1200, asOf: '2025-10-31' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'sum',
+          yearlyTarget: 1200,
+          asOf: '2025-10-31',
+        },
         null,
       ],
       [
         'sum, pro-rated: 1 of 12 months',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'sum', yearlyTarget: 1200, asOf: '2025-11-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'sum',
+          yearlyTarget: 1200,
+          asOf: '2025-11-01',
+        },
         100,
       ],
       [
         'sum, pro-rated: 3 of 12 months',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'sum', yearlyTarget: 1200, asOf: '2026-01-10' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'sum',
+          yearlyTarget: 1200,
+          asOf: '2026-01-10',
+        },
         300,
       ],
       [
         'sum, pro-rated: 2 of 4 quarters',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'sum', yearlyTarget: 1000, asOf: '2026-04-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'sum',
+          yearlyTarget: 1000,
+          asOf: '2026-04-01',
+        },
         500,
       ],
       [
         'sum, pro-rated exactly: 0.7 × 3/12 = 0.175',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'sum', yearlyTarget: 0.7, asOf: '2026-01-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'sum',
+          yearlyTarget: 0.7,
+          asOf: '2026-01-01',
+        },
         0.175,
       ],
       [
         'sum, year over: the full target',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'sum', yearlyTarget: 1200, asOf: '2026-10-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'sum',
+          yearlyTarget: 1200,
+          asOf: '2026-10-01',
+        },
         1200,
       ],
       [
@@ -126,7 +167,10 @@ describe('kpi-status', () => {
           frequency: 'quarterly',
           rollup: 'sum',
           yearlyTarget: 1000,
-          trajectory: [{ period: '2568-Q4', target: 400 }, ...cumulativeTrajectory],
+          trajectory: [
+            { period: '2568-Q4', target: 400 },
+            ...cumulativeTrajectory,
+          ],
           asOf: '2026-01-01',
         },
         50,
@@ -160,17 +204,35 @@ describe('kpi-status', () => {
       ],
       [
         'average without trajectory: the yearly target from the first period',
-        { fiscalYear: 2569, frequency: 'monthly', rollup: 'average', yearlyTarget: 80, asOf: '2025-11-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'monthly',
+          rollup: 'average',
+          yearlyTarget: 80,
+          asOf: '2025-11-01',
+        },
         80,
       ],
       [
         'ratio without trajectory: the yearly target',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'ratio', yearlyTarget: 95, asOf: '2026-04-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'ratio',
+          yearlyTarget: 95,
+          asOf: '2026-04-01',
+        },
         95,
       ],
       [
         'no target and no trajectory',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'sum', yearlyTarget: null, asOf: '2026-04-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'sum',
+          yearlyTarget: null,
+          asOf: '2026-04-01',
+        },
         null,
       ],
       [
@@ -191,10 +253,22 @@ describe('kpi-status', () => {
   });
 
   describe('expectedBandAsOf', () => {
-    it.each<[string, Parameters<typeof expectedBandAsOf>[0], { min: number; max: number } | null]>([
+    it.each<
+      [
+        string,
+        Parameters<typeof expectedBandAsOf>[0],
+        { min: number; max: number } | null,
+      ]
+    >([
       [
         'non-additive: the yearly band',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'last', band: { min: 1, max: 3 }, asOf: '2026-01-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'last',
+          band: { min: 1, max: 3 },
+          asOf: '2026-01-01',
+        },
         { min: 1, max: 3 },
       ],
       [
@@ -210,12 +284,24 @@ describe('kpi-status', () => {
       ],
       [
         'nothing due',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'last', band: { min: 1, max: 3 }, asOf: '2025-12-31' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'last',
+          band: { min: 1, max: 3 },
+          asOf: '2025-12-31',
+        },
         null,
       ],
       [
         'no band',
-        { fiscalYear: 2569, frequency: 'quarterly', rollup: 'last', band: null, asOf: '2026-01-01' },
+        {
+          fiscalYear: 2569,
+          frequency: 'quarterly',
+          rollup: 'last',
+          band: null,
+          asOf: '2026-01-01',
+        },
         null,
       ],
     ])('%s', (_, input, expected) => {
@@ -253,9 +339,12 @@ describe('kpi-status', () => {
       [0, 10, 'lower_better', null],
       [-1, 10, 'lower_better', null],
       [3, -2, 'lower_better', null],
-    ])('actual %d vs expected %d, %s → %s', (actual, expected, direction, result) => {
-      expect(achievementPercent(actual, expected, direction)).toBe(result);
-    });
+    ])(
+      'actual %d vs expected %d, %s → %s',
+      (actual, expected, direction, result) => {
+        expect(achievementPercent(actual, expected, direction)).toBe(result);
+      },
+    );
 
     it('is exactly 80 where floating point gives 79.99999999999999', () => {
       expect((4.52 / 5.65) * 100).toBeLessThan(80);
@@ -270,9 +359,12 @@ describe('kpi-status', () => {
       [0, 10, 'lower_better', true],
       [-3, -2, 'lower_better', true],
       [-1, -2, 'lower_better', false],
-    ])('actual %d vs expected %d, %s → %s', (actual, expected, direction, met) => {
-      expect(meetsTarget(actual, expected, direction)).toBe(met);
-    });
+    ])(
+      'actual %d vs expected %d, %s → %s',
+      (actual, expected, direction, met) => {
+        expect(meetsTarget(actual, expected, direction)).toBe(met);
+      },
+    );
   });
 
   describe('bandAchievementPercent', () => {
@@ -294,8 +386,12 @@ describe('kpi-status', () => {
     });
 
     it('refuses an inverted or non-finite band', () => {
-      expect(() => bandAchievementPercent(1, { min: 3, max: 1 })).toThrow(RangeError);
-      expect(() => bandAchievementPercent(1, { min: Number.NaN, max: 1 })).toThrow(RangeError);
+      expect(() => bandAchievementPercent(1, { min: 3, max: 1 })).toThrow(
+        RangeError,
+      );
+      expect(() =>
+        bandAchievementPercent(1, { min: Number.NaN, max: 1 }),
+      ).toThrow(RangeError);
     });
   });
 
@@ -320,21 +416,76 @@ describe('kpi-status', () => {
     });
 
     it('refuses amber above green', () => {
-      expect(() => statusFromAchievement(90, { green: 80, amber: 90 })).toThrow(RangeError);
-      expect(() => statusFromAchievement(90, { green: Number.NaN })).toThrow(RangeError);
+      expect(() => statusFromAchievement(90, { green: 80, amber: 90 })).toThrow(
+        RangeError,
+      );
+      expect(() => statusFromAchievement(90, { green: Number.NaN })).toThrow(
+        RangeError,
+      );
     });
   });
 
   describe('evaluateKpiStatus', () => {
-    it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null]>([
+    it.each<
+      [
+        string,
+        Partial<KpiStatusInput>,
+        string,
+        number | null,
+        number | null,
+        number | null,
+      ]
+    >([
       // label, input, status, actual, expected, achievement
       ['nothing due yet', { asOf: '2025-10-15' }, 'none', null, null, null],
-      ['Oct on target', { asOf: '2025-11-01', results: monthly(100) }, 'green', 100, 100, 100],
-      ['Oct at 85 %', { asOf: '2025-11-01', results: monthly(85) }, 'amber', 85, 100, 85],
-      ['Oct at exactly 80 %', { asOf: '2025-11-01', results: monthly(80) }, 'amber', 80, 100, 80],
-      ['Oct just under 80 %', { asOf: '2025-11-01', results: monthly(79.99) }, 'red', 79.99, 100, 79.99],
-      ['Q1 cumulative 300 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 100) }, 'green', 300, 300, 100],
-      ['Q1 cumulative 240 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 40) }, 'amber', 240, 300, 80],
+      [
+        'Oct on target',
+        { asOf: '2025-11-01', results: monthly(100) },
+        'green',
+        100,
+        100,
+        100,
+      ],
+      [
+        'Oct at 85 %',
+        { asOf: '2025-11-01', results: monthly(85) },
+        'amber',
+        85,
+        100,
+        85,
+      ],
+      [
+        'Oct at exactly 80 %',
+        { asOf: '2025-11-01', results: monthly(80) },
+        'amber',
+        80,
+        100,
+        80,
+      ],
+      [
+        'Oct just under 80 %',
+        { asOf: '2025-11-01', results: monthly(79.99) },
+        'red',
+        79.99,
+        100,
+        79.99,
+      ],
+      [
+        'Q1 cumulative 300 of 300',
+        { asOf: '2026-01-10', results: monthly(90, 110, 100) },
+        'green',
+        300,
+        300,
+        100,
+      ],
+      [
+        'Q1 cumulative 240 of 300',
+        { asOf: '2026-01-10', results: monthly(90, 110, 40) },
+        'amber',
+        240,
+        300,
+        80,
+      ],
       [
         'results of periods not yet due are not counted',
         { asOf: '2026-01-10', results: monthly(90, 110, 100, 500) },
@@ -345,7 +496,10 @@ describe('kpi-status', () => {
       ],
       [
         'results of another fiscal year are not counted',
-        { asOf: '2025-11-01', results: [{ period: '2568-M12', value: 999 }, ...monthly(100)] },
+        {
+          asOf: '2025-11-01',
+          results: [{ period: '2568-M12', value: 999 }, ...monthly(100)],
+        },
         'green',
         100,
         100,
@@ -353,7 +507,23 @@ describe('kpi-status', () => {
       ],
       [
         'the whole year',
-        { asOf: '2026-10-01', results: monthly(100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100) },
+        {
+          asOf: '2026-10-01',
+          results: monthly(
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+            100,
+          ),
+        },
         'green',
         1200,
         1200,
@@ -375,10 +545,20 @@ describe('kpi-status', () => {
         300,
         null,
       ],
-      ['no results at all → grey', { asOf: '2026-01-10' }, 'grey', null, 300, null],
+      [
+        'no results at all → grey',
+        { asOf: '2026-01-10' },
+        'grey',
+        null,
+        300,
+        null,
+      ],
       [
         'an earlier month missing: judged on what exists',
-        { asOf: '2026-01-10', results: [...monthly(100), { period: '2569-M03', value: 100 }] },
+        {
+          asOf: '2026-01-10',
+          results: [...monthly(100), { period: '2569-M03', value: 100 }],
+        },
         'red',
         200,
         300,
@@ -396,10 +576,21 @@ describe('kpi-status', () => {
         300,
         null,
       ],
-      ['no target → none', { asOf: '2025-11-01', results: monthly(100), yearlyTarget: null }, 'none', 100, null, null],
+      [
+        'no target → none',
+        { asOf: '2025-11-01', results: monthly(100), yearlyTarget: null },
+        'none',
+        100,
+        null,
+        null,
+      ],
       [
         'custom thresholds 95 / 70',
-        { asOf: '2025-11-01', results: monthly(96), thresholds: { green: 95, amber: 70 } },
+        {
+          asOf: '2025-11-01',
+          results: monthly(96),
+          thresholds: { green: 95, amber: 70 },
+        },
         'green',
         96,
         100,
@@ -427,14 +618,17 @@ describe('kpi-status', () => {
         200,
         90,
       ],
-    ])('additive monthly KPI: %s', (_, overrides, status, actual, expected, achievement) => {
-      const result = evaluateKpiStatus({ ...additive, ...overrides });
-      expect(result.status).toBe(status);
-      expect(result.actual).toBe(actual);
-      expect(result.expected).toBe(expected);
-      expect(result.achievement).toBe(achievement);
-      expect(result.expectedBand).toBeNull();
-    });
+    ])(
+      'additive monthly KPI: %s',
+      (_, overrides, status, actual, expected, achievement) => {
+        const result = evaluateKpiStatus({ ...additive, ...overrides });
+        expect(result.status).toBe(status);
+        expect(result.actual).toBe(actual);
+        expect(result.expected).toBe(expected);
+        expect(result.achievement).toBe(achievement);
+        expect(result.expectedBand).toBeNull();
+      },
+    );
 
     it('reports the latest due period and the missing ones', () => {
       const result = evaluateKpiStatus({
@@ -452,7 +646,16 @@ describe('kpi-status', () => {
       expect(result.missingPeriods).toEqual([]);
     });
 
-    it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null]>([
+    it.each<
+      [
+        string,
+        Partial<KpiStatusInput>,
+        string,
+        number | null,
+        number | null,
+        number | null,
+      ]
+    >([
       [
         'last value against a level trajectory: 62 of 65',
         {
@@ -474,7 +677,14 @@ describe('kpi-status', () => {
         65,
         6200 / 65,
       ],
-      ['exactly 80 % on awkward decimals', { yearlyTarget: 5.65, results: q1(4.52) }, 'amber', 4.52, 5.65, 80],
+      [
+        'exactly 80 % on awkward decimals',
+        { yearlyTarget: 5.65, results: q1(4.52) },
+        'amber',
+        4.52,
+        5.65,
+        80,
+      ],
       [
         'average against the full-year level',
         {
@@ -523,21 +733,80 @@ describe('kpi-status', () => {
         95,
         null,
       ],
-      ['lower is better: 12.5 days against 10', { direction: 'lower_better', yearlyTarget: 10, results: q1(12.5) }, 'amber', 12.5, 10, 80],
-      ['lower is better: 8 days against 10', { direction: 'lower_better', yearlyTarget: 10, results: q1(8) }, 'green', 8, 10, 125],
-      ['lower is better: 13 days against 10', { direction: 'lower_better', yearlyTarget: 10, results: q1(13) }, 'red', 13, 10, 1000 / 13],
-      ['lower is better: actual 0 meets any target', { direction: 'lower_better', yearlyTarget: 10, results: q1(0) }, 'green', 0, 10, null],
-      ['lower is better, negative target met', { direction: 'lower_better', yearlyTarget: -2, results: q1(-3) }, 'green', -3, -2, null],
-      ['lower is better, negative target missed', { direction: 'lower_better', yearlyTarget: -2, results: q1(-1) }, 'red', -1, -2, null],
-      ['higher is better, target 0 met', { yearlyTarget: 0, results: q1(0) }, 'green', 0, 0, null],
-      ['higher is better, target 0 missed', { yearlyTarget: 0, results: q1(-1) }, 'red', -1, 0, null],
-    ])('quarterly KPI: %s', (_, overrides, status, actual, expected, achievement) => {
-      const result = evaluateKpiStatus(quarterlyLast(overrides));
-      expect(result.status).toBe(status);
-      expect(result.actual).toBe(actual);
-      expect(result.expected).toBe(expected);
-      expect(result.achievement).toBe(achievement);
-    });
+      [
+        'lower is better: 12.5 days against 10',
+        { direction: 'lower_better', yearlyTarget: 10, results: q1(12.5) },
+        'amber',
+        12.5,
+        10,
+        80,
+      ],
+      [
+        'lower is better: 8 days against 10',
+        { direction: 'lower_better', yearlyTarget: 10, results: q1(8) },
+        'green',
+        8,
+        10,
+        125,
+      ],
+      [
+        'lower is better: 13 days against 10',
+        { direction: 'lower_better', yearlyTarget: 10, results: q1(13) },
+        'red',
+        13,
+        10,
+        1000 / 13,
+      ],
+      [
+        'lower is better: actual 0 meets any target',
+        { direction: 'lower_better', yearlyTarget: 10, results: q1(0) },
+        'green',
+        0,
+        10,
+        null,
+      ],
+      [
+        'lower is better, negative target met',
+        { direction: 'lower_better', yearlyTarget: -2, results: q1(-3) },
+        'green',
+        -3,
+        -2,
+        null,
+      ],
+      [
+        'lower is better, negative target missed',
+        { direction: 'lower_better', yearlyTarget: -2, results: q1(-1) },
+        'red',
+        -1,
+        -2,
+        null,
+      ],
+      [
+        'higher is better, target 0 met',
+        { yearlyTarget: 0, results: q1(0) },
+        'green',
+        0,
+        0,
+        null,
+      ],
+      [
+        'higher is better, target 0 missed',
+        { yearlyTarget: 0, results: q1(-1) },
+        'red',
+        -1,
+        0,
+        null,
+      ],
+    ])(
+      'quarterly KPI: %s',
+      (_, overrides, status, actual, expected, achievement) => {
+        const result = evaluateKpiStatus(quarterlyLast(overrides));
+        expect(result.status).toBe(status);
+        expect(result.actual).toBe(actual);
+        expect(result.expected).toBe(expected);
+        expect(result.achievement).toBe(achievement);
+      },
+    );
 
     it.each<[string, Partial<KpiStatusInput>, string, number | null]>([
       ['2 in [1, 3]', { results: q1(2) }, 'green', 100],
@@ -546,12 +815,22 @@ describe('kpi-status', () => {
       ['0.9 below', { results: q1(0.9) }, 'amber', 90],
       ['3.75 above', { results: q1(3.75) }, 'amber', 80],
       ['4 above', { results: q1(4) }, 'red', 75],
-      ['-1 below a band starting at 0', { band: { min: 0, max: 3 }, results: q1(-1) }, 'red', null],
+      [
+        '-1 below a band starting at 0',
+        { band: { min: 0, max: 3 }, results: q1(-1) },
+        'red',
+        null,
+      ],
       ['no band', { band: null, results: q1(2) }, 'none', null],
       ['missing result', { results: [] }, 'grey', null],
     ])('band KPI [1, 3]: %s', (_, overrides, status, achievement) => {
       const result = evaluateKpiStatus(
-        quarterlyLast({ direction: 'band', band: { min: 1, max: 3 }, yearlyTarget: 999, ...overrides }),
+        quarterlyLast({
+          direction: 'band',
+          band: { min: 1, max: 3 },
+          yearlyTarget: 999,
+          ...overrides,
+        }),
       );
       expect(result.status).toBe(status);
       expect(result.achievement).toBe(achievement);
@@ -562,29 +841,40 @@ describe('kpi-status', () => {
       [290, 'amber', 29000 / 300],
       [350, 'green', 100],
       [400, 'amber', 93.75],
-    ])('additive band KPI pro-rated to [300, 375]: %d → %s', (total, status, achievement) => {
-      const result = evaluateKpiStatus({
-        ...additive,
-        direction: 'band',
-        band: { min: 1200, max: 1500 },
-        asOf: '2026-01-10',
-        results: monthly(total - 200, 100, 100),
-      });
-      expect(result.expectedBand).toEqual({ min: 300, max: 375 });
-      expect(result.actual).toBe(total);
-      expect(result.status).toBe(status);
-      expect(result.achievement).toBe(achievement);
-    });
+    ])(
+      'additive band KPI pro-rated to [300, 375]: %d → %s',
+      (total, status, achievement) => {
+        const result = evaluateKpiStatus({
+          ...additive,
+          direction: 'band',
+          band: { min: 1200, max: 1500 },
+          asOf: '2026-01-10',
+          results: monthly(total - 200, 100, 100),
+        });
+        expect(result.expectedBand).toEqual({ min: 300, max: 375 });
+        expect(result.actual).toBe(total);
+        expect(result.status).toBe(status);
+        expect(result.achievement).toBe(achievement);
+      },
+    );
 
     it('accepts a Date as of, read by its UTC day', () => {
-      expect(evaluateKpiStatus({ ...additive, asOf: new Date('2025-11-01T00:00:00Z'), results: monthly(100) }).status).toBe(
-        'green',
-      );
+      expect(
+        evaluateKpiStatus({
+          ...additive,
+          asOf: new Date('2025-11-01T00:00:00Z'),
+          results: monthly(100),
+        }).status,
+      ).toBe('green');
     });
 
     it('refuses a malformed result period', () => {
       expect(() =>
-        evaluateKpiStatus({ ...additive, asOf: '2025-11-01', results: [{ period: '2569-10', value: 1 }] }),
+        evaluateKpiStatus({
+          ...additive,
+          asOf: '2025-11-01',
+          results: [{ period: '2569-10', value: 1 }],
+        }),
       ).toThrow(RangeError);
     });
   });

@@ -32,7 +32,7 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
-export function pow10(exponent: number): bigint {
+function pow10(exponent: number): bigint {
   return 10n ** BigInt(exponent);
 }
 
@@ -46,7 +46,6 @@ export function rational(num: bigint, den = 1n): Rational {
 }
 
 export const ZERO: Rational = rational(0n);
-export const ONE: Rational = rational(1n);
 
 export function fromInteger(value: number | bigint): Rational {
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
@@ -74,7 +73,9 @@ export function parseDecimal(value: number | string): Rational {
   const digits = BigInt(`${intPart}${fracPart}`);
   const exponent = (exponentText ? Number(exponentText) : 0) - fracPart.length;
   const signed = sign === '-' ? -digits : digits;
-  return exponent >= 0 ? rational(signed * pow10(exponent)) : rational(signed, pow10(-exponent));
+  return exponent >= 0
+    ? rational(signed * pow10(exponent))
+    : rational(signed, pow10(-exponent));
 }
 
 /** Number of decimal places of the shortest decimal form of a value (0.25 → 2, 1e-7 → 7). */
@@ -130,16 +131,6 @@ export function sign(value: Rational): -1 | 0 | 1 {
   return value.num < 0n ? -1 : value.num > 0n ? 1 : 0;
 }
 
-export function isInteger(value: Rational): boolean {
-  return value.den === 1n;
-}
-
-/** Largest integer ≤ value. */
-export function floor(value: Rational): bigint {
-  const quotient = value.num / value.den;
-  return value.num < 0n && quotient * value.den !== value.num ? quotient - 1n : quotient;
-}
-
 /**
  * The nearest double. When numerator and denominator are both exactly representable, one IEEE
  * division is correctly rounded; otherwise go through a long decimal string, which
@@ -177,7 +168,9 @@ export function roundRational(value: Rational, digits: number): Rational {
 export function toFixedString(value: Rational, digits: number): string {
   const scaled = roundScaled(value, digits);
   const negative = scaled < 0n;
-  const text = abs(scaled).toString().padStart(digits + 1, '0');
+  const text = abs(scaled)
+    .toString()
+    .padStart(digits + 1, '0');
   const intPart = text.slice(0, text.length - digits);
   const fracPart = text.slice(text.length - digits);
   return `${negative ? '-' : ''}${intPart}${digits > 0 ? `.${fracPart}` : ''}`;
@@ -199,6 +192,8 @@ export function roundDecimal(value: number | string, digits: number): number {
 
 function assertDigits(digits: number): void {
   if (!Number.isInteger(digits) || digits < 0 || digits > 100) {
-    throw new RangeError(`Decimal places must be an integer 0..100, got ${digits}`);
+    throw new RangeError(
+      `Decimal places must be an integer 0..100, got ${digits}`,
+    );
   }
 }

@@ -1,0 +1,46 @@
+import type { ClusterDirectoryDto } from '@provdash/shared/contracts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningServer, startServer } from '../support/server';
+
+/** What a new user does: start on an empty data folder, look, stop with Ctrl-C, start again. */
+describe('npm start on a fresh data folder', () => {
+  const home = mkdtempSync(join(tmpdir(), 'provdash-e2e-'));
+  const dataDir = join(home, 'postgres');
+  let server: RunningServer | undefined;
+
+  afterAll(async () => {
+    await server?.interrupt();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('creates the database, migrates, seeds and serves the API', async () => {
+    server = await startServer(dataDir);
+    expect(server.output()).toContain('Creating a new PostgreSQL data folder');
+
+    const health = await fetch(`${server.baseUrl}/api/health`).then((r) => r.json());
+    expect(health.details.database.status).toBe('up');
+    expect(health.details.migrations.pending).toEqual([]);
+
+    const dir = (await fetch(`${server.baseUrl}/api/org-units/clusters`).then((r) => r.json())) as ClusterDirectoryDto;
+    expect(dir.clusters).toHaveLength(18);
+    expect(dir.clusters.reduce((n, c) => n + c.provinces.length, 0) + dir.unclustered.length).toBe(77);
+  });
+
+  it('stops API and PostgreSQL on Ctrl-C', async () => {
+    const code = await server?.interrupt();
+    server = undefined;
+    expect(code).toBe(0);
+    // PostgreSQL removes its pid file only when it has shut down cleanly.
+    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+  });
+
+  it('starts again on the same data without re-creating or re-seeding it', async () => {
+    server = await startServer(dataDir);
+    expect(server.output()).not.toContain('Creating a new PostgreSQL data folder');
+    expect(server.output()).not.toMatch(/Seeding /);
+    const dir = (await fetch(`${server.baseUrl}/api/org-units/clusters`).then((r) => r.json())) as ClusterDirectoryDto;
+    expect(dir.clusters).toHaveLength(18);
+  });
+});
