@@ -1,15 +1,24 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { KpiResult } from '../modules/kpis/kpi-result.entity';
+import { KpiTarget } from '../modules/kpis/kpi-target.entity';
+import { Kpi } from '../modules/kpis/kpi.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { GoalLink } from '../modules/strategy/goal-link.entity';
+import { Goal } from '../modules/strategy/goal.entity';
+import { Plan } from '../modules/strategy/plan.entity';
+import { StrategicIssue } from '../modules/strategy/strategic-issue.entity';
+import { Strategy } from '../modules/strategy/strategy.entity';
 import { CreateOrgUnits1763700000000 } from './migrations/1763700000000-CreateOrgUnits';
+import { CreateStrategyMapsAndKpis1763700100000 } from './migrations/1763700100000-CreateStrategyMapsAndKpis';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
  * TypeORM CLI. Entities and migrations are listed, not globbed, so the webpack bundle
  * and ts-node see exactly the same set.
  */
-export const entities = [OrgUnit];
-export const migrations = [CreateOrgUnits1763700000000];
+export const entities = [OrgUnit, Plan, StrategicIssue, Goal, GoalLink, Strategy, Kpi, KpiTarget, KpiResult];
+export const migrations = [CreateOrgUnits1763700000000, CreateStrategyMapsAndKpis1763700100000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Kpi } from './kpi.entity';
+
+export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+/**
+ * ผลการดำเนินงาน: one value per KPI per period (both parts for ratio KPIs), with its narrative,
+ * evidence links and place in the draft → submitted → approved (or returned) workflow.
+ * Only approved results count on shared and public screens.
+ */
+@Entity('kpi_result')
+@Index('kpi_result_kpi_period_key', ['kpiId', 'period'], { unique: true })
+@Index('kpi_result_kpi_fy_status_idx', ['kpiId', 'fiscalYear', 'status'])
+@Check('kpi_result_status_check', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
+export class KpiResult {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_result_pkey' })
+  id!: string;
+
+  @ManyToOne(() => Kpi, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'kpi_id', foreignKeyConstraintName: 'kpi_result_kpi_id_fkey' })
+  kpi!: Kpi;
+
+  @Column({ name: 'kpi_id', type: 'uuid' })
+  kpiId!: string;
+
+  @Column({ name: 'fiscal_year', type: 'smallint' })
+  fiscalYear!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  period!: string;
+
+  @Column({ type: 'numeric', nullable: true })
+  value!: string | null;
+
+  @Column({ type: 'numeric', nullable: true })
+  numerator!: string | null;
+
+  @Column({ type: 'numeric', nullable: true })
+  denominator!: string | null;
+
+  @Column({ name: 'narrative_th', type: 'text', default: '' })
+  narrativeTh!: string;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  evidence!: { url: string; title: string }[];
+
+  @Column({ type: 'varchar', length: 12, default: 'draft' })
+  status!: ResultStatus;
+
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason!: string | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Kpi } from './kpi.entity';
+
+/**
+ * ค่าเป้าหมาย. `period` is a fiscal period key: the year itself ("2569") for the yearly target, or a
+ * month/quarter/half ("2569-M03", "2569-Q2") for a point of the trajectory.
+ */
+@Entity('kpi_target')
+@Index('kpi_target_kpi_period_key', ['kpiId', 'period'], { unique: true })
+export class KpiTarget {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_target_pkey' })
+  id!: string;
+
+  @ManyToOne(() => Kpi, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'kpi_id', foreignKeyConstraintName: 'kpi_target_kpi_id_fkey' })
+  kpi!: Kpi;
+
+  @Column({ name: 'kpi_id', type: 'uuid' })
+  kpiId!: string;
+
+  @Column({ name: 'fiscal_year', type: 'smallint' })
+  fiscalYear!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  period!: string;
+
+  @Column({ type: 'numeric' })
+  target!: string;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,104 @@
+import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { Goal } from '../strategy/goal.entity';
+
+/**
+ * ตัวชี้วัด under a goal. `orgUnitId` repeats the plan's org unit so that scope filters and
+ * province/cluster roll-ups reach KPIs without walking plan → issue → goal.
+ * Values are `numeric` (decimal-exact), read as strings and converted where computed.
+ */
+@Entity('kpi')
+@Index('kpi_org_unit_code_key', ['orgUnitId', 'code'], { unique: true })
+@Check('kpi_direction_check', `"direction" IN ('higher_better', 'lower_better', 'band')`)
+@Check('kpi_frequency_check', `"frequency" IN ('monthly', 'quarterly', 'half_yearly', 'yearly')`)
+@Check('kpi_rollup_check', `"rollup" IN ('sum', 'average', 'last', 'ratio')`)
+export class Kpi {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_pkey' })
+  id!: string;
+
+  @Index('kpi_goal_id_idx')
+  @ManyToOne(() => Goal, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'goal_id', foreignKeyConstraintName: 'kpi_goal_id_fkey' })
+  goal!: Goal;
+
+  @Column({ name: 'goal_id', type: 'uuid' })
+  goalId!: string;
+
+  @ManyToOne(() => OrgUnit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'kpi_org_unit_id_fkey' })
+  orgUnit!: OrgUnit;
+
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ name: 'name_th', type: 'varchar', length: 500 })
+  nameTh!: string;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 500 })
+  nameEn!: string;
+
+  @Column({ name: 'unit_th', type: 'varchar', length: 50 })
+  unitTh!: string;
+
+  @Column({ name: 'unit_en', type: 'varchar', length: 50 })
+  unitEn!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  direction!: KpiDirection;
+
+  @Column({ name: 'band_min', type: 'numeric', nullable: true })
+  bandMin!: string | null;
+
+  @Column({ name: 'band_max', type: 'numeric', nullable: true })
+  bandMax!: string | null;
+
+  @Column({ name: 'baseline_value', type: 'numeric', nullable: true })
+  baselineValue!: string | null;
+
+  @Column({ name: 'baseline_fy', type: 'smallint', nullable: true })
+  baselineFy!: number | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  frequency!: Frequency;
+
+  @Column({ type: 'varchar', length: 16 })
+  rollup!: RollupMethod;
+
+  /** For ratio KPIs: Σnumerator/Σdenominator × multiplier (100 for a percentage). */
+  @Column({ name: 'ratio_multiplier', type: 'numeric', nullable: true })
+  ratioMultiplier!: string | null;
+
+  @Column({ name: 'plausible_min', type: 'numeric', nullable: true })
+  plausibleMin!: string | null;
+
+  @Column({ name: 'plausible_max', type: 'numeric', nullable: true })
+  plausibleMax!: string | null;
+
+  @Column({ name: 'owner_agency_th', type: 'varchar', length: 300 })
+  ownerAgencyTh!: string;
+
+  @Column({ name: 'owner_agency_en', type: 'varchar', length: 300 })
+  ownerAgencyEn!: string;
+
+  @Column({ name: 'data_source', type: 'varchar', length: 300 })
+  dataSource!: string;
+
+  @Column({ name: 'definition_th', type: 'text', default: '' })
+  definitionTh!: string;
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
