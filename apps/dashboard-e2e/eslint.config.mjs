@@ -1,15 +1,12 @@
-import playwright from "eslint-plugin-playwright";
-import baseConfig from "../../tools/eslint/eslint.base.config.mjs";
+import playwright from 'eslint-plugin-playwright';
+import baseConfig from '../../tools/eslint/eslint.base.config.mjs';
 
 export default [
-    playwright.configs["flat/recommended"],
-    ...baseConfig,
-    {
-        files: [
-            "**/*.ts",
-            "**/*.js"
-        ],
-        // Override or add rules here
-        rules: {}
-    }
+  playwright.configs['flat/recommended'],
+  ...baseConfig,
+  {
+    files: ['**/*.ts', '**/*.js'],
+    // Override or add rules here
+    rules: {},
+  },
 ];

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     log.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir})`);
     embedded = await startEmbeddedPostgres({ dataDir, database: 'provdash', persistent: true, log: (m) => log.log(m) });
     databaseUrl = embedded.url;
+    log.log(`Embedded PostgreSQL: ${embedded.url} (psql works with that URL while the app runs)`);
   }
 
   // Demo data belongs to the embedded, try-it-out database; an external one gets it only on request.

@@ -18,6 +18,7 @@ describe('npm start on a fresh data folder', () => {
   it('creates the database, migrates, seeds and serves the API', async () => {
     server = await startServer(dataDir);
     expect(server.output()).toContain('Creating a new PostgreSQL data folder');
+    expect(server.output()).toMatch(/Seeding demo-/);
 
     const health = await fetch(`${server.baseUrl}/api/health`).then((r) => r.json());
     expect(health.details.database.status).toBe('up');

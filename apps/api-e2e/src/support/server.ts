@@ -38,7 +38,10 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   for (;;) {
     const early = await Promise.race([exited.then((c) => ({ c })), new Promise((r) => setTimeout(r, 250))]);
     if (early && typeof early === 'object' && 'c' in early) throw new Error(`server exited (${early.c}):\n${out}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

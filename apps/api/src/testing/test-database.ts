@@ -40,10 +40,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!adminUrl) throw new Error(`${ADMIN_URL_ENV} is not set: run integration specs through jest.int.config.cts`);
   const name = `provdash_test_${randomBytes(6).toString('hex')}`;
   assertTestDatabase(name);
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await withAdmin(adminUrl, (c) =>
+    c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${TEMPLATE_DATABASE}`),
+  );
   return {
     name,
     url: withDatabase(adminUrl, name),
-    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

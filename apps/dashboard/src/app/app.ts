@@ -22,12 +22,35 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
     </ng-container>
   `,
   styles: `
-    .app-bar { position: sticky; top: 0; z-index: 2; gap: 8px; }
-    .brand { color: inherit; text-decoration: none; font-size: 1.1rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .spacer { flex: 1; }
-    .short { display: none; }
+    .app-bar {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      gap: 8px;
+    }
+    .brand {
+      color: inherit;
+      text-decoration: none;
+      font-size: 1.1rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .short {
+      display: none;
+    }
     /* Governors read this on phones: the long title gives way to the short one. */
-    @media (max-width: 600px) { .full { display: none; } .short { display: inline; } }
+    @media (max-width: 600px) {
+      .full {
+        display: none;
+      }
+      .short {
+        display: inline;
+      }
+    }
   `,
 })
 export class App {}

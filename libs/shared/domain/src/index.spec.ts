@@ -35,18 +35,12 @@ describe('shared-domain public API', () => {
   // API and dashboard both import this library; a framework or npm import would drag it into both.
   it('imports nothing but its own files', () => {
     const dir = join(__dirname, 'lib');
-    const sources = readdirSync(dir).filter(
-      (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
-    );
+    const sources = readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'));
     expect(sources.length).toBeGreaterThan(0);
     for (const file of sources) {
       const text = readFileSync(join(dir, file), 'utf8');
-      const specifiers = [...text.matchAll(/from\s+'([^']+)'/g)].map(
-        (match) => match[1],
-      );
-      expect(
-        specifiers.filter((specifier) => !specifier.startsWith('./')),
-      ).toEqual([]);
+      const specifiers = [...text.matchAll(/from\s+'([^']+)'/g)].map((match) => match[1]);
+      expect(specifiers.filter((specifier) => !specifier.startsWith('./'))).toEqual([]);
     }
   });
 });

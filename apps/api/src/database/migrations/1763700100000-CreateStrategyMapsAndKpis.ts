@@ -155,7 +155,16 @@ export class CreateStrategyMapsAndKpis1763700100000 implements MigrationInterfac
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['kpi_result', 'kpi_target', 'kpi', 'strategy', 'goal_link', 'goal', 'strategic_issue', 'plan']) {
+    for (const table of [
+      'kpi_result',
+      'kpi_target',
+      'kpi',
+      'strategy',
+      'goal_link',
+      'goal',
+      'strategic_issue',
+      'plan',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -37,7 +37,11 @@ interface ProvinceRow {
 }
 
 function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  return parse(readFileSync(join(DATA_DIR, file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
 }
 
 interface UnitRow {
@@ -77,13 +81,33 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
   const clusters = readCsv<ClusterRow>('clusters.csv');
   const provinces = readCsv<ProvinceRow>('provinces.csv');
   await dataSource.transaction(async (m) => {
-    await upsertUnit(m, { ...COUNTRY, type: 'country', parentCode: null, sortOrder: 0 });
+    await upsertUnit(m, {
+      ...COUNTRY,
+      type: 'country',
+      parentCode: null,
+      sortOrder: 0,
+    });
     for (const [i, [code, r]] of Object.entries(REGIONS).entries()) {
-      await upsertUnit(m, { code, type: 'region', nameTh: r.nameTh, nameEn: r.nameEn, parentCode: COUNTRY.code, sortOrder: i });
+      await upsertUnit(m, {
+        code,
+        type: 'region',
+        nameTh: r.nameTh,
+        nameEn: r.nameEn,
+        parentCode: COUNTRY.code,
+        sortOrder: i,
+      });
     }
     for (const [i, c] of clusters.entries()) {
-      if (!REGIONS[c.macro_region]) throw new Error(`clusters.csv: unknown macro_region "${c.macro_region}" for ${c.code}`);
-      await upsertUnit(m, { code: c.code, type: 'cluster', nameTh: c.name_th, nameEn: c.name_en, parentCode: c.macro_region, sortOrder: i });
+      if (!REGIONS[c.macro_region])
+        throw new Error(`clusters.csv: unknown macro_region "${c.macro_region}" for ${c.code}`);
+      await upsertUnit(m, {
+        code: c.code,
+        type: 'cluster',
+        nameTh: c.name_th,
+        nameEn: c.name_en,
+        parentCode: c.macro_region,
+        sortOrder: i,
+      });
     }
     for (const [i, p] of provinces.entries()) {
       const parentCode = p.cluster || UNCLUSTERED_REGION[p.code];

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { seedDemoData } from './demo/demo-data.seed';
 import { seedReferenceData } from './reference-data.seed';
 
 export interface SeedOptions {
@@ -13,7 +14,7 @@ interface OnceSeed {
   run(manager: EntityManager): Promise<void>;
 }
 
-const DEMO_SEEDS: OnceSeed[] = [];
+const DEMO_SEEDS: OnceSeed[] = [{ name: 'demo-strategy-maps-and-kpis', run: seedDemoData }];
 
 export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {
   const log = options.log ?? (() => undefined);
@@ -22,7 +23,9 @@ export async function runSeeds(dataSource: DataSource, options: SeedOptions): Pr
   for (const seed of DEMO_SEEDS) {
     await dataSource.transaction(async (m) => {
       // ON CONFLICT makes a second start, or a second instance starting at the same moment, a no-op.
-      const claimed = await m.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT DO NOTHING RETURNING name`, [seed.name]);
+      const claimed = await m.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT DO NOTHING RETURNING name`, [
+        seed.name,
+      ]);
       if (!claimed.length) return;
       log(`Seeding ${seed.name}…`);
       await seed.run(m);

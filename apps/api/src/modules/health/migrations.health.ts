@@ -15,7 +15,9 @@ export class MigrationsHealthIndicator {
     try {
       const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM migration`);
       const applied = new Set(rows.map((r) => r.name));
-      const pending = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((n) => !applied.has(n));
+      const pending = this.dataSource.migrations
+        .map((m) => m.name ?? m.constructor.name)
+        .filter((n) => !applied.has(n));
       const data = { applied: applied.size, pending };
       return pending.length ? indicator.down(data) : indicator.up(data);
     } catch (error) {

@@ -1,5 +1,16 @@
 import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Goal } from '../strategy/goal.entity';
 

@@ -28,7 +28,11 @@ describe('org units (real PostgreSQL)', () => {
     expect(body.clusters.flatMap((c) => c.provinces)).toHaveLength(76);
     expect(body.unclustered.map((p) => [p.code, p.nameTh, p.nameEn])).toEqual([['10', 'กรุงเทพมหานคร', 'Bangkok']]);
     const c01 = body.clusters.find((c) => c.code === 'C01');
-    expect(c01).toMatchObject({ nameTh: 'กลุ่มจังหวัดภาคกลางตอนบน 1', nameEn: 'Upper Central 1', regionCode: 'central' });
+    expect(c01).toMatchObject({
+      nameTh: 'กลุ่มจังหวัดภาคกลางตอนบน 1',
+      nameEn: 'Upper Central 1',
+      regionCode: 'central',
+    });
     expect(c01?.provinces.find((p) => p.code === '12')).toEqual({
       code: '12',
       type: 'province',
@@ -49,7 +53,9 @@ describe('org units (real PostgreSQL)', () => {
         `SELECT code, path FROM org_unit WHERE type = 'province' AND path NOT LIKE 'TH/%'`,
       );
       expect(rows).toEqual([]);
-      const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM org_unit WHERE path LIKE 'TH/northeast/%' AND type = 'province'`);
+      const [{ count }] = await ds.query(
+        `SELECT count(*)::int AS count FROM org_unit WHERE path LIKE 'TH/northeast/%' AND type = 'province'`,
+      );
       expect(count).toBe(20);
     } finally {
       await ds.destroy();

@@ -42,7 +42,13 @@ export class OrgUnitsService {
       ORDER BY u.type, u.sort_order, u.code`);
     const clusters = new Map<string, ClusterWithProvincesDto>();
     for (const r of rows.filter((x) => x.type === 'cluster')) {
-      clusters.set(r.code, { code: r.code, nameTh: r.name_th, nameEn: r.name_en, regionCode: r.region_code ?? '', provinces: [] });
+      clusters.set(r.code, {
+        code: r.code,
+        nameTh: r.name_th,
+        nameEn: r.name_en,
+        regionCode: r.region_code ?? '',
+        provinces: [],
+      });
     }
     const unclustered: OrgUnitDto[] = [];
     for (const r of rows.filter((x) => x.type === 'province')) {

@@ -119,19 +119,11 @@ describe('agreement-score', () => {
 
   describe('indicatorScore, other scales', () => {
     it.each<[IndicatorRule, number, number]>([
-      [
-        { levels: [0, 0.25, 0.5, 0.75, 1], direction: 'higher_better' },
-        0.6,
-        3.4,
-      ],
+      [{ levels: [0, 0.25, 0.5, 0.75, 1], direction: 'higher_better' }, 0.6, 3.4],
       [{ levels: [-10, -5, 0, 5, 10], direction: 'higher_better' }, -7.5, 1.5],
       [{ levels: [1, 2, 4, 8, 16], direction: 'higher_better' }, 6, 3.5],
       [{ levels: [90, 92, 94, 96, 98], direction: 'higher_better' }, 93, 2.5],
-      [
-        { levels: [100, 103, 106, 109, 112], direction: 'higher_better' },
-        104,
-        7 / 3,
-      ],
+      [{ levels: [100, 103, 106, 109, 112], direction: 'higher_better' }, 104, 7 / 3],
     ])('%j, x = %d → %d', (rule, actual, score) => {
       expect(indicatorScore(rule, actual)).toBe(score);
     });
@@ -157,71 +149,22 @@ describe('agreement-score', () => {
   });
 
   describe('validateCriterionLevels', () => {
-    it.each<
-      [
-        readonly number[],
-        AgreementDirection,
-        IndicatorKind | undefined,
-        string[],
-      ]
-    >([
+    it.each<[readonly number[], AgreementDirection, IndicatorKind | undefined, string[]]>([
       [[60, 65, 70, 75, 80], 'higher_better', undefined, []],
       [[20, 18, 16, 14, 12], 'lower_better', undefined, []],
       [[1, 2, 3, 4, 5], 'higher_better', 'milestone', []],
-      [
-        [60, 60, 70, 75, 80],
-        'higher_better',
-        undefined,
-        ['LEVELS_NOT_ASCENDING'],
-      ],
-      [
-        [60, 70, 65, 75, 80],
-        'higher_better',
-        undefined,
-        ['LEVELS_NOT_ASCENDING'],
-      ],
-      [
-        [20, 18, 16, 14, 12],
-        'higher_better',
-        undefined,
-        ['LEVELS_NOT_ASCENDING'],
-      ],
-      [
-        [60, 65, 70, 75, 80],
-        'lower_better',
-        undefined,
-        ['LEVELS_NOT_DESCENDING'],
-      ],
-      [
-        [20, 18, 18, 14, 12],
-        'lower_better',
-        undefined,
-        ['LEVELS_NOT_DESCENDING'],
-      ],
+      [[60, 60, 70, 75, 80], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
+      [[60, 70, 65, 75, 80], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
+      [[20, 18, 16, 14, 12], 'higher_better', undefined, ['LEVELS_NOT_ASCENDING']],
+      [[60, 65, 70, 75, 80], 'lower_better', undefined, ['LEVELS_NOT_DESCENDING']],
+      [[20, 18, 18, 14, 12], 'lower_better', undefined, ['LEVELS_NOT_DESCENDING']],
       [[60, 65, 70, 75], 'higher_better', undefined, ['LEVELS_COUNT']],
       [[60, 65, 70, 75, 80, 85], 'higher_better', undefined, ['LEVELS_COUNT']],
-      [
-        [60, 65, Number.POSITIVE_INFINITY, 75, 80],
-        'higher_better',
-        undefined,
-        ['LEVEL_NOT_FINITE'],
-      ],
-      [
-        [60, 65, 70, 75, 80],
-        'sideways' as AgreementDirection,
-        undefined,
-        ['UNKNOWN_DIRECTION'],
-      ],
-      [
-        [60, 65, 70, 75, 80],
-        'higher_better',
-        'guess' as IndicatorKind,
-        ['UNKNOWN_KIND'],
-      ],
+      [[60, 65, Number.POSITIVE_INFINITY, 75, 80], 'higher_better', undefined, ['LEVEL_NOT_FINITE']],
+      [[60, 65, 70, 75, 80], 'sideways' as AgreementDirection, undefined, ['UNKNOWN_DIRECTION']],
+      [[60, 65, 70, 75, 80], 'higher_better', 'guess' as IndicatorKind, ['UNKNOWN_KIND']],
     ])('%j %s %s → %j', (levels, direction, kind, codes) => {
-      expect(validateCriterionLevels({ levels, direction, kind })).toEqual(
-        codes,
-      );
+      expect(validateCriterionLevels({ levels, direction, kind })).toEqual(codes);
     });
   });
 
@@ -257,13 +200,7 @@ describe('agreement-score', () => {
       expect(validateAgreement([])).toEqual([{ code: 'NO_INDICATORS' }]);
     });
 
-    it.each<
-      [
-        string,
-        { weight: number; levels: number[]; direction: AgreementDirection }[],
-        unknown[],
-      ]
-    >([
+    it.each<[string, { weight: number; levels: number[]; direction: AgreementDirection }[], unknown[]]>([
       [
         'weights summing to 90',
         [
@@ -324,9 +261,7 @@ describe('agreement-score', () => {
     });
 
     it('does not throw on garbage', () => {
-      const garbage = [
-        { weight: 'x', levels: null, direction: 'up' },
-      ] as unknown as AgreementIndicator[];
+      const garbage = [{ weight: 'x', levels: null, direction: 'up' }] as unknown as AgreementIndicator[];
       expect(validateAgreement(garbage)).toEqual([
         { code: 'UNKNOWN_DIRECTION', indicator: 0 },
         { code: 'LEVELS_COUNT', indicator: 0 },
@@ -338,9 +273,7 @@ describe('agreement-score', () => {
   describe('agreementScore', () => {
     it('computes the worked example to 3.7650', () => {
       const result = agreementScore(example);
-      expect(result.indicators.map((line) => line.score)).toEqual([
-        3.78, 3.4, 4, 5, 2.31,
-      ]);
+      expect(result.indicators.map((line) => line.score)).toEqual([3.78, 3.4, 4, 5, 2.31]);
       expect(result.score).toBe(3.765);
       expect(result.formatted).toBe('3.7650');
       expect(result.countedWeight).toBe(100);
@@ -414,9 +347,7 @@ describe('agreement-score', () => {
     });
 
     describe('indicators without a result', () => {
-      const withMissing = example.map((indicator, i) =>
-        i === 4 ? { ...indicator, actual: null } : indicator,
-      );
+      const withMissing = example.map((indicator, i) => (i === 4 ? { ...indicator, actual: null } : indicator));
 
       it('count as 0 by default (official rounds): 353.4 / 100', () => {
         const result = agreementScore(withMissing);
@@ -426,9 +357,7 @@ describe('agreement-score', () => {
       });
 
       it("count as 0 with missingResult 'zero'", () => {
-        expect(
-          agreementScore(withMissing, { missingResult: 'zero' }).formatted,
-        ).toBe('3.5340');
+        expect(agreementScore(withMissing, { missingResult: 'zero' }).formatted).toBe('3.5340');
       });
 
       it("are left out with missingResult 'exclude': 353.4 / 90 = 3.92666…", () => {
@@ -446,9 +375,7 @@ describe('agreement-score', () => {
           ...indicator,
           actual: null,
         }));
-        expect(
-          agreementScore(none, { missingResult: 'exclude' }),
-        ).toMatchObject({
+        expect(agreementScore(none, { missingResult: 'exclude' })).toMatchObject({
           score: null,
           formatted: null,
           countedWeight: 0,

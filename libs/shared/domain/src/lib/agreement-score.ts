@@ -115,20 +115,12 @@ export function validateCriterionLevels(rule: IndicatorRule): LevelErrorCode[] {
     errors.push('LEVELS_COUNT');
     return errors;
   }
-  if (
-    !levels.every(
-      (level) => typeof level === 'number' && Number.isFinite(level),
-    )
-  ) {
+  if (!levels.every((level) => typeof level === 'number' && Number.isFinite(level))) {
     errors.push('LEVEL_NOT_FINITE');
     return errors;
   }
-  const ascending = levels.every(
-    (level, i) => i === 0 || levels[i - 1] < level,
-  );
-  const descending = levels.every(
-    (level, i) => i === 0 || levels[i - 1] > level,
-  );
+  const ascending = levels.every((level, i) => i === 0 || levels[i - 1] < level);
+  const descending = levels.every((level, i) => i === 0 || levels[i - 1] > level);
   if (direction === 'higher_better' && !ascending) {
     errors.push('LEVELS_NOT_ASCENDING');
   }
@@ -145,10 +137,7 @@ export function validateCriterionLevels(rule: IndicatorRule): LevelErrorCode[] {
 export function weightsSumTo100(weights: readonly number[]): boolean {
   return (
     weights.every((weight) => Number.isFinite(weight)) &&
-    compare(
-      sum(weights.map((weight) => parseDecimal(weight))),
-      fromInteger(AGREEMENT_TOTAL_WEIGHT),
-    ) === 0
+    compare(sum(weights.map((weight) => parseDecimal(weight))), fromInteger(AGREEMENT_TOTAL_WEIGHT)) === 0
   );
 }
 
@@ -177,12 +166,7 @@ export function validateAgreement(
     }
   });
   const weights = indicators.map((indicator) => indicator.weight);
-  if (
-    weights.every(
-      (weight) => typeof weight === 'number' && Number.isFinite(weight),
-    ) &&
-    !weightsSumTo100(weights)
-  ) {
+  if (weights.every((weight) => typeof weight === 'number' && Number.isFinite(weight)) && !weightsSumTo100(weights)) {
     errors.push({ code: 'WEIGHTS_SUM_NOT_100' });
   }
   return errors;
@@ -215,11 +199,8 @@ export function agreementScore(
   let countedWeight = ZERO;
   const lines = indicators.map((indicator): IndicatorScoreLine => {
     const weight = parseDecimal(indicator.weight);
-    const hasResult =
-      indicator.actual !== null && indicator.actual !== undefined;
-    const score = hasResult
-      ? indicatorScoreExact(indicator, indicator.actual as number)
-      : null;
+    const hasResult = indicator.actual !== null && indicator.actual !== undefined;
+    const score = hasResult ? indicatorScoreExact(indicator, indicator.actual as number) : null;
     const counted = hasResult || policy === 'zero';
     if (counted) {
       countedWeight = add(countedWeight, weight);
@@ -252,16 +233,12 @@ export function formatAgreementScore(score: number | string): string {
 function indicatorScoreExact(rule: IndicatorRule, actual: number): Rational {
   const errors = validateCriterionLevels(rule);
   if (errors.length > 0) {
-    throw new RangeError(
-      `Invalid criterion values (${errors.join(', ')}): ${JSON.stringify(rule.levels)}`,
-    );
+    throw new RangeError(`Invalid criterion values (${errors.join(', ')}): ${JSON.stringify(rule.levels)}`);
   }
   const x = parseDecimal(actual);
   const levels = rule.levels.map((level) => parseDecimal(level));
   const reached = (level: Rational): boolean =>
-    rule.direction === 'higher_better'
-      ? compare(x, level) >= 0
-      : compare(x, level) <= 0;
+    rule.direction === 'higher_better' ? compare(x, level) >= 0 : compare(x, level) <= 0;
   // Levels are strictly monotonic, so the levels reached form a prefix v1…v_k.
   const k = levels.filter(reached).length;
   if (k === 0 || k === AGREEMENT_LEVEL_COUNT || rule.kind === 'milestone') {

@@ -209,8 +209,7 @@ describe('disbursement', () => {
   });
 
   describe('rankByRate', () => {
-    const ranks = (rows: RateRow[]): [string, number | null][] =>
-      rankByRate(rows).map((row) => [row.code, row.rank]);
+    const ranks = (rows: RateRow[]): [string, number | null][] => rankByRate(rows).map((row) => [row.code, row.rank]);
 
     it.each<[string, RateRow[], [string, number | null][]]>([
       [
@@ -316,9 +315,7 @@ describe('disbursement', () => {
     });
 
     it('refuses a non-finite rate', () => {
-      expect(() => rankByRate([{ code: 'A', rate: Number.NaN }])).toThrow(
-        RangeError,
-      );
+      expect(() => rankByRate([{ code: 'A', rate: Number.NaN }])).toThrow(RangeError);
     });
   });
 
@@ -327,22 +324,10 @@ describe('disbursement', () => {
       [overall2565, []],
       [capital2565, []],
       [{ Q1: 0, Q2: 0, Q3: 0, Q4: 0 }, []],
-      [
-        { Q1: 30, Q2: 25, Q3: 72, Q4: 100 },
-        [{ code: 'TARGETS_DECREASING', quarter: 'Q2' }],
-      ],
-      [
-        { Q1: 30, Q2: 52, Q3: 72, Q4: 101 },
-        [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q4' }],
-      ],
-      [
-        { Q1: -1, Q2: 52, Q3: 72, Q4: 100 },
-        [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q1' }],
-      ],
-      [
-        { Q1: 30, Q2: Number.NaN, Q3: 72, Q4: 100 },
-        [{ code: 'TARGET_NOT_FINITE', quarter: 'Q2' }],
-      ],
+      [{ Q1: 30, Q2: 25, Q3: 72, Q4: 100 }, [{ code: 'TARGETS_DECREASING', quarter: 'Q2' }]],
+      [{ Q1: 30, Q2: 52, Q3: 72, Q4: 101 }, [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q4' }]],
+      [{ Q1: -1, Q2: 52, Q3: 72, Q4: 100 }, [{ code: 'TARGET_OUT_OF_RANGE', quarter: 'Q1' }]],
+      [{ Q1: 30, Q2: Number.NaN, Q3: 72, Q4: 100 }, [{ code: 'TARGET_NOT_FINITE', quarter: 'Q2' }]],
     ])('%j → %j', (targets, errors) => {
       expect(validateQuarterlyTargets(targets)).toEqual(errors);
     });

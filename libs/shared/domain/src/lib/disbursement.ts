@@ -9,41 +9,22 @@
 import { DateInput } from './iso-date';
 import { isPeriodDue } from './fiscal-period';
 import { BahtAmount, parseBahtToSatang } from './money';
-import {
-  fromInteger,
-  mul,
-  parseDecimal,
-  rational,
-  roundRational,
-  sub,
-  toNumber,
-} from './rational';
+import { fromInteger, mul, parseDecimal, rational, roundRational, sub, toNumber } from './rational';
 
 /** overall = all budget (ภาพรวม), capital = ลงทุน, current = ประจำ. */
 export type BudgetType = 'overall' | 'capital' | 'current';
 
-export const BUDGET_TYPES: readonly BudgetType[] = [
-  'overall',
-  'capital',
-  'current',
-];
+export const BUDGET_TYPES: readonly BudgetType[] = ['overall', 'capital', 'current'];
 
 export type FiscalQuarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
-export const FISCAL_QUARTERS: readonly FiscalQuarter[] = [
-  'Q1',
-  'Q2',
-  'Q3',
-  'Q4',
-];
+export const FISCAL_QUARTERS: readonly FiscalQuarter[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
 /** Cumulative percent of the allocation to have disbursed by the end of each quarter. */
 export type QuarterlyTargets = Readonly<Record<FiscalQuarter, number>>;
 
 /** One fiscal year's targets by budget type. */
-export type DisbursementTargets = Readonly<
-  Partial<Record<BudgetType, QuarterlyTargets>>
->;
+export type DisbursementTargets = Readonly<Partial<Record<BudgetType, QuarterlyTargets>>>;
 
 export const RATE_DECIMALS = 2;
 
@@ -82,10 +63,7 @@ export interface RateRow {
 
 export type Ranked<T extends RateRow> = T & { readonly rank: number | null };
 
-export type TargetErrorCode =
-  | 'TARGET_NOT_FINITE'
-  | 'TARGET_OUT_OF_RANGE'
-  | 'TARGETS_DECREASING';
+export type TargetErrorCode = 'TARGET_NOT_FINITE' | 'TARGET_OUT_OF_RANGE' | 'TARGETS_DECREASING';
 
 export interface TargetValidationError {
   readonly code: TargetErrorCode;
@@ -93,14 +71,8 @@ export interface TargetValidationError {
 }
 
 /** disbursed / allocated in percent, two decimals; `null` when the allocation is 0 (no rate exists). */
-export function disbursementRate(
-  disbursed: BahtAmount,
-  allocated: BahtAmount,
-): number | null {
-  return rateFromSatang(
-    parseBahtToSatang(disbursed),
-    parseBahtToSatang(allocated),
-  );
+export function disbursementRate(disbursed: BahtAmount, allocated: BahtAmount): number | null {
+  return rateFromSatang(parseBahtToSatang(disbursed), parseBahtToSatang(allocated));
 }
 
 /**
@@ -108,14 +80,8 @@ export function disbursementRate(
  * whatever the caller reports as ก่อหนี้ผูกพัน (GFMIS purchase orders); whether it already
  * includes amounts disbursed is decided where the GFMIS export is read, not here.
  */
-export function committedRate(
-  committed: BahtAmount,
-  allocated: BahtAmount,
-): number | null {
-  return rateFromSatang(
-    parseBahtToSatang(committed),
-    parseBahtToSatang(allocated),
-  );
+export function committedRate(committed: BahtAmount, allocated: BahtAmount): number | null {
+  return rateFromSatang(parseBahtToSatang(committed), parseBahtToSatang(allocated));
 }
 
 /** part / whole in percent, rounded half away from zero to two decimals; `null` when whole is 0. */
@@ -123,9 +89,7 @@ export function rateFromSatang(part: bigint, whole: bigint): number | null {
   if (whole === 0n) {
     return null;
   }
-  return toNumber(
-    roundRational(mul(rational(part, whole), fromInteger(100)), RATE_DECIMALS),
-  );
+  return toNumber(roundRational(mul(rational(part, whole), fromInteger(100)), RATE_DECIMALS));
 }
 
 /**
@@ -139,9 +103,7 @@ export function disbursementTargetAsOf(
   fiscalYear: number,
   asOf: DateInput,
 ): DisbursementTargetAsOf {
-  const passed = FISCAL_QUARTERS.filter((quarter) =>
-    isPeriodDue(`${fiscalYear}-${quarter}`, asOf),
-  );
+  const passed = FISCAL_QUARTERS.filter((quarter) => isPeriodDue(`${fiscalYear}-${quarter}`, asOf));
   if (passed.length === 0) {
     return { quarter: null, target: 0 };
   }
@@ -150,32 +112,21 @@ export function disbursementTargetAsOf(
 }
 
 /** rate − target in percentage points, two decimals, free of float artefacts (45.67 − 46 = −0.33). */
-export function gapPercentagePoints(
-  rate: number | null,
-  target: number,
-): number | null {
+export function gapPercentagePoints(rate: number | null, target: number): number | null {
   if (rate === null) {
     return null;
   }
-  return toNumber(
-    roundRational(sub(parseDecimal(rate), parseDecimal(target)), RATE_DECIMALS),
-  );
+  return toNumber(roundRational(sub(parseDecimal(rate), parseDecimal(target)), RATE_DECIMALS));
 }
 
-export function compareWithTarget(
-  input: DisbursementComparisonInput,
-): DisbursementComparison {
+export function compareWithTarget(input: DisbursementComparisonInput): DisbursementComparison {
   const allocated = parseBahtToSatang(input.allocated);
   const rate = rateFromSatang(parseBahtToSatang(input.disbursed), allocated);
   const committed =
     input.committed === null || input.committed === undefined
       ? null
       : rateFromSatang(parseBahtToSatang(input.committed), allocated);
-  const { quarter, target } = disbursementTargetAsOf(
-    input.targets,
-    input.fiscalYear,
-    input.asOf,
-  );
+  const { quarter, target } = disbursementTargetAsOf(input.targets, input.fiscalYear, input.asOf);
   const gap = gapPercentagePoints(rate, target);
   return {
     rate,
@@ -195,17 +146,12 @@ export function compareWithTarget(
 export function rankByRate<T extends RateRow>(rows: readonly T[]): Ranked<T>[] {
   for (const row of rows) {
     if (row.rate !== null && !Number.isFinite(row.rate)) {
-      throw new RangeError(
-        `Rate of ${row.code} is not a finite number: ${row.rate}`,
-      );
+      throw new RangeError(`Rate of ${row.code} is not a finite number: ${row.rate}`);
     }
   }
-  const byCode = (a: T, b: T): number =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  const byCode = (a: T, b: T): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const rateOf = (row: T): number => row.rate as number;
-  const ordered = rows
-    .filter((row) => row.rate !== null)
-    .sort((a, b) => rateOf(b) - rateOf(a) || byCode(a, b));
+  const ordered = rows.filter((row) => row.rate !== null).sort((a, b) => rateOf(b) - rateOf(a) || byCode(a, b));
   let rank = 0;
   const ranked = ordered.map((row, i): Ranked<T> => {
     if (i === 0 || rateOf(row) !== rateOf(ordered[i - 1])) {
@@ -221,9 +167,7 @@ export function rankByRate<T extends RateRow>(rows: readonly T[]): Ranked<T>[] {
 }
 
 /** Targets must be finite percentages 0…100 that never decrease from one quarter to the next. */
-export function validateQuarterlyTargets(
-  targets: QuarterlyTargets,
-): TargetValidationError[] {
+export function validateQuarterlyTargets(targets: QuarterlyTargets): TargetValidationError[] {
   const errors: TargetValidationError[] = [];
   FISCAL_QUARTERS.forEach((quarter, i) => {
     const value = targets[quarter];
@@ -235,11 +179,7 @@ export function validateQuarterlyTargets(
       errors.push({ code: 'TARGET_OUT_OF_RANGE', quarter });
     }
     const previous = i > 0 ? targets[FISCAL_QUARTERS[i - 1]] : undefined;
-    if (
-      typeof previous === 'number' &&
-      Number.isFinite(previous) &&
-      value < previous
-    ) {
+    if (typeof previous === 'number' && Number.isFinite(previous) && value < previous) {
       errors.push({ code: 'TARGETS_DECREASING', quarter });
     }
   });

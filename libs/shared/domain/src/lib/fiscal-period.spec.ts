@@ -60,9 +60,7 @@ describe('fiscal-period', () => {
     });
 
     it('refuses timestamps whose calendar day depends on a time zone', () => {
-      expect(() => fiscalYearOf('2025-10-01T00:00:00+07:00')).toThrow(
-        RangeError,
-      );
+      expect(() => fiscalYearOf('2025-10-01T00:00:00+07:00')).toThrow(RangeError);
     });
   });
 
@@ -76,12 +74,9 @@ describe('fiscal-period', () => {
       expect(fiscalYearRange(fiscalYear)).toEqual({ start, end });
     });
 
-    it.each([2025, 2569.5, 3000, 2399])(
-      'refuses %d (a Gregorian or impossible year)',
-      (fiscalYear) => {
-        expect(() => fiscalYearRange(fiscalYear)).toThrow(RangeError);
-      },
-    );
+    it.each([2025, 2569.5, 3000, 2399])('refuses %d (a Gregorian or impossible year)', (fiscalYear) => {
+      expect(() => fiscalYearRange(fiscalYear)).toThrow(RangeError);
+    });
   });
 
   describe('parsePeriod / formatPeriod', () => {
@@ -120,9 +115,7 @@ describe('fiscal-period', () => {
     });
 
     it('refuses invalid period objects', () => {
-      expect(() =>
-        formatPeriod({ fiscalYear: 2569, frequency: 'quarterly', index: 5 }),
-      ).toThrow(RangeError);
+      expect(() => formatPeriod({ fiscalYear: 2569, frequency: 'quarterly', index: 5 })).toThrow(RangeError);
       expect(() =>
         formatPeriod({
           fiscalYear: 2569,
@@ -133,12 +126,7 @@ describe('fiscal-period', () => {
     });
 
     it('round-trips every period of a year', () => {
-      for (const frequency of [
-        'monthly',
-        'quarterly',
-        'half_yearly',
-        'yearly',
-      ] as const) {
+      for (const frequency of ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const) {
         for (const key of periodsOfYear(2569, frequency)) {
           expect(formatPeriod(toFiscalPeriod(key))).toBe(key);
         }
@@ -170,9 +158,7 @@ describe('fiscal-period', () => {
     });
 
     it('accepts a parsed period', () => {
-      expect(
-        periodRange({ fiscalYear: 2569, frequency: 'quarterly', index: 1 }),
-      ).toEqual({
+      expect(periodRange({ fiscalYear: 2569, frequency: 'quarterly', index: 1 })).toEqual({
         start: '2025-10-01',
         end: '2025-12-31',
       });
@@ -191,25 +177,15 @@ describe('fiscal-period', () => {
     });
 
     it('lists keys in order', () => {
-      expect(periodsOfYear(2569, 'quarterly')).toEqual([
-        '2569-Q1',
-        '2569-Q2',
-        '2569-Q3',
-        '2569-Q4',
-      ]);
-      expect(periodsOfYear(2569, 'half_yearly')).toEqual([
-        '2569-H1',
-        '2569-H2',
-      ]);
+      expect(periodsOfYear(2569, 'quarterly')).toEqual(['2569-Q1', '2569-Q2', '2569-Q3', '2569-Q4']);
+      expect(periodsOfYear(2569, 'half_yearly')).toEqual(['2569-H1', '2569-H2']);
       expect(periodsOfYear(2569, 'yearly')).toEqual(['2569']);
       expect(periodsOfYear(2569, 'monthly')[0]).toBe('2569-M01');
       expect(periodsOfYear(2569, 'monthly')[11]).toBe('2569-M12');
     });
 
     it('refuses an unknown frequency and a Gregorian year', () => {
-      expect(() => periodsOfYear(2569, 'weekly' as Frequency)).toThrow(
-        RangeError,
-      );
+      expect(() => periodsOfYear(2569, 'weekly' as Frequency)).toThrow(RangeError);
       expect(() => periodsOfYear(2026, 'monthly')).toThrow(RangeError);
     });
 
@@ -252,13 +228,10 @@ describe('fiscal-period', () => {
       ['2567-M05', '2024-02-29', false, true],
       ['2567-M05', '2024-03-01', true, true],
       ['2569-M01', '2024-01-01', false, false],
-    ])(
-      '%s as of %s: due %s, ended by end of day %s',
-      (key, asOf, due, ended) => {
-        expect(isPeriodDue(key, asOf)).toBe(due);
-        expect(periodEndsOnOrBefore(key, asOf)).toBe(ended);
-      },
-    );
+    ])('%s as of %s: due %s, ended by end of day %s', (key, asOf, due, ended) => {
+      expect(isPeriodDue(key, asOf)).toBe(due);
+      expect(periodEndsOnOrBefore(key, asOf)).toBe(ended);
+    });
   });
 
   describe('periodsDueBy / latestDuePeriod / fractionOfYearElapsed', () => {
@@ -276,16 +249,12 @@ describe('fiscal-period', () => {
       ['yearly', '2026-10-01', ['2569'], 1],
     ])('FY 2569 %s as of %s', (frequency, asOf, due, fraction) => {
       expect(periodsDueBy(2569, frequency, asOf)).toEqual(due);
-      expect(latestDuePeriod(2569, frequency, asOf)).toBe(
-        due.length > 0 ? due[due.length - 1] : null,
-      );
+      expect(latestDuePeriod(2569, frequency, asOf)).toBe(due.length > 0 ? due[due.length - 1] : null);
       expect(fractionOfYearElapsed(2569, frequency, asOf)).toBe(fraction);
     });
 
     it('counts all twelve months once the year is over', () => {
-      expect(periodsDueBy(2569, 'monthly', '2027-05-01')).toEqual(
-        periodsOfYear(2569, 'monthly'),
-      );
+      expect(periodsDueBy(2569, 'monthly', '2027-05-01')).toEqual(periodsOfYear(2569, 'monthly'));
       expect(fractionOfYearElapsed(2569, 'monthly', '2027-05-01')).toBe(1);
     });
 
@@ -296,16 +265,7 @@ describe('fiscal-period', () => {
 
   describe('comparePeriods', () => {
     it('sorts mixed periods by end, then start', () => {
-      const keys = [
-        '2569',
-        '2569-M12',
-        '2569-Q1',
-        '2569-M01',
-        '2569-H1',
-        '2568-Q4',
-        '2569-Q4',
-        '2569-M03',
-      ];
+      const keys = ['2569', '2569-M12', '2569-Q1', '2569-M01', '2569-H1', '2568-Q4', '2569-Q4', '2569-M03'];
       expect([...keys].sort(comparePeriods)).toEqual([
         '2568-Q4',
         '2569-M01',

@@ -11,22 +11,11 @@
  *   `2569-H1`, `2569-H2`     halves, H1 = October–March (the 6-month agreement round)
  *   `2569`                   the whole fiscal year
  */
-import {
-  DateInput,
-  daysInMonth,
-  formatIsoDate,
-  parseIsoDate,
-  toIsoDate,
-} from './iso-date';
+import { DateInput, daysInMonth, formatIsoDate, parseIsoDate, toIsoDate } from './iso-date';
 
 export type Frequency = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
 
-export const FREQUENCIES: readonly Frequency[] = [
-  'monthly',
-  'quarterly',
-  'half_yearly',
-  'yearly',
-];
+export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'half_yearly', 'yearly'];
 
 export interface FiscalPeriod {
   /** Buddhist-Era fiscal year, e.g. 2569. */
@@ -107,10 +96,7 @@ export function gregorianToBe(gregorianYear: number): number {
 }
 
 export function isFrequency(value: unknown): value is Frequency {
-  return (
-    typeof value === 'string' &&
-    (FREQUENCIES as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (FREQUENCIES as readonly string[]).includes(value);
 }
 
 export function periodsPerYear(frequency: Frequency): number {
@@ -149,9 +135,7 @@ export function parsePeriod(key: string): FiscalPeriod | null {
         : half !== undefined
           ? ['half_yearly', Number(half)]
           : ['yearly', 1];
-  return isValidPeriod(fiscalYear, frequency, index)
-    ? { fiscalYear, frequency, index }
-    : null;
+  return isValidPeriod(fiscalYear, frequency, index) ? { fiscalYear, frequency, index } : null;
 }
 
 /** Like {@link parsePeriod} but throws, for keys that are expected to be valid. */
@@ -187,38 +171,23 @@ export function formatPeriod(period: PeriodInput): string {
 export function periodRange(period: PeriodInput): DateRange {
   const { fiscalYear, frequency, index } = toFiscalPeriod(period);
   const monthsPerPeriod = 12 / PERIODS_PER_YEAR[frequency];
-  const first = fiscalMonthToCalendar(
-    fiscalYear,
-    (index - 1) * monthsPerPeriod + 1,
-  );
+  const first = fiscalMonthToCalendar(fiscalYear, (index - 1) * monthsPerPeriod + 1);
   const last = fiscalMonthToCalendar(fiscalYear, index * monthsPerPeriod);
   return {
     start: formatIsoDate(first.year, first.month, 1),
-    end: formatIsoDate(
-      last.year,
-      last.month,
-      daysInMonth(last.year, last.month),
-    ),
+    end: formatIsoDate(last.year, last.month, daysInMonth(last.year, last.month)),
   };
 }
 
 /** All period keys of a fiscal year at a frequency, in chronological order. */
-export function periodsOfYear(
-  fiscalYear: number,
-  frequency: Frequency,
-): string[] {
+export function periodsOfYear(fiscalYear: number, frequency: Frequency): string[] {
   assertFiscalYear(fiscalYear);
   const count = periodsPerYear(frequency);
-  return Array.from({ length: count }, (_, i) =>
-    formatPeriod({ fiscalYear, frequency, index: i + 1 }),
-  );
+  return Array.from({ length: count }, (_, i) => formatPeriod({ fiscalYear, frequency, index: i + 1 }));
 }
 
 /** The key of the period at a frequency that contains a date. */
-export function periodContaining(
-  date: DateInput,
-  frequency: Frequency,
-): string {
+export function periodContaining(date: DateInput, frequency: Frequency): string {
   const { month } = parseIsoDate(date);
   const fiscalYear = fiscalYearOf(date);
   const fiscalMonth = ((month + 2) % 12) + 1;
@@ -231,10 +200,7 @@ export function periodContaining(
 }
 
 /** True when the period's last day is on or before `date` (the period is complete by the end of `date`). */
-export function periodEndsOnOrBefore(
-  period: PeriodInput,
-  date: DateInput,
-): boolean {
+export function periodEndsOnOrBefore(period: PeriodInput, date: DateInput): boolean {
   return periodRange(period).end <= toIsoDate(date);
 }
 
@@ -247,23 +213,13 @@ export function isPeriodDue(period: PeriodInput, asOf: DateInput): boolean {
 }
 
 /** Keys of the periods of a fiscal year that are due as of a date, in chronological order. */
-export function periodsDueBy(
-  fiscalYear: number,
-  frequency: Frequency,
-  asOf: DateInput,
-): string[] {
+export function periodsDueBy(fiscalYear: number, frequency: Frequency, asOf: DateInput): string[] {
   const asOfDate = toIsoDate(asOf);
-  return periodsOfYear(fiscalYear, frequency).filter((key) =>
-    isPeriodDue(key, asOfDate),
-  );
+  return periodsOfYear(fiscalYear, frequency).filter((key) => isPeriodDue(key, asOfDate));
 }
 
 /** The latest due period of a fiscal year, or `null` when none is due yet. */
-export function latestDuePeriod(
-  fiscalYear: number,
-  frequency: Frequency,
-  asOf: DateInput,
-): string | null {
+export function latestDuePeriod(fiscalYear: number, frequency: Frequency, asOf: DateInput): string | null {
   const due = periodsDueBy(fiscalYear, frequency, asOf);
   return due.length > 0 ? due[due.length - 1] : null;
 }
@@ -273,14 +229,8 @@ export function latestDuePeriod(
  * by days keeps the expected value in step with the results that can exist: mid-November a
  * monthly KPI has exactly one result to judge, so it is compared with 1/12 of the target.
  */
-export function fractionOfYearElapsed(
-  fiscalYear: number,
-  frequency: Frequency,
-  asOf: DateInput,
-): number {
-  return (
-    periodsDueBy(fiscalYear, frequency, asOf).length / periodsPerYear(frequency)
-  );
+export function fractionOfYearElapsed(fiscalYear: number, frequency: Frequency, asOf: DateInput): number {
+  return periodsDueBy(fiscalYear, frequency, asOf).length / periodsPerYear(frequency);
 }
 
 /**
@@ -303,10 +253,7 @@ export function comparePeriods(a: PeriodInput, b: PeriodInput): number {
  * Human label. Thai months show the calendar B.E. year (M01 of FY 2569 is "ต.ค. 2568"); Thai
  * quarters, halves and years show the fiscal year. English months show the Gregorian year.
  */
-export function periodLabel(
-  period: PeriodInput,
-  locale: LabelLocale = 'th',
-): string {
+export function periodLabel(period: PeriodInput, locale: LabelLocale = 'th'): string {
   return locale === 'en' ? periodLabelEn(period) : periodLabelTh(period);
 }
 
@@ -343,30 +290,20 @@ export function periodLabelEn(period: PeriodInput): string {
 }
 
 /** A calendar date for display: "1 ต.ค. 2568" in Thai (B.E.), "1 Oct 2025" in English. */
-export function formatDateLabel(
-  date: DateInput,
-  locale: LabelLocale = 'th',
-): string {
+export function formatDateLabel(date: DateInput, locale: LabelLocale = 'th'): string {
   const { year, month, day } = parseIsoDate(date);
   return locale === 'en'
     ? `${day} ${ENGLISH_MONTHS_SHORT[month - 1]} ${year}`
     : `${day} ${THAI_MONTHS_SHORT[month - 1]} ${gregorianToBe(year)}`;
 }
 
-function fiscalMonthToCalendar(
-  fiscalYear: number,
-  fiscalMonth: number,
-): { year: number; month: number } {
+function fiscalMonthToCalendar(fiscalYear: number, fiscalMonth: number): { year: number; month: number } {
   const month = ((fiscalMonth + 8) % 12) + 1;
   const endYear = beToGregorian(fiscalYear);
   return { year: month >= 10 ? endYear - 1 : endYear, month };
 }
 
-function isValidPeriod(
-  fiscalYear: number,
-  frequency: Frequency,
-  index: number,
-): boolean {
+function isValidPeriod(fiscalYear: number, frequency: Frequency, index: number): boolean {
   return (
     Number.isInteger(fiscalYear) &&
     fiscalYear >= MIN_FISCAL_YEAR &&
@@ -379,11 +316,7 @@ function isValidPeriod(
 }
 
 function assertFiscalYear(fiscalYear: number): void {
-  if (
-    !Number.isInteger(fiscalYear) ||
-    fiscalYear < MIN_FISCAL_YEAR ||
-    fiscalYear > MAX_FISCAL_YEAR
-  ) {
+  if (!Number.isInteger(fiscalYear) || fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR) {
     throw new RangeError(
       `Fiscal year must be a Buddhist-Era year ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}, got ${fiscalYear}`,
     );

@@ -89,12 +89,9 @@ describe('iso-date', () => {
       expect(toIsoDate(date)).toBe(expected);
     });
 
-    it.each(['2025-10-01T00:00:00+07:00', '2025-02-29', 'yesterday'])(
-      'refuses %j',
-      (value) => {
-        expect(() => toIsoDate(value)).toThrow(RangeError);
-      },
-    );
+    it.each(['2025-10-01T00:00:00+07:00', '2025-02-29', 'yesterday'])('refuses %j', (value) => {
+      expect(() => toIsoDate(value)).toThrow(RangeError);
+    });
 
     it('refuses an invalid Date', () => {
       expect(() => toIsoDate(new Date('nope'))).toThrow(RangeError);

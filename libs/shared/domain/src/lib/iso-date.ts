@@ -39,16 +39,10 @@ export function isIsoDate(value: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-  );
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-export function formatIsoDate(
-  year: number,
-  month: number,
-  day: number,
-): string {
+export function formatIsoDate(year: number, month: number, day: number): string {
   const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   if (!Number.isInteger(year) || year < 1 || year > 9999 || !isIsoDate(text)) {
     throw new RangeError(`Not a calendar date: ${year}-${month}-${day}`);
@@ -66,11 +60,7 @@ export function toIsoDate(value: DateInput): string {
     if (Number.isNaN(value.getTime())) {
       throw new RangeError('Invalid Date');
     }
-    return formatIsoDate(
-      value.getUTCFullYear(),
-      value.getUTCMonth() + 1,
-      value.getUTCDate(),
-    );
+    return formatIsoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (!isIsoDate(value)) {
     throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): "${value}"`);

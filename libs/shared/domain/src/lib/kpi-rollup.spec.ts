@@ -29,12 +29,7 @@ describe('kpi-rollup', () => {
     });
 
     it('ignores undefined values', () => {
-      expect(
-        rollUp('sum', [
-          { period: '2569-M01' },
-          { period: '2569-M02', value: 4 },
-        ]),
-      ).toBe(4);
+      expect(rollUp('sum', [{ period: '2569-M01' }, { period: '2569-M02', value: 4 }])).toBe(4);
     });
   });
 
@@ -102,11 +97,7 @@ describe('kpi-rollup', () => {
   });
 
   describe('ratio', () => {
-    const ratio = (
-      numerator: number | null,
-      denominator: number | null,
-      period = '2569-Q1',
-    ): RollupEntry => ({
+    const ratio = (numerator: number | null, denominator: number | null, period = '2569-Q1'): RollupEntry => ({
       period,
       numerator,
       denominator,
@@ -114,62 +105,22 @@ describe('kpi-rollup', () => {
 
     it.each<[string, RollupEntry[], number | undefined, number | null]>([
       ['7 / 10 as percent', [ratio(7, 10)], 100, 70],
-      [
-        '57 / 100 as percent (57, not 56.99999999999999)',
-        [ratio(57, 100)],
-        100,
-        57,
-      ],
-      [
-        'ratio of sums, not mean of ratios: (1 + 3) / (4 + 6)',
-        [ratio(1, 4), ratio(3, 6, '2569-Q2')],
-        100,
-        40,
-      ],
-      [
-        'default multiplier 1',
-        [ratio(1, 4), ratio(3, 6, '2569-Q2')],
-        undefined,
-        0.4,
-      ],
+      ['57 / 100 as percent (57, not 56.99999999999999)', [ratio(57, 100)], 100, 57],
+      ['ratio of sums, not mean of ratios: (1 + 3) / (4 + 6)', [ratio(1, 4), ratio(3, 6, '2569-Q2')], 100, 40],
+      ['default multiplier 1', [ratio(1, 4), ratio(3, 6, '2569-Q2')], undefined, 0.4],
       ['per thousand', [ratio(3, 1200)], 1000, 2.5],
-      [
-        'a denominator of 0 in one period is fine',
-        [ratio(0, 0), ratio(5, 20, '2569-Q2')],
-        100,
-        25,
-      ],
-      [
-        'summed denominator 0 → null',
-        [ratio(0, 0), ratio(3, 0, '2569-Q2')],
-        100,
-        null,
-      ],
-      [
-        'incomplete pairs ignored',
-        [ratio(5, null), ratio(null, 10, '2569-Q2'), ratio(1, 2, '2569-Q3')],
-        100,
-        50,
-      ],
+      ['a denominator of 0 in one period is fine', [ratio(0, 0), ratio(5, 20, '2569-Q2')], 100, 25],
+      ['summed denominator 0 → null', [ratio(0, 0), ratio(3, 0, '2569-Q2')], 100, null],
+      ['incomplete pairs ignored', [ratio(5, null), ratio(null, 10, '2569-Q2'), ratio(1, 2, '2569-Q3')], 100, 50],
       ['only incomplete pairs → null', [ratio(5, null)], 100, null],
       ['empty', [], 100, null],
     ])('%s', (_, entries, multiplier, expected) => {
-      expect(
-        rollUp(
-          'ratio',
-          entries,
-          multiplier === undefined ? {} : { multiplier },
-        ),
-      ).toBe(expected);
+      expect(rollUp('ratio', entries, multiplier === undefined ? {} : { multiplier })).toBe(expected);
     });
 
     it('ignores value on ratio entries', () => {
       expect(
-        rollUp(
-          'ratio',
-          [{ period: '2569-Q1', value: 99, numerator: 1, denominator: 2 }],
-          { multiplier: 100 },
-        ),
+        rollUp('ratio', [{ period: '2569-Q1', value: 99, numerator: 1, denominator: 2 }], { multiplier: 100 }),
       ).toBe(50);
     });
   });
@@ -187,9 +138,7 @@ describe('kpi-rollup', () => {
   });
 
   it('refuses an unknown method', () => {
-    expect(() => rollUp('median' as RollupMethod, values(1))).toThrow(
-      RangeError,
-    );
+    expect(() => rollUp('median' as RollupMethod, values(1))).toThrow(RangeError);
   });
 
   it.each<[RollupMethod, boolean]>([

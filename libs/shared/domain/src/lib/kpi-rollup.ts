@@ -5,16 +5,7 @@
  * result is converted to `number` once.
  */
 import { comparePeriods } from './fiscal-period';
-import {
-  Rational,
-  div,
-  fromInteger,
-  isZero,
-  mul,
-  parseDecimal,
-  sum,
-  toNumber,
-} from './rational';
+import { Rational, div, fromInteger, isZero, mul, parseDecimal, sum, toNumber } from './rational';
 
 /**
  * - `sum`: additive KPIs (people trained, tonnes exported): Σ values.
@@ -25,12 +16,7 @@ import {
  */
 export type RollupMethod = 'sum' | 'average' | 'last' | 'ratio';
 
-export const ROLLUP_METHODS: readonly RollupMethod[] = [
-  'sum',
-  'average',
-  'last',
-  'ratio',
-];
+export const ROLLUP_METHODS: readonly RollupMethod[] = ['sum', 'average', 'last', 'ratio'];
 
 /**
  * One approved result. `value` is used by sum/average/last, `numerator`/`denominator` by ratio;
@@ -50,10 +36,7 @@ export interface RollupOptions {
 }
 
 export function isRollupMethod(value: unknown): value is RollupMethod {
-  return (
-    typeof value === 'string' &&
-    (ROLLUP_METHODS as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (ROLLUP_METHODS as readonly string[]).includes(value);
 }
 
 /** Only `sum` KPIs accumulate over the year, so only they are pro-rated or given cumulative trajectories. */
@@ -65,10 +48,7 @@ export function isAdditive(method: RollupMethod): boolean {
  * Whether an entry carries what the method needs. For a ratio both parts must be present: a
  * numerator without its denominator would bias the quotient.
  */
-export function hasRollupValue(
-  entry: RollupEntry,
-  method: RollupMethod,
-): boolean {
+export function hasRollupValue(entry: RollupEntry, method: RollupMethod): boolean {
   if (method === 'ratio') {
     return isPresent(entry.numerator) && isPresent(entry.denominator);
   }
@@ -104,30 +84,18 @@ export function rollUpExact(
     case 'sum':
       return sum(usable.map((entry) => parseDecimal(entry.value as number)));
     case 'average':
-      return div(
-        sum(usable.map((entry) => parseDecimal(entry.value as number))),
-        fromInteger(usable.length),
-      );
+      return div(sum(usable.map((entry) => parseDecimal(entry.value as number))), fromInteger(usable.length));
     case 'last': {
-      const latest = usable.reduce((best, entry) =>
-        comparePeriods(entry.period, best.period) >= 0 ? entry : best,
-      );
+      const latest = usable.reduce((best, entry) => (comparePeriods(entry.period, best.period) >= 0 ? entry : best));
       return parseDecimal(latest.value as number);
     }
     case 'ratio': {
-      const numerator = sum(
-        usable.map((entry) => parseDecimal(entry.numerator as number)),
-      );
-      const denominator = sum(
-        usable.map((entry) => parseDecimal(entry.denominator as number)),
-      );
+      const numerator = sum(usable.map((entry) => parseDecimal(entry.numerator as number)));
+      const denominator = sum(usable.map((entry) => parseDecimal(entry.denominator as number)));
       if (isZero(denominator)) {
         return null;
       }
-      return mul(
-        div(numerator, denominator),
-        parseDecimal(options.multiplier ?? 1),
-      );
+      return mul(div(numerator, denominator), parseDecimal(options.multiplier ?? 1));
     }
     default:
       throw new RangeError(`Unknown roll-up method: ${String(method)}`);

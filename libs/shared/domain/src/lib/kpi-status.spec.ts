@@ -38,9 +38,7 @@ const quarterlyLast = (overrides: Partial<KpiStatusInput>): KpiStatusInput => ({
   ...overrides,
 });
 
-const q1 = (value: number | null): RollupEntry[] => [
-  { period: '2569-Q1', value },
-];
+const q1 = (value: number | null): RollupEntry[] => [{ period: '2569-Q1', value }];
 
 describe('kpi-status', () => {
   describe('expectedTargetAsOf', () => {
@@ -167,10 +165,7 @@ describe('kpi-status', () => {
           frequency: 'quarterly',
           rollup: 'sum',
           yearlyTarget: 1000,
-          trajectory: [
-            { period: '2568-Q4', target: 400 },
-            ...cumulativeTrajectory,
-          ],
+          trajectory: [{ period: '2568-Q4', target: 400 }, ...cumulativeTrajectory],
           asOf: '2026-01-01',
         },
         50,
@@ -253,13 +248,7 @@ describe('kpi-status', () => {
   });
 
   describe('expectedBandAsOf', () => {
-    it.each<
-      [
-        string,
-        Parameters<typeof expectedBandAsOf>[0],
-        { min: number; max: number } | null,
-      ]
-    >([
+    it.each<[string, Parameters<typeof expectedBandAsOf>[0], { min: number; max: number } | null]>([
       [
         'non-additive: the yearly band',
         {
@@ -339,12 +328,9 @@ describe('kpi-status', () => {
       [0, 10, 'lower_better', null],
       [-1, 10, 'lower_better', null],
       [3, -2, 'lower_better', null],
-    ])(
-      'actual %d vs expected %d, %s → %s',
-      (actual, expected, direction, result) => {
-        expect(achievementPercent(actual, expected, direction)).toBe(result);
-      },
-    );
+    ])('actual %d vs expected %d, %s → %s', (actual, expected, direction, result) => {
+      expect(achievementPercent(actual, expected, direction)).toBe(result);
+    });
 
     it('is exactly 80 where floating point gives 79.99999999999999', () => {
       expect((4.52 / 5.65) * 100).toBeLessThan(80);
@@ -359,12 +345,9 @@ describe('kpi-status', () => {
       [0, 10, 'lower_better', true],
       [-3, -2, 'lower_better', true],
       [-1, -2, 'lower_better', false],
-    ])(
-      'actual %d vs expected %d, %s → %s',
-      (actual, expected, direction, met) => {
-        expect(meetsTarget(actual, expected, direction)).toBe(met);
-      },
-    );
+    ])('actual %d vs expected %d, %s → %s', (actual, expected, direction, met) => {
+      expect(meetsTarget(actual, expected, direction)).toBe(met);
+    });
   });
 
   describe('bandAchievementPercent', () => {
@@ -386,12 +369,8 @@ describe('kpi-status', () => {
     });
 
     it('refuses an inverted or non-finite band', () => {
-      expect(() => bandAchievementPercent(1, { min: 3, max: 1 })).toThrow(
-        RangeError,
-      );
-      expect(() =>
-        bandAchievementPercent(1, { min: Number.NaN, max: 1 }),
-      ).toThrow(RangeError);
+      expect(() => bandAchievementPercent(1, { min: 3, max: 1 })).toThrow(RangeError);
+      expect(() => bandAchievementPercent(1, { min: Number.NaN, max: 1 })).toThrow(RangeError);
     });
   });
 
@@ -416,76 +395,21 @@ describe('kpi-status', () => {
     });
 
     it('refuses amber above green', () => {
-      expect(() => statusFromAchievement(90, { green: 80, amber: 90 })).toThrow(
-        RangeError,
-      );
-      expect(() => statusFromAchievement(90, { green: Number.NaN })).toThrow(
-        RangeError,
-      );
+      expect(() => statusFromAchievement(90, { green: 80, amber: 90 })).toThrow(RangeError);
+      expect(() => statusFromAchievement(90, { green: Number.NaN })).toThrow(RangeError);
     });
   });
 
   describe('evaluateKpiStatus', () => {
-    it.each<
-      [
-        string,
-        Partial<KpiStatusInput>,
-        string,
-        number | null,
-        number | null,
-        number | null,
-      ]
-    >([
+    it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null]>([
       // label, input, status, actual, expected, achievement
       ['nothing due yet', { asOf: '2025-10-15' }, 'none', null, null, null],
-      [
-        'Oct on target',
-        { asOf: '2025-11-01', results: monthly(100) },
-        'green',
-        100,
-        100,
-        100,
-      ],
-      [
-        'Oct at 85 %',
-        { asOf: '2025-11-01', results: monthly(85) },
-        'amber',
-        85,
-        100,
-        85,
-      ],
-      [
-        'Oct at exactly 80 %',
-        { asOf: '2025-11-01', results: monthly(80) },
-        'amber',
-        80,
-        100,
-        80,
-      ],
-      [
-        'Oct just under 80 %',
-        { asOf: '2025-11-01', results: monthly(79.99) },
-        'red',
-        79.99,
-        100,
-        79.99,
-      ],
-      [
-        'Q1 cumulative 300 of 300',
-        { asOf: '2026-01-10', results: monthly(90, 110, 100) },
-        'green',
-        300,
-        300,
-        100,
-      ],
-      [
-        'Q1 cumulative 240 of 300',
-        { asOf: '2026-01-10', results: monthly(90, 110, 40) },
-        'amber',
-        240,
-        300,
-        80,
-      ],
+      ['Oct on target', { asOf: '2025-11-01', results: monthly(100) }, 'green', 100, 100, 100],
+      ['Oct at 85 %', { asOf: '2025-11-01', results: monthly(85) }, 'amber', 85, 100, 85],
+      ['Oct at exactly 80 %', { asOf: '2025-11-01', results: monthly(80) }, 'amber', 80, 100, 80],
+      ['Oct just under 80 %', { asOf: '2025-11-01', results: monthly(79.99) }, 'red', 79.99, 100, 79.99],
+      ['Q1 cumulative 300 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 100) }, 'green', 300, 300, 100],
+      ['Q1 cumulative 240 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 40) }, 'amber', 240, 300, 80],
       [
         'results of periods not yet due are not counted',
         { asOf: '2026-01-10', results: monthly(90, 110, 100, 500) },
@@ -509,34 +433,14 @@ describe('kpi-status', () => {
         'the whole year',
         {
           asOf: '2026-10-01',
-          results: monthly(
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-            100,
-          ),
+          results: monthly(100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100),
         },
         'green',
         1200,
         1200,
         100,
       ],
-      [
-        'latest due month missing → grey',
-        { asOf: '2026-01-10', results: monthly(90, 110) },
-        'grey',
-        200,
-        300,
-        null,
-      ],
+      ['latest due month missing → grey', { asOf: '2026-01-10', results: monthly(90, 110) }, 'grey', 200, 300, null],
       [
         'latest due month present but null → grey',
         { asOf: '2026-01-10', results: monthly(90, 110, null) },
@@ -545,14 +449,7 @@ describe('kpi-status', () => {
         300,
         null,
       ],
-      [
-        'no results at all → grey',
-        { asOf: '2026-01-10' },
-        'grey',
-        null,
-        300,
-        null,
-      ],
+      ['no results at all → grey', { asOf: '2026-01-10' }, 'grey', null, 300, null],
       [
         'an earlier month missing: judged on what exists',
         {
@@ -576,14 +473,7 @@ describe('kpi-status', () => {
         300,
         null,
       ],
-      [
-        'no target → none',
-        { asOf: '2025-11-01', results: monthly(100), yearlyTarget: null },
-        'none',
-        100,
-        null,
-        null,
-      ],
+      ['no target → none', { asOf: '2025-11-01', results: monthly(100), yearlyTarget: null }, 'none', 100, null, null],
       [
         'custom thresholds 95 / 70',
         {
@@ -618,17 +508,14 @@ describe('kpi-status', () => {
         200,
         90,
       ],
-    ])(
-      'additive monthly KPI: %s',
-      (_, overrides, status, actual, expected, achievement) => {
-        const result = evaluateKpiStatus({ ...additive, ...overrides });
-        expect(result.status).toBe(status);
-        expect(result.actual).toBe(actual);
-        expect(result.expected).toBe(expected);
-        expect(result.achievement).toBe(achievement);
-        expect(result.expectedBand).toBeNull();
-      },
-    );
+    ])('additive monthly KPI: %s', (_, overrides, status, actual, expected, achievement) => {
+      const result = evaluateKpiStatus({ ...additive, ...overrides });
+      expect(result.status).toBe(status);
+      expect(result.actual).toBe(actual);
+      expect(result.expected).toBe(expected);
+      expect(result.achievement).toBe(achievement);
+      expect(result.expectedBand).toBeNull();
+    });
 
     it('reports the latest due period and the missing ones', () => {
       const result = evaluateKpiStatus({
@@ -646,16 +533,7 @@ describe('kpi-status', () => {
       expect(result.missingPeriods).toEqual([]);
     });
 
-    it.each<
-      [
-        string,
-        Partial<KpiStatusInput>,
-        string,
-        number | null,
-        number | null,
-        number | null,
-      ]
-    >([
+    it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null]>([
       [
         'last value against a level trajectory: 62 of 65',
         {
@@ -677,14 +555,7 @@ describe('kpi-status', () => {
         65,
         6200 / 65,
       ],
-      [
-        'exactly 80 % on awkward decimals',
-        { yearlyTarget: 5.65, results: q1(4.52) },
-        'amber',
-        4.52,
-        5.65,
-        80,
-      ],
+      ['exactly 80 % on awkward decimals', { yearlyTarget: 5.65, results: q1(4.52) }, 'amber', 4.52, 5.65, 80],
       [
         'average against the full-year level',
         {
@@ -781,32 +652,15 @@ describe('kpi-status', () => {
         -2,
         null,
       ],
-      [
-        'higher is better, target 0 met',
-        { yearlyTarget: 0, results: q1(0) },
-        'green',
-        0,
-        0,
-        null,
-      ],
-      [
-        'higher is better, target 0 missed',
-        { yearlyTarget: 0, results: q1(-1) },
-        'red',
-        -1,
-        0,
-        null,
-      ],
-    ])(
-      'quarterly KPI: %s',
-      (_, overrides, status, actual, expected, achievement) => {
-        const result = evaluateKpiStatus(quarterlyLast(overrides));
-        expect(result.status).toBe(status);
-        expect(result.actual).toBe(actual);
-        expect(result.expected).toBe(expected);
-        expect(result.achievement).toBe(achievement);
-      },
-    );
+      ['higher is better, target 0 met', { yearlyTarget: 0, results: q1(0) }, 'green', 0, 0, null],
+      ['higher is better, target 0 missed', { yearlyTarget: 0, results: q1(-1) }, 'red', -1, 0, null],
+    ])('quarterly KPI: %s', (_, overrides, status, actual, expected, achievement) => {
+      const result = evaluateKpiStatus(quarterlyLast(overrides));
+      expect(result.status).toBe(status);
+      expect(result.actual).toBe(actual);
+      expect(result.expected).toBe(expected);
+      expect(result.achievement).toBe(achievement);
+    });
 
     it.each<[string, Partial<KpiStatusInput>, string, number | null]>([
       ['2 in [1, 3]', { results: q1(2) }, 'green', 100],
@@ -815,12 +669,7 @@ describe('kpi-status', () => {
       ['0.9 below', { results: q1(0.9) }, 'amber', 90],
       ['3.75 above', { results: q1(3.75) }, 'amber', 80],
       ['4 above', { results: q1(4) }, 'red', 75],
-      [
-        '-1 below a band starting at 0',
-        { band: { min: 0, max: 3 }, results: q1(-1) },
-        'red',
-        null,
-      ],
+      ['-1 below a band starting at 0', { band: { min: 0, max: 3 }, results: q1(-1) }, 'red', null],
       ['no band', { band: null, results: q1(2) }, 'none', null],
       ['missing result', { results: [] }, 'grey', null],
     ])('band KPI [1, 3]: %s', (_, overrides, status, achievement) => {
@@ -841,22 +690,19 @@ describe('kpi-status', () => {
       [290, 'amber', 29000 / 300],
       [350, 'green', 100],
       [400, 'amber', 93.75],
-    ])(
-      'additive band KPI pro-rated to [300, 375]: %d → %s',
-      (total, status, achievement) => {
-        const result = evaluateKpiStatus({
-          ...additive,
-          direction: 'band',
-          band: { min: 1200, max: 1500 },
-          asOf: '2026-01-10',
-          results: monthly(total - 200, 100, 100),
-        });
-        expect(result.expectedBand).toEqual({ min: 300, max: 375 });
-        expect(result.actual).toBe(total);
-        expect(result.status).toBe(status);
-        expect(result.achievement).toBe(achievement);
-      },
-    );
+    ])('additive band KPI pro-rated to [300, 375]: %d → %s', (total, status, achievement) => {
+      const result = evaluateKpiStatus({
+        ...additive,
+        direction: 'band',
+        band: { min: 1200, max: 1500 },
+        asOf: '2026-01-10',
+        results: monthly(total - 200, 100, 100),
+      });
+      expect(result.expectedBand).toEqual({ min: 300, max: 375 });
+      expect(result.actual).toBe(total);
+      expect(result.status).toBe(status);
+      expect(result.achievement).toBe(achievement);
+    });
 
     it('accepts a Date as of, read by its UTC day', () => {
       expect(

@@ -5,40 +5,14 @@
  * value is amber, never a 79.99999999999999 % red.
  */
 import { DateInput, toIsoDate } from './iso-date';
-import {
-  Frequency,
-  formatPeriod,
-  isPeriodDue,
-  periodsDueBy,
-  periodsPerYear,
-  toFiscalPeriod,
-} from './fiscal-period';
-import {
-  RollupEntry,
-  RollupMethod,
-  hasRollupValue,
-  isAdditive,
-  rollUpExact,
-} from './kpi-rollup';
-import {
-  Rational,
-  compare,
-  div,
-  fromInteger,
-  mul,
-  parseDecimal,
-  sign,
-  toNumber,
-} from './rational';
+import { Frequency, formatPeriod, isPeriodDue, periodsDueBy, periodsPerYear, toFiscalPeriod } from './fiscal-period';
+import { RollupEntry, RollupMethod, hasRollupValue, isAdditive, rollUpExact } from './kpi-rollup';
+import { Rational, compare, div, fromInteger, mul, parseDecimal, sign, toNumber } from './rational';
 
 /** `band`: the actual should lie within [min, max] (e.g. a price index between 1 % and 3 %). */
 export type KpiDirection = 'higher_better' | 'lower_better' | 'band';
 
-export const KPI_DIRECTIONS: readonly KpiDirection[] = [
-  'higher_better',
-  'lower_better',
-  'band',
-];
+export const KPI_DIRECTIONS: readonly KpiDirection[] = ['higher_better', 'lower_better', 'band'];
 
 /**
  * - `grey`: a period is due and its approved result is missing.
@@ -146,9 +120,7 @@ export function expectedTargetAsOf(input: ExpectedTargetInput): number | null {
  */
 export function expectedBandAsOf(input: ExpectedBandInput): TargetBand | null {
   const exact = expectedBandExact(input);
-  return exact === null
-    ? null
-    : { min: toNumber(exact.min), max: toNumber(exact.max) };
+  return exact === null ? null : { min: toNumber(exact.min), max: toNumber(exact.max) };
 }
 
 /**
@@ -166,11 +138,7 @@ export function achievementPercent(
   expected: number,
   direction: 'higher_better' | 'lower_better',
 ): number | null {
-  const exact = achievementExact(
-    parseDecimal(actual),
-    parseDecimal(expected),
-    direction,
-  );
+  const exact = achievementExact(parseDecimal(actual), parseDecimal(expected), direction);
   return exact === null ? null : toNumber(exact);
 }
 
@@ -183,10 +151,7 @@ export function achievementPercent(
  * `null` outside the band when the quotient is undefined (min ≤ 0 below it, max < 0 above it);
  * the KPI is then red.
  */
-export function bandAchievementPercent(
-  actual: number,
-  band: TargetBand,
-): number | null {
+export function bandAchievementPercent(actual: number, band: TargetBand): number | null {
   assertBand(band);
   const exact = bandAchievementExact(parseDecimal(actual), {
     min: parseDecimal(band.min),
@@ -196,16 +161,8 @@ export function bandAchievementPercent(
 }
 
 /** Whether the actual meets the expected value outright, used when achievement is undefined. */
-export function meetsTarget(
-  actual: number,
-  expected: number,
-  direction: 'higher_better' | 'lower_better',
-): boolean {
-  return meetsTargetExact(
-    parseDecimal(actual),
-    parseDecimal(expected),
-    direction,
-  );
+export function meetsTarget(actual: number, expected: number, direction: 'higher_better' | 'lower_better'): boolean {
+  return meetsTargetExact(parseDecimal(actual), parseDecimal(expected), direction);
 }
 
 /** The colour for an achievement in percent; ≥ green → green, ≥ amber → amber, else red. */
@@ -233,9 +190,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
     const key = formatPeriod(entry.period);
     return due.includes(key) && hasRollupValue(entry, input.rollup);
   });
-  const reported = new Set(
-    dueResults.map((entry) => formatPeriod(entry.period)),
-  );
+  const reported = new Set(dueResults.map((entry) => formatPeriod(entry.period)));
   const missingPeriods = due.filter((key) => !reported.has(key));
 
   const actualExact = rollUpExact(input.rollup, dueResults, {
@@ -265,10 +220,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   const base = {
     actual: actualExact === null ? null : toNumber(actualExact),
     expected: expectedExact === null ? null : toNumber(expectedExact),
-    expectedBand:
-      bandExact === null
-        ? null
-        : { min: toNumber(bandExact.min), max: toNumber(bandExact.max) },
+    expectedBand: bandExact === null ? null : { min: toNumber(bandExact.min), max: toNumber(bandExact.max) },
     latestDuePeriod,
     missingPeriods,
   };
@@ -276,9 +228,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   if (latestDuePeriod === null) {
     return { ...base, status: 'none', achievement: null };
   }
-  const isMissing = input.greyWhenAnyMissing
-    ? missingPeriods.length > 0
-    : missingPeriods.includes(latestDuePeriod);
+  const isMissing = input.greyWhenAnyMissing ? missingPeriods.length > 0 : missingPeriods.includes(latestDuePeriod);
   if (isMissing) {
     return { ...base, status: 'grey', achievement: null };
   }
@@ -301,11 +251,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   if (expectedExact === null) {
     return { ...base, status: 'none', achievement: null };
   }
-  const achievement = achievementExact(
-    actualExact,
-    expectedExact,
-    input.direction,
-  );
+  const achievement = achievementExact(actualExact, expectedExact, input.direction);
   if (achievement === null) {
     const met = meetsTargetExact(actualExact, expectedExact, input.direction);
     return { ...base, status: met ? 'green' : 'red', achievement: null };
@@ -318,8 +264,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
 }
 
 function expectedTargetExact(input: ExpectedTargetInput): Rational | null {
-  const { fiscalYear, frequency, rollup, yearlyTarget, trajectory, asOf } =
-    input;
+  const { fiscalYear, frequency, rollup, yearlyTarget, trajectory, asOf } = input;
   const due = periodsDueBy(fiscalYear, frequency, asOf);
   if (due.length === 0) {
     return null;
@@ -345,10 +290,7 @@ function expectedTargetExact(input: ExpectedTargetInput): Rational | null {
   if (!isAdditive(rollup)) {
     return yearly;
   }
-  return div(
-    mul(yearly, fromInteger(due.length)),
-    fromInteger(periodsPerYear(frequency)),
-  );
+  return div(mul(yearly, fromInteger(due.length)), fromInteger(periodsPerYear(frequency)));
 }
 
 interface ExactBand {
@@ -368,20 +310,13 @@ function expectedBandExact(input: ExpectedBandInput): ExactBand | null {
   if (!isAdditive(rollup)) {
     return { min, max };
   }
-  const share = div(
-    fromInteger(due.length),
-    fromInteger(periodsPerYear(frequency)),
-  );
+  const share = div(fromInteger(due.length), fromInteger(periodsPerYear(frequency)));
   return { min: mul(min, share), max: mul(max, share) };
 }
 
 const HUNDRED = fromInteger(100);
 
-function meetsTargetExact(
-  actual: Rational,
-  expected: Rational,
-  direction: 'higher_better' | 'lower_better',
-): boolean {
+function meetsTargetExact(actual: Rational, expected: Rational, direction: 'higher_better' | 'lower_better'): boolean {
   const order = compare(actual, expected);
   return direction === 'higher_better' ? order >= 0 : order <= 0;
 }
@@ -394,15 +329,10 @@ function achievementExact(
   if (direction === 'higher_better') {
     return sign(expected) > 0 ? div(mul(actual, HUNDRED), expected) : null;
   }
-  return sign(actual) > 0 && sign(expected) >= 0
-    ? div(mul(expected, HUNDRED), actual)
-    : null;
+  return sign(actual) > 0 && sign(expected) >= 0 ? div(mul(expected, HUNDRED), actual) : null;
 }
 
-function bandAchievementExact(
-  actual: Rational,
-  { min, max }: ExactBand,
-): Rational | null {
+function bandAchievementExact(actual: Rational, { min, max }: ExactBand): Rational | null {
   if (compare(actual, min) < 0) {
     return achievementExact(actual, min, 'higher_better');
   }
@@ -412,10 +342,7 @@ function bandAchievementExact(
   return HUNDRED;
 }
 
-function colourOf(
-  achievement: Rational,
-  thresholds: StatusThresholds,
-): 'green' | 'amber' | 'red' {
+function colourOf(achievement: Rational, thresholds: StatusThresholds): 'green' | 'amber' | 'red' {
   if (compare(achievement, parseDecimal(thresholds.green)) >= 0) {
     return 'green';
   }
@@ -425,33 +352,19 @@ function colourOf(
   return 'red';
 }
 
-function resolveThresholds(
-  thresholds: Partial<StatusThresholds>,
-): StatusThresholds {
+function resolveThresholds(thresholds: Partial<StatusThresholds>): StatusThresholds {
   const resolved = {
     green: thresholds.green ?? DEFAULT_STATUS_THRESHOLDS.green,
     amber: thresholds.amber ?? DEFAULT_STATUS_THRESHOLDS.amber,
   };
-  if (
-    !Number.isFinite(resolved.green) ||
-    !Number.isFinite(resolved.amber) ||
-    resolved.amber > resolved.green
-  ) {
-    throw new RangeError(
-      `Status thresholds need finite numbers with amber ≤ green, got ${JSON.stringify(resolved)}`,
-    );
+  if (!Number.isFinite(resolved.green) || !Number.isFinite(resolved.amber) || resolved.amber > resolved.green) {
+    throw new RangeError(`Status thresholds need finite numbers with amber ≤ green, got ${JSON.stringify(resolved)}`);
   }
   return resolved;
 }
 
 function assertBand(band: TargetBand): void {
-  if (
-    !Number.isFinite(band.min) ||
-    !Number.isFinite(band.max) ||
-    band.min > band.max
-  ) {
-    throw new RangeError(
-      `A target band needs finite bounds with min ≤ max, got ${JSON.stringify(band)}`,
-    );
+  if (!Number.isFinite(band.min) || !Number.isFinite(band.max) || band.min > band.max) {
+    throw new RangeError(`A target band needs finite bounds with min ≤ max, got ${JSON.stringify(band)}`);
   }
 }

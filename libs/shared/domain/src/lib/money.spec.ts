@@ -1,9 +1,4 @@
-import {
-  BahtAmount,
-  formatSatang,
-  parseBahtToSatang,
-  sumSatang,
-} from './money';
+import { BahtAmount, formatSatang, parseBahtToSatang, sumSatang } from './money';
 
 describe('money', () => {
   describe('parseBahtToSatang', () => {
@@ -27,25 +22,15 @@ describe('money', () => {
       expect(parseBahtToSatang(amount)).toBe(satang);
     });
 
-    it.each<BahtAmount>([
-      '10.005',
-      10.005,
-      '1,23.00',
-      '1,2345.00',
-      ',100',
-      'abc',
-      '',
-      '1.2.3',
-      Number.NaN,
-      Infinity,
-    ])('refuses %j', (amount) => {
-      expect(() => parseBahtToSatang(amount)).toThrow(RangeError);
-    });
+    it.each<BahtAmount>(['10.005', 10.005, '1,23.00', '1,2345.00', ',100', 'abc', '', '1.2.3', Number.NaN, Infinity])(
+      'refuses %j',
+      (amount) => {
+        expect(() => parseBahtToSatang(amount)).toThrow(RangeError);
+      },
+    );
 
     it('refuses a floating-point artefact rather than rounding it away', () => {
-      expect(() => parseBahtToSatang(0.1 + 0.2)).toThrow(
-        /more than two decimals/,
-      );
+      expect(() => parseBahtToSatang(0.1 + 0.2)).toThrow(/more than two decimals/);
     });
   });
 

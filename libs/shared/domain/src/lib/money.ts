@@ -24,9 +24,7 @@ export function parseBahtToSatang(amount: BahtAmount): bigint {
     text = amount.trim();
     if (text.includes(',')) {
       if (!GROUPED_PATTERN.test(text)) {
-        throw new RangeError(
-          `Misplaced thousands separator in amount "${amount}"`,
-        );
+        throw new RangeError(`Misplaced thousands separator in amount "${amount}"`);
       }
       text = text.replace(/,/g, '');
     }
@@ -34,9 +32,7 @@ export function parseBahtToSatang(amount: BahtAmount): bigint {
   const value = parseAmount(text, amount);
   const satang = value.num * 100n;
   if (satang % value.den !== 0n) {
-    throw new RangeError(
-      `Amount has more than two decimals: "${String(amount)}"`,
-    );
+    throw new RangeError(`Amount has more than two decimals: "${String(amount)}"`);
   }
   return satang / value.den;
 }
@@ -50,10 +46,7 @@ function parseAmount(text: string | number, original: BahtAmount): Rational {
 }
 
 export function sumSatang(amounts: readonly BahtAmount[]): bigint {
-  return amounts.reduce(
-    (total, amount) => total + parseBahtToSatang(amount),
-    0n,
-  );
+  return amounts.reduce((total, amount) => total + parseBahtToSatang(amount), 0n);
 }
 
 /** Plain baht text with two decimals ("1234567.89"); grouping is left to the screen's locale. */

@@ -73,9 +73,7 @@ export function parseDecimal(value: number | string): Rational {
   const digits = BigInt(`${intPart}${fracPart}`);
   const exponent = (exponentText ? Number(exponentText) : 0) - fracPart.length;
   const signed = sign === '-' ? -digits : digits;
-  return exponent >= 0
-    ? rational(signed * pow10(exponent))
-    : rational(signed, pow10(-exponent));
+  return exponent >= 0 ? rational(signed * pow10(exponent)) : rational(signed, pow10(-exponent));
 }
 
 /** Number of decimal places of the shortest decimal form of a value (0.25 → 2, 1e-7 → 7). */
@@ -192,8 +190,6 @@ export function roundDecimal(value: number | string, digits: number): number {
 
 function assertDigits(digits: number): void {
   if (!Number.isInteger(digits) || digits < 0 || digits > 100) {
-    throw new RangeError(
-      `Decimal places must be an integer 0..100, got ${digits}`,
-    );
+    throw new RangeError(`Decimal places must be an integer 0..100, got ${digits}`);
   }
 }

@@ -25,7 +25,13 @@ describe('OrgUnitsStore', () => {
 
     const body: ClusterDirectoryDto = {
       clusters: [
-        { code: 'C01', nameTh: 'กลุ่ม 1', nameEn: 'Cluster 1', regionCode: 'central', provinces: [province('12', 'C01'), province('13', 'C01')] },
+        {
+          code: 'C01',
+          nameTh: 'กลุ่ม 1',
+          nameEn: 'Cluster 1',
+          regionCode: 'central',
+          provinces: [province('12', 'C01'), province('13', 'C01')],
+        },
       ],
       unclustered: [province('10', null)],
     };

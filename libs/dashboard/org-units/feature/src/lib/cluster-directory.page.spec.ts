@@ -6,7 +6,11 @@ import type { ClusterDirectoryDto } from '@provdash/shared/contracts';
 import { ClusterDirectoryPage } from './cluster-directory.page';
 
 const th = {
-  clusters: { title: 'กลุ่มจังหวัด', summary: '{{clusters}} กลุ่มจังหวัด · {{provinces}} จังหวัด', unclustered: 'ไม่อยู่ในกลุ่มจังหวัด' },
+  clusters: {
+    title: 'กลุ่มจังหวัด',
+    summary: '{{clusters}} กลุ่มจังหวัด · {{provinces}} จังหวัด',
+    unclustered: 'ไม่อยู่ในกลุ่มจังหวัด',
+  },
   regions: { central: 'ภาคกลาง' },
   common: { loading: 'กำลังโหลด', loadError: 'โหลดข้อมูลไม่สำเร็จ' },
 };
@@ -19,17 +23,43 @@ const directory: ClusterDirectoryDto = {
       nameEn: 'Upper Central 1',
       regionCode: 'central',
       provinces: [
-        { code: '12', type: 'province', nameTh: 'นนทบุรี', nameEn: 'Nonthaburi', parentCode: 'C01', iso: 'TH-12', lat: null, lon: null },
+        {
+          code: '12',
+          type: 'province',
+          nameTh: 'นนทบุรี',
+          nameEn: 'Nonthaburi',
+          parentCode: 'C01',
+          iso: 'TH-12',
+          lat: null,
+          lon: null,
+        },
       ],
     },
   ],
-  unclustered: [{ code: '10', type: 'province', nameTh: 'กรุงเทพมหานคร', nameEn: 'Bangkok', parentCode: null, iso: 'TH-10', lat: null, lon: null }],
+  unclustered: [
+    {
+      code: '10',
+      type: 'province',
+      nameTh: 'กรุงเทพมหานคร',
+      nameEn: 'Bangkok',
+      parentCode: null,
+      iso: 'TH-10',
+      lat: null,
+      lon: null,
+    },
+  ],
 };
 
 describe('ClusterDirectoryPage', () => {
   async function render(body: ClusterDirectoryDto | 'error') {
     TestBed.configureTestingModule({
-      imports: [ClusterDirectoryPage, TranslocoTestingModule.forRoot({ langs: { th }, translocoConfig: { defaultLang: 'th', availableLangs: ['th'] } })],
+      imports: [
+        ClusterDirectoryPage,
+        TranslocoTestingModule.forRoot({
+          langs: { th },
+          translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
+        }),
+      ],
       providers: [provideHttpClient(), provideHttpClientTesting()],
     });
     const fixture = TestBed.createComponent(ClusterDirectoryPage);

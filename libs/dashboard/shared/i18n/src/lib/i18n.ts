@@ -1,17 +1,6 @@
 import { HttpClient } from '@angular/common/http';
-import {
-  EnvironmentProviders,
-  inject,
-  Injectable,
-  isDevMode,
-  provideEnvironmentInitializer,
-} from '@angular/core';
-import {
-  provideTransloco,
-  Translation,
-  TranslocoLoader,
-  TranslocoService,
-} from '@jsverse/transloco';
+import { EnvironmentProviders, inject, Injectable, isDevMode, provideEnvironmentInitializer } from '@angular/core';
+import { provideTransloco, Translation, TranslocoLoader, TranslocoService } from '@jsverse/transloco';
 
 export type Lang = 'th' | 'en';
 export const LANGS: readonly Lang[] = ['th', 'en'];
@@ -28,18 +17,13 @@ export class HttpTranslationLoader implements TranslocoLoader {
   }
 }
 
-export function savedLang(
-  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
-): Lang {
+export function savedLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Lang {
   const saved = storage?.getItem(STORAGE_KEY);
   return LANGS.includes(saved as Lang) ? (saved as Lang) : DEFAULT_LANG;
 }
 
 /** Switches the language everywhere and remembers it; `<html lang>` follows so screen readers and fonts do too. */
-export function useLang(
-  lang: Lang,
-  transloco: TranslocoService = inject(TranslocoService),
-): void {
+export function useLang(lang: Lang, transloco: TranslocoService = inject(TranslocoService)): void {
   transloco.setActiveLang(lang);
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
   globalThis.document?.documentElement.setAttribute('lang', lang);
@@ -48,9 +32,7 @@ export function useLang(
 export function provideI18n(): EnvironmentProviders[] {
   const lang = savedLang();
   return [
-    provideEnvironmentInitializer(() =>
-      globalThis.document?.documentElement.setAttribute('lang', lang),
-    ),
+    provideEnvironmentInitializer(() => globalThis.document?.documentElement.setAttribute('lang', lang)),
     ...provideTransloco({
       config: {
         availableLangs: [...LANGS],
