@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Kpi } from './kpi.entity';
 
 export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -23,7 +13,7 @@ export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 @Index('kpi_result_kpi_period_key', ['kpiId', 'period'], { unique: true })
 @Index('kpi_result_kpi_fy_status_idx', ['kpiId', 'fiscalYear', 'status'])
 @Check('kpi_result_status_check', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
-export class KpiResult {
+export class KpiResult extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_result_pkey' })
   id!: string;
 
@@ -66,13 +56,4 @@ export class KpiResult {
 
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
   approvedAt!: Date | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Kpi } from './kpi.entity';
 
 /**
@@ -17,7 +8,7 @@ import { Kpi } from './kpi.entity';
  */
 @Entity('kpi_target')
 @Index('kpi_target_kpi_period_key', ['kpiId', 'period'], { unique: true })
-export class KpiTarget {
+export class KpiTarget extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_target_pkey' })
   id!: string;
 
@@ -36,13 +27,4 @@ export class KpiTarget {
 
   @Column({ type: 'numeric' })
   target!: string;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,16 +1,6 @@
 import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Goal } from '../strategy/goal.entity';
 
@@ -24,7 +14,7 @@ import { Goal } from '../strategy/goal.entity';
 @Check('kpi_direction_check', `"direction" IN ('higher_better', 'lower_better', 'band')`)
 @Check('kpi_frequency_check', `"frequency" IN ('monthly', 'quarterly', 'half_yearly', 'yearly')`)
 @Check('kpi_rollup_check', `"rollup" IN ('sum', 'average', 'last', 'ratio')`)
-export class Kpi {
+export class Kpi extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_pkey' })
   id!: string;
 
@@ -103,13 +93,4 @@ export class Kpi {
 
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrgUnitType } from '@provdash/shared/contracts';
 import { numericToNumber } from '../../database/numeric.transformer';
 
@@ -21,7 +11,7 @@ import { numericToNumber } from '../../database/numeric.transformer';
 @Entity('org_unit')
 @Check('org_unit_type_check', `"type" IN ('country', 'region', 'cluster', 'province')`)
 @Index('org_unit_path_prefix_idx', { synchronize: false })
-export class OrgUnit {
+export class OrgUnit extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'org_unit_pkey' })
   id!: string;
 
@@ -60,13 +50,4 @@ export class OrgUnit {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

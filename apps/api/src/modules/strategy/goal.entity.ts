@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { MapNode } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { StrategicIssue } from './strategic-issue.entity';
 
 /**
@@ -19,7 +9,7 @@ import { StrategicIssue } from './strategic-issue.entity';
 @Entity('goal')
 @Index('goal_issue_code_key', ['issueId', 'code'], { unique: true })
 @Check('goal_national_pillar_check', `"national_pillar" BETWEEN 1 AND 6`)
-export class Goal {
+export class Goal extends MapNode {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'goal_pkey' })
   id!: string;
 
@@ -29,18 +19,6 @@ export class Goal {
 
   @Column({ name: 'issue_id', type: 'uuid' })
   issueId!: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  code!: string;
-
-  @Column({ type: 'integer' })
-  seq!: number;
-
-  @Column({ name: 'name_th', type: 'varchar', length: 500 })
-  nameTh!: string;
-
-  @Column({ name: 'name_en', type: 'varchar', length: 500 })
-  nameEn!: string;
 
   @Index('goal_contributes_to_goal_id_idx')
   @ManyToOne(() => Goal, { nullable: true, onDelete: 'RESTRICT' })
@@ -52,16 +30,4 @@ export class Goal {
 
   @Column({ name: 'national_pillar', type: 'smallint', nullable: true })
   nationalPillar!: number | null;
-
-  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
-  retiredAt!: Date | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

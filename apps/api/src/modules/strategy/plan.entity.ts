@@ -1,21 +1,11 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
 
 /** A development plan (แผนพัฒนาจังหวัด/กลุ่มจังหวัด) of one org unit for a span of Buddhist-Era fiscal years. */
 @Entity('plan')
 @Check('plan_years_check', `"end_fy" >= "start_fy"`)
-export class Plan {
+export class Plan extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'plan_pkey' })
   id!: string;
 
@@ -44,13 +34,4 @@ export class Plan {
 
   @Column({ name: 'end_fy', type: 'smallint' })
   endFy!: number;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
