@@ -1,28 +1,19 @@
-import { INestApplication } from '@nestjs/common';
 import type { ClusterDirectoryDto } from '@provdash/shared/contracts';
 import request from 'supertest';
-import { createApp } from '../../bootstrap';
-import { createDataSource } from '../../database/data-source';
 import { seedReferenceData } from '../../database/seeds/reference-data.seed';
-import { createTestDatabase, TestDatabase } from '../../testing/test-database';
+import { bootTestApp, TestApp } from '../../testing/test-app';
 
 describe('org units (real PostgreSQL)', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
+  let t: TestApp;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp({ databaseUrl: db.url });
-    await app.init();
+    t = await bootTestApp();
   });
 
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  afterAll(() => t.close());
 
   it('lists 18 clusters with 76 provinces, and Bangkok outside any cluster', async () => {
-    const res = await request(app.getHttpServer()).get('/api/org-units/clusters').expect(200);
+    const res = await request(t.app.getHttpServer()).get('/api/org-units/clusters').expect(200);
     const body = res.body as ClusterDirectoryDto;
     expect(body.clusters).toHaveLength(18);
     expect(body.clusters.flatMap((c) => c.provinces)).toHaveLength(76);
@@ -46,33 +37,22 @@ describe('org units (real PostgreSQL)', () => {
   });
 
   it('keeps the tree consistent: every province path runs country → region → cluster → province', async () => {
-    const ds = createDataSource(db.url);
-    await ds.initialize();
-    try {
-      const rows: { code: string; path: string }[] = await ds.query(
-        `SELECT code, path FROM org_unit WHERE type = 'province' AND path NOT LIKE 'TH/%'`,
-      );
-      expect(rows).toEqual([]);
-      const [{ count }] = await ds.query(
-        `SELECT count(*)::int AS count FROM org_unit WHERE path LIKE 'TH/northeast/%' AND type = 'province'`,
-      );
-      expect(count).toBe(20);
-    } finally {
-      await ds.destroy();
-    }
+    const outside = await t.dataSource.query(
+      `SELECT code FROM org_unit WHERE type = 'province' AND path NOT LIKE 'TH/%'`,
+    );
+    expect(outside).toEqual([]);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM org_unit WHERE path LIKE 'TH/northeast/%' AND type = 'province'`,
+    );
+    expect(count).toBe(20);
   });
 
   it('re-seeding reference data changes nothing (idempotent, versions untouched)', async () => {
-    const ds = createDataSource(db.url);
-    await ds.initialize();
-    try {
-      const before = await ds.query(`SELECT code, version, path FROM org_unit ORDER BY code`);
-      await seedReferenceData(ds);
-      const after = await ds.query(`SELECT code, version, path FROM org_unit ORDER BY code`);
-      expect(after).toEqual(before);
-      expect(after).toHaveLength(1 + 5 + 18 + 77);
-    } finally {
-      await ds.destroy();
-    }
+    const snapshot = () => t.dataSource.query(`SELECT code, version, path FROM org_unit ORDER BY code`);
+    const before = await snapshot();
+    await seedReferenceData(t.dataSource);
+    const after = await snapshot();
+    expect(after).toEqual(before);
+    expect(after).toHaveLength(1 + 5 + 18 + 77);
   });
 });

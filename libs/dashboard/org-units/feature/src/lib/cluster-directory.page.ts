@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
@@ -8,7 +9,7 @@ import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 /** The first page: every cluster and its provinces, so a visitor can find their own province. */
 @Component({
   selector: 'pd-cluster-directory-page',
-  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective],
+  imports: [NgTemplateOutlet, MatCardModule, MatProgressBarModule, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cluster-directory.page.html',
   styleUrl: './cluster-directory.page.scss',
