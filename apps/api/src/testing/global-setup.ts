@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { prepareDatabase } from '../database/prepare-database';
-import { ADMIN_URL_ENV, assertTestDatabase, TEMPLATE_DATABASE, withAdmin, withDatabase } from './test-database';
+import { createDatabase, ensureLoginRole, urlFor, withAdmin } from '../database/server-admin';
+import { ADMIN_URL_ENV, assertTestDatabase, TEMPLATE_DATABASE, TEST_OWNER } from './test-database';
 
 /** Global setup and teardown share the process, not their modules: the server handle travels on globalThis. */
 export const testServerSlot = globalThis as { __provdashTestServer?: EmbeddedDatabase };
@@ -27,8 +28,10 @@ export default async function globalSetup(): Promise<void> {
   assertTestDatabase(TEMPLATE_DATABASE);
   await withAdmin(adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await ensureLoginRole(c, TEST_OWNER.user, TEST_OWNER.password);
+    await createDatabase(c, TEMPLATE_DATABASE, { owner: TEST_OWNER.user });
   });
-  await prepareDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE), { demo: false });
+  // Migrated as the owner role, exactly as the app migrates its own database.
+  await prepareDatabase(urlFor(adminUrl, TEMPLATE_DATABASE, TEST_OWNER), { demo: false });
   process.env[ADMIN_URL_ENV] = adminUrl;
 }

@@ -1,4 +1,5 @@
-import { assertTestDatabase, withDatabase } from './test-database';
+import { urlFor } from '../database/server-admin';
+import { assertTestDatabase } from './test-database';
 
 describe('test database guard', () => {
   it.each(['provdash', 'postgres', 'production_copy'])('refuses %s', (name) => {
@@ -10,8 +11,14 @@ describe('test database guard', () => {
   });
 
   it('points a server URL at another database, keeping credentials and port', () => {
-    expect(withDatabase('postgres://u:p@127.0.0.1:5544/postgres', 'provdash_test_x')).toBe(
+    expect(urlFor('postgres://u:p@127.0.0.1:5544/postgres', 'provdash_test_x')).toBe(
       'postgres://u:p@127.0.0.1:5544/provdash_test_x',
+    );
+  });
+
+  it('swaps the role when asked, escaping odd characters', () => {
+    expect(urlFor('postgres://u:p@127.0.0.1:5544/postgres', 'db', { user: 'owner', password: 'p@ss/w' })).toBe(
+      'postgres://owner:p%40ss%2Fw@127.0.0.1:5544/db',
     );
   });
 });

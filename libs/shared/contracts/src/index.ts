@@ -1,2 +1,3 @@
 export * from './lib/org-unit';
 export * from './lib/health';
+export * from './lib/auth';

@@ -7,3 +7,4 @@ export * from './lib/money';
 export * from './lib/disbursement';
 export { formatDecimal, roundDecimal } from './lib/rational';
 export type { Rational } from './lib/rational';
+export * from './lib/access-policy';

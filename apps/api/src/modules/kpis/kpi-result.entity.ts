@@ -1,5 +1,6 @@
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 import { Kpi } from './kpi.entity';
 
 export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -50,6 +51,21 @@ export class KpiResult extends Versioned {
 
   @Column({ name: 'return_reason', type: 'text', nullable: true })
   returnReason!: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'kpi_result_submitted_by_fkey' })
+  submitter!: User | null;
+
+  /** Who submitted: an approver may not approve his own submission. */
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'approved_by', foreignKeyConstraintName: 'kpi_result_approved_by_fkey' })
+  approver!: User | null;
+
+  @Column({ name: 'approved_by', type: 'uuid', nullable: true })
+  approvedBy!: string | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;

@@ -1,0 +1,68 @@
+import type { OrgUnitType } from './org-unit';
+
+/** Mirrors `Role` of @provdash/shared/domain; contracts stay free of logic, so the union is repeated as a type. */
+export type RoleName =
+  | 'admin'
+  | 'central_analyst'
+  | 'cluster_officer'
+  | 'governor'
+  | 'province_officer'
+  | 'province_approver';
+
+export interface ScopeDto {
+  code: string;
+  type: OrgUnitType;
+  nameTh: string;
+  nameEn: string;
+  path: string;
+}
+
+export interface AuthUserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  role: RoleName;
+  scope: ScopeDto;
+}
+
+export interface LoginRequestDto {
+  email: string;
+  password: string;
+}
+
+/** The refresh token travels only as an httpOnly cookie, never in a body. */
+export interface SessionDto {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: AuthUserDto;
+}
+
+/** Every error the API returns has this shape; `message` is in the language of Accept-Language. */
+export interface ErrorBodyDto {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: { field: string; messages: string[] }[];
+}
+
+export interface PageDto<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  userId: string | null;
+  userEmail: string | null;
+  action: 'insert' | 'update' | 'delete' | string;
+  entity: string;
+  entityId: string;
+  orgUnitCode: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  requestId: string | null;
+}

@@ -1,0 +1,89 @@
+/**
+ * Who may do what where: the one rule set behind every REST route and socket room, and the
+ * dashboard's decision to show a button. A scope is an org unit; access to a unit includes every
+ * unit below it, expressed by paths of codes from the root ("TH/north/C15/50").
+ */
+export type Role =
+  | 'admin'
+  | 'central_analyst'
+  | 'cluster_officer'
+  | 'governor'
+  | 'province_officer'
+  | 'province_approver';
+
+export const ROLES: readonly Role[] = [
+  'admin',
+  'central_analyst',
+  'cluster_officer',
+  'governor',
+  'province_officer',
+  'province_approver',
+];
+
+/** read: see it; write: enter or change it; approve: accept or return what others submitted; administer: users and system settings. */
+export type Action = 'read' | 'write' | 'approve' | 'administer';
+
+export const ACTIONS: readonly Action[] = ['read', 'write', 'approve', 'administer'];
+
+export type UnitType = 'country' | 'region' | 'cluster' | 'province';
+
+export interface Actor {
+  role: Role;
+  /** Path of the user's scope unit. */
+  scopePath: string;
+}
+
+export interface UnitRef {
+  path: string;
+  type: UnitType;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** True when `unitPath` is the scope itself or lies below it. */
+export function isWithin(scopePath: string, unitPath: string): boolean {
+  return unitPath === scopePath || unitPath.startsWith(`${scopePath}/`);
+}
+
+const PROVINCE_ROLES: readonly Role[] = ['governor', 'province_officer', 'province_approver'];
+
+/**
+ * The rule table. Ministry staff read everything and write only national (country-level) settings;
+ * a cluster office writes its own cluster's plan, never its provinces' data; a governor only reads;
+ * province officers write and approvers also approve, inside their province.
+ */
+export function isAllowed(actor: Actor, action: Action, unit: UnitRef): boolean {
+  if (actor.role === 'admin') return true;
+  if (!isWithin(actor.scopePath, unit.path)) return false;
+  switch (action) {
+    case 'read':
+      return true;
+    case 'write':
+      switch (actor.role) {
+        case 'central_analyst':
+          return unit.type === 'country';
+        case 'cluster_officer':
+          return unit.type === 'cluster';
+        case 'province_officer':
+        case 'province_approver':
+          return unit.type === 'province';
+        default:
+          return false;
+      }
+    case 'approve':
+      return actor.role === 'province_approver' && unit.type === 'province';
+    case 'administer':
+      return false;
+  }
+}
+
+/**
+ * Drafts, submissions and returned results belong to the province until approved: only the
+ * province's own people (and admins) see them; ministry and cluster staff see approved data.
+ */
+export function canSeeUnapproved(actor: Actor, unit: UnitRef): boolean {
+  if (actor.role === 'admin') return true;
+  return PROVINCE_ROLES.includes(actor.role) && isWithin(actor.scopePath, unit.path);
+}
