@@ -1,11 +1,62 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
+import { ApiError, FieldError } from './common/api-error';
+
+/** Nested DTO errors flattened to dotted field names, e.g. `evidence.0.url`. */
+function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, constraints: e.constraints }] : [];
+    return [...own, ...fieldErrors(e.children ?? [], field)];
+  });
+}
 
 /** The one place the HTTP app is assembled, so tests boot exactly what production serves. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(options), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    logger: ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // Small bodies only: nothing a person types is near this; file imports have their own route.
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(cookieParser());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI and Angular Material inline their styles.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: options.config.CORS_ORIGINS, credentials: true });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new ApiError(HttpStatus.BAD_REQUEST, 'validation.failed', fieldErrors(errors)),
+    }),
+  );
+  const doc = new DocumentBuilder()
+    .setTitle('Provincial strategy & KPI dashboard API')
+    .setDescription(
+      'REST API of the dashboard. Each operation states its access rule in `x-access`. Errors are `{ statusCode, error, message, details? }` in Thai or English by Accept-Language.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }

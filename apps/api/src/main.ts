@@ -1,16 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
+import { DEMO_PASSWORD, DEMO_USERS } from './database/seeds/demo/demo-users.seed';
 
 const log = new Logger('Bootstrap');
 
 async function main(): Promise<void> {
+  const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl = process.env['DATABASE_URL'];
+  let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = resolve(process.env['DATA_DIR'] ?? '.data/postgres');
+    const dataDir = resolve(config.DATA_DIR);
     log.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir})`);
     embedded = await startEmbeddedPostgres({ dataDir, database: 'provdash', persistent: true, log: (m) => log.log(m) });
     databaseUrl = embedded.url;
@@ -18,15 +21,15 @@ async function main(): Promise<void> {
   }
 
   // Demo data belongs to the embedded, try-it-out database; an external one gets it only on request.
-  const demo = embedded !== null || process.env['SEED_DEMO'] === 'true';
+  const demo = embedded !== null || config.SEED_DEMO;
   await prepareDatabase(databaseUrl, { demo, log: (m) => log.log(m) });
 
   const app = await createApp({
+    config,
     databaseUrl,
-    dashboardDir: process.env['DASHBOARD_DIR'] ?? join(__dirname, '..', 'dashboard', 'browser'),
+    dashboardDir: config.DASHBOARD_DIR ?? join(__dirname, '..', 'dashboard', 'browser'),
   });
-  const port = Number(process.env['PORT'] ?? 3000);
-  await app.listen(port);
+  await app.listen(config.PORT);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -40,10 +43,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  log.log(`Provincial strategy dashboard: http://localhost:${port}  (API under http://localhost:${port}/api)`);
+  log.log(`Provincial strategy dashboard: http://localhost:${config.PORT}  (API under /api, docs at /api/docs)`);
+  if (demo) {
+    const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+    log.log(
+      `Demo sign-ins (password for all: ${DEMO_PASSWORD}):\n` +
+        DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role} of ${u.scopeCode}`).join('\n'),
+    );
+  }
 }
 
 main().catch((error) => {
-  log.error(error instanceof Error ? error.stack : String(error));
+  log.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error));
   process.exit(1);
 });

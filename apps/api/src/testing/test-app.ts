@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
+import { loadConfig } from '../config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -14,7 +15,7 @@ export interface TestApp {
 /** The production app (same modules, pipes and prefix) on a fresh database cloned from the template. */
 export async function bootTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
-  const app = await createApp({ databaseUrl: db.url });
+  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), databaseUrl: db.url });
   await app.init();
   return {
     app,

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { seedDemoData } from './demo/demo-data.seed';
+import { seedDemoUsers } from './demo/demo-users.seed';
 import { seedReferenceData } from './reference-data.seed';
 
 export interface SeedOptions {
@@ -14,7 +15,10 @@ interface OnceSeed {
   run(manager: EntityManager): Promise<void>;
 }
 
-const DEMO_SEEDS: OnceSeed[] = [{ name: 'demo-strategy-maps-and-kpis', run: seedDemoData }];
+const DEMO_SEEDS: OnceSeed[] = [
+  { name: 'demo-strategy-maps-and-kpis', run: seedDemoData },
+  { name: 'demo-users', run: seedDemoUsers },
+];
 
 export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {
   const log = options.log ?? (() => undefined);

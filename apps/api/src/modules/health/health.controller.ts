@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { MigrationsHealthIndicator } from './migrations.health';
+import { Public } from '../access/access.decorators';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -12,6 +15,7 @@ export class HealthController {
 
   /** 200 when the database answers and is fully migrated, 503 otherwise (terminus' convention). */
   @Get()
+  @Public()
   @HealthCheck()
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 }), () => this.migrations.check()]);

@@ -1,0 +1,96 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { ErrorBodyDto } from '@provdash/shared/contracts';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { OptimisticLockVersionMismatchError } from 'typeorm';
+import { ApiError } from './api-error';
+import { FIELD_MESSAGES_TH, Lang, langOf, message, MessageKey } from './messages';
+
+const STATUS_KEYS: Partial<Record<number, MessageKey>> = {
+  400: 'validation.malformed',
+  401: 'auth.required',
+  403: 'access.denied',
+  404: 'notFound.route',
+  409: 'conflict.version',
+  413: 'validation.tooLarge',
+  429: 'auth.tooManyAttempts',
+};
+
+/** PostgreSQL errors that mean bad input rather than a broken server. */
+const PG_CODES: Record<string, [HttpStatus, MessageKey]> = {
+  '22P02': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // invalid text representation (e.g. not a uuid)
+  '22003': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // numeric out of range
+  '23505': [HttpStatus.CONFLICT, 'conflict.duplicate'],
+  '23503': [HttpStatus.CONFLICT, 'conflict.duplicate'],
+};
+
+function isHealthReport(e: unknown): e is HttpException {
+  if (!(e instanceof HttpException) || e.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return false;
+  const body = e.getResponse();
+  return typeof body === 'object' && body !== null && 'details' in body && 'status' in body;
+}
+
+/**
+ * One error shape for every failure — `{ statusCode, error, message, details? }` — in the
+ * caller's language. Unknown errors become a 500 that says nothing was saved, and are logged.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    if (isHealthReport(exception)) {
+      // Health probes read terminus' own report (which check is down), not a sentence for a person.
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(exception.getResponse());
+      return;
+    }
+    const lang = langOf(req.headers['accept-language']);
+    const body = this.toBody(exception, lang);
+    if (body.statusCode >= 500) this.log.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, lang: Lang): ErrorBodyDto {
+    if (exception instanceof ApiError) {
+      const status = exception.getStatus();
+      return {
+        statusCode: status,
+        error: HttpStatus[status] ?? 'Error',
+        message: message(exception.key, lang),
+        ...(exception.fields && {
+          details: exception.fields.map((f) => ({
+            field: f.field,
+            messages: Object.entries(f.constraints).map(([k, en]) =>
+              lang === 'th' ? (FIELD_MESSAGES_TH[k] ?? en) : en,
+            ),
+          })),
+        }),
+      };
+    }
+    if (exception instanceof ThrottlerException) return this.plain(429, 'auth.tooManyAttempts', lang);
+    if (exception instanceof OptimisticLockVersionMismatchError) return this.plain(409, 'conflict.version', lang);
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+      const mapped = PG_CODES[code];
+      if (mapped) return this.plain(mapped[0], mapped[1], lang);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return this.plain(status, STATUS_KEYS[status] ?? (status >= 500 ? 'server.error' : 'validation.malformed'), lang);
+    }
+    // body-parser's own errors (malformed JSON, payload too large) carry a status of their own.
+    const status = (exception as { status?: number; statusCode?: number })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return this.plain(status, STATUS_KEYS[status] ?? 'validation.malformed', lang);
+    }
+    return this.plain(500, 'server.error', lang);
+  }
+
+  private plain(status: number, key: MessageKey, lang: Lang): ErrorBodyDto {
+    return { statusCode: status, error: HttpStatus[status] ?? 'Error', message: message(key, lang) };
+  }
+}

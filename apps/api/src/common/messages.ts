@@ -1,0 +1,89 @@
+/**
+ * Every message the API shows a person, in Thai and English. Errors carry a key; the exception
+ * filter picks the language from Accept-Language (Thai unless English is preferred).
+ */
+export const MESSAGES = {
+  'auth.required': { th: 'กรุณาเข้าสู่ระบบ', en: 'Please sign in.' },
+  'auth.invalidToken': {
+    th: 'การเข้าสู่ระบบหมดอายุหรือไม่ถูกต้อง กรุณาเข้าสู่ระบบใหม่',
+    en: 'Your session has expired or is invalid. Please sign in again.',
+  },
+  'auth.badCredentials': { th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', en: 'Wrong email or password.' },
+  'auth.noSession': { th: 'ไม่พบการเข้าสู่ระบบ กรุณาเข้าสู่ระบบใหม่', en: 'No session found. Please sign in again.' },
+  'auth.tooManyAttempts': {
+    th: 'พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many attempts. Please wait a minute and try again.',
+  },
+  'access.denied': {
+    th: 'คุณไม่มีสิทธิ์ดำเนินการนี้กับหน่วยงานนี้',
+    en: 'You are not allowed to do this for this unit.',
+  },
+  'access.noPolicy': { th: 'ไม่อนุญาตให้เข้าถึง', en: 'Access is not allowed.' },
+  'access.selfApproval': {
+    th: 'ไม่สามารถอนุมัติผลที่ตนเองเป็นผู้ส่งได้',
+    en: 'You cannot approve your own submission.',
+  },
+  'notFound.unit': { th: 'ไม่พบหน่วยงานที่ระบุ', en: 'The unit was not found.' },
+  'notFound.entity': { th: 'ไม่พบข้อมูลที่ระบุ', en: 'The item was not found.' },
+  'notFound.route': { th: 'ไม่พบหน้าที่เรียก', en: 'Not found.' },
+  'conflict.version': {
+    th: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลล่าสุดก่อนบันทึกอีกครั้ง',
+    en: 'Someone else changed this meanwhile. Reload the latest version before saving again.',
+  },
+  'conflict.duplicate': { th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists.' },
+  'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
+  'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
+  'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },
+  'server.error': {
+    th: 'เกิดข้อผิดพลาดในระบบ ข้อมูลของคุณไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง',
+    en: 'Something went wrong on our side; nothing was saved. Please try again.',
+  },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Lang = 'th' | 'en';
+
+/** Thai first; English when the client prefers it over Thai. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'th';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.split('=')[1]) : 1 };
+    })
+    .filter((x) => x.lang === 'th' || x.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.lang === 'en' ? 'en' : 'th';
+}
+
+export function message(key: MessageKey, lang: Lang): string {
+  return MESSAGES[key][lang];
+}
+
+/** Field messages of class-validator constraints, in Thai; English uses class-validator's own text. */
+export const FIELD_MESSAGES_TH: Record<string, string> = {
+  whitelistValidation: 'ไม่รู้จักฟิลด์นี้',
+  isDefined: 'จำเป็นต้องระบุ',
+  isNotEmpty: 'จำเป็นต้องระบุ',
+  isString: 'ต้องเป็นข้อความ',
+  isEmail: 'ต้องเป็นอีเมลที่ถูกต้อง',
+  isInt: 'ต้องเป็นจำนวนเต็ม',
+  isNumber: 'ต้องเป็นตัวเลข',
+  isBoolean: 'ต้องเป็นจริงหรือเท็จ',
+  isUuid: 'รูปแบบรหัสไม่ถูกต้อง',
+  isIn: 'ไม่อยู่ในค่าที่อนุญาต',
+  isEnum: 'ไม่อยู่ในค่าที่อนุญาต',
+  maxLength: 'ยาวเกินกำหนด',
+  minLength: 'สั้นเกินกำหนด',
+  min: 'น้อยกว่าค่าต่ำสุดที่อนุญาต',
+  max: 'มากกว่าค่าสูงสุดที่อนุญาต',
+  matches: 'รูปแบบไม่ถูกต้อง',
+  isDateString: 'ต้องเป็นวันที่ที่ถูกต้อง',
+  isISO8601: 'ต้องเป็นวันที่ที่ถูกต้อง',
+  isArray: 'ต้องเป็นรายการ',
+  arrayMaxSize: 'จำนวนรายการเกินกำหนด',
+  isUrl: 'ต้องเป็นลิงก์ที่ถูกต้อง',
+  nestedValidation: 'ข้อมูลย่อยไม่ถูกต้อง',
+};

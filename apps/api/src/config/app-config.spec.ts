@@ -1,0 +1,36 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a new user', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ NODE_ENV: 'development', PORT: 3000, JWT_SECRET: DEV_JWT_SECRET, CORS_ORIGINS: [] });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.production).toBe(false);
+  });
+
+  it('reads and converts the environment', () => {
+    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'true', CORS_ORIGINS: 'https://a.go.th, https://b.go.th' });
+    expect(c.PORT).toBe(8080);
+    expect(c.SEED_DEMO).toBe(true);
+    expect(c.CORS_ORIGINS).toEqual(['https://a.go.th', 'https://b.go.th']);
+  });
+
+  it('names each wrong setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/PORT: /);
+      expect((e as Error).message).toMatch(/JWT_SECRET must be at least 32 characters/);
+    }
+  });
+
+  it('refuses production with the development secret or without a database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set to your own secret/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL: required/);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/provdash' })
+        .production,
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Role } from '@provdash/shared/domain';
+
+/** The signed-in user as the access token states it. */
+export interface ActorClaims {
+  sub: string;
+  role: Role;
+  /** Path and code of the scope unit. */
+  scope: string;
+  scopeCode: string;
+}
+
+export interface ResolvedUnit {
+  id: string;
+  code: string;
+  path: string;
+  type: 'country' | 'region' | 'cluster' | 'province';
+}
+
+/** Keys of what the request context (nestjs-cls) holds for one request. */
+export const CTX_ACTOR = 'actor';
+export const CTX_UNIT = 'unit';

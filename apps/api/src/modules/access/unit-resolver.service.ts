@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/api-error';
+import type { UnitSource } from './access.decorators';
+import type { ActorClaims, ResolvedUnit } from './actor';
+
+const UNIT_COLUMNS = `u.id, u.code, u.path, u.type`;
+
+/**
+ * How to find the org unit of a row, per table that a route can name by id. Each module adds
+ * its tables here when it adds routes; a route naming an entity missing here fails at start-up
+ * of the test that walks the routes.
+ */
+export const UNIT_OF_ENTITY: Record<string, string> = {
+  kpi: `SELECT ${UNIT_COLUMNS} FROM kpi x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  app_user: `SELECT ${UNIT_COLUMNS} FROM app_user x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  plan: `SELECT ${UNIT_COLUMNS} FROM plan x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+};
+
+@Injectable()
+export class UnitResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async resolve(source: UnitSource, req: Request, actor: ActorClaims | null): Promise<ResolvedUnit> {
+    if (source.kind === 'national') return this.byCode('TH');
+    const bag = (source.from === 'param' ? req.params : source.from === 'query' ? req.query : req.body) ?? {};
+    const raw = (bag as Record<string, unknown>)[source.key];
+    if (source.kind === 'code') {
+      if ((raw === undefined || raw === '') && source.defaultToScope && actor) return this.byCode(actor.scopeCode);
+      if (typeof raw !== 'string' || raw.length > 16) throw notFound('notFound.unit');
+      return this.byCode(raw);
+    }
+    if (typeof raw !== 'string' || !isUUID(raw)) throw notFound();
+    const sql = UNIT_OF_ENTITY[source.entity];
+    if (!sql) throw new Error(`No unit lookup for entity "${source.entity}"`);
+    const [row] = await this.dataSource.query(sql, [raw]);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private async byCode(code: string): Promise<ResolvedUnit> {
+    const [row] = await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM org_unit u WHERE u.code = $1`, [code]);
+    if (!row) throw notFound('notFound.unit');
+    return row;
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuditEventDto, PageDto } from '@provdash/shared/contracts';
+import { ClsService } from 'nestjs-cls';
+import { Allow, unitCode } from '../access/access.decorators';
+import { CTX_UNIT, ResolvedUnit } from '../access/actor';
+import { AuditService } from './audit.service';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Admins, and the approvers of a province for their own province: whoever may approve there may see its trail. */
+  @Get()
+  @Allow('approve', unitCode('query', 'unit', true))
+  search(@Query() query: AuditQueryDto): Promise<PageDto<AuditEventDto>> {
+    return this.audit.search(this.cls.get<ResolvedUnit>(CTX_UNIT), query);
+  }
+}
