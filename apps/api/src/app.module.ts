@@ -16,6 +16,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { KpisModule } from './modules/kpis/kpis.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        KpisModule,
         OrgUnitsModule,
         UsersModule,
       ],

@@ -31,6 +31,32 @@ export const MESSAGES = {
     en: 'Someone else changed this meanwhile. Reload the latest version before saving again.',
   },
   'conflict.duplicate': { th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists.' },
+  'result.periodInvalid': {
+    th: 'งวดไม่ถูกต้องสำหรับความถี่การรายงานของตัวชี้วัดนี้',
+    en: "The period does not match this KPI's reporting frequency.",
+  },
+  'result.futurePeriod': {
+    th: 'ยังไม่ถึงงวดที่ระบุ ไม่สามารถบันทึกผลล่วงหน้าได้',
+    en: 'This period has not started yet.',
+  },
+  'result.valueRequired': { th: 'กรุณาระบุค่าผลการดำเนินงาน', en: 'Enter a value.' },
+  'result.ratioRequired': {
+    th: 'ตัวชี้วัดนี้ต้องระบุทั้งตัวตั้งและตัวหาร (ตัวหารมากกว่า 0)',
+    en: 'This KPI needs both numerator and denominator (denominator above 0).',
+  },
+  'result.outlier': {
+    th: 'ค่าที่ระบุอยู่นอกช่วงที่เป็นไปได้ของตัวชี้วัดนี้ กรุณายืนยันหากถูกต้อง',
+    en: "The value is outside this KPI's plausible range; confirm it if it is right.",
+  },
+  'result.locked': {
+    th: 'ผลงวดนี้อนุมัติแล้วและถูกล็อก ต้องให้ผู้อนุมัติเปิดแก้ไขก่อน',
+    en: 'This period is approved and locked; an approver must reopen it first.',
+  },
+  'result.wrongState': {
+    th: 'สถานะของผลไม่อนุญาตให้ดำเนินการนี้',
+    en: 'The result is not in a state that allows this.',
+  },
+  'result.reasonRequired': { th: 'กรุณาระบุเหตุผล', en: 'Give a reason.' },
   'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
   'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
   'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },

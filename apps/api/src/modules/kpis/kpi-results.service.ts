@@ -1,0 +1,142 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { KpiResultDto } from '@provdash/shared/contracts';
+import { bangkokDateOf, canSeeUnapproved, parsePeriod, periodRange } from '@provdash/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import type { MessageKey } from '../../common/messages';
+import type { ActorClaims } from '../access/actor';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
+import { KpiResult, ResultStatus } from './kpi-result.entity';
+import { Kpi } from './kpi.entity';
+
+const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, key);
+
+function toDto(r: KpiResult, showPeople: boolean): KpiResultDto {
+  return {
+    id: r.id,
+    kpiId: r.kpiId,
+    fiscalYear: r.fiscalYear,
+    period: r.period,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    narrativeTh: r.narrativeTh,
+    evidence: r.evidence,
+    status: r.status,
+    returnReason: showPeople ? r.returnReason : null,
+    submittedBy: showPeople ? r.submittedBy : null,
+    approvedBy: showPeople ? r.approvedBy : null,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    approvedAt: r.approvedAt?.toISOString() ?? null,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Which workflow step is allowed from which state. */
+const TRANSITIONS: Record<'submit' | 'approve' | 'return' | 'reopen', { from: ResultStatus[]; to: ResultStatus }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  return: { from: ['submitted'], to: 'returned' },
+  reopen: { from: ['approved'], to: 'returned' },
+};
+export type Transition = keyof typeof TRANSITIONS;
+
+/**
+ * KPI results and their workflow: draft → submitted → approved, or returned with a reason.
+ * Approval locks the period; an approver reopens it with a reason. Every change goes through
+ * `save` in a transaction, so the audit subscriber records it in the same transaction.
+ */
+@Injectable()
+export class KpiResultsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Approved results for everyone; drafts, submissions and returns only for the province's own people. */
+  async list(kpiId: string, fiscalYear: number | undefined, actor: ActorClaims | null): Promise<KpiResultDto[]> {
+    const kpi = await this.dataSource
+      .getRepository(Kpi)
+      .findOne({ where: { id: kpiId }, relations: { orgUnit: true } });
+    if (!kpi) throw notFound();
+    const insider = actor !== null && canSeeUnapproved({ role: actor.role, scopePath: actor.scope }, kpi.orgUnit);
+    const rows = await this.dataSource.getRepository(KpiResult).find({
+      where: { kpiId, ...(fiscalYear && { fiscalYear }), ...(!insider && { status: 'approved' as const }) },
+      order: { period: 'ASC' },
+    });
+    return rows.map((r) => toDto(r, insider));
+  }
+
+  async save(kpiId: string, period: string, body: SaveKpiResultBody, actor: ActorClaims): Promise<KpiResultDto> {
+    return this.dataSource.transaction(async (m) => {
+      const kpi = await this.kpi(m, kpiId);
+      const parsed = parsePeriod(period);
+      if (!parsed || parsed.frequency !== kpi.frequency) throw unprocessable('result.periodInvalid');
+      if (periodRange(parsed).start > bangkokDateOf(new Date())) throw unprocessable('result.futurePeriod');
+      this.checkValues(kpi, body);
+
+      let result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
+      if (result) {
+        if (body.version !== result.version) throw conflict();
+        if (result.status === 'approved') throw conflict('result.locked');
+        if (result.status === 'submitted') throw conflict('result.wrongState');
+      } else {
+        result = m.create(KpiResult, { kpiId, period, fiscalYear: parsed.fiscalYear, status: 'draft', evidence: [] });
+      }
+      const ratio = kpi.rollup === 'ratio';
+      result.value = ratio ? null : (body.value ?? null);
+      result.numerator = ratio ? (body.numerator ?? null) : null;
+      result.denominator = ratio ? (body.denominator ?? null) : null;
+      if (body.narrativeTh !== undefined) result.narrativeTh = body.narrativeTh;
+      if (body.evidence !== undefined) result.evidence = body.evidence.map((e) => ({ url: e.url, title: e.title }));
+      // Editing a returned result starts it over as a draft; the reason stays until it is resubmitted.
+      result.status = 'draft';
+      await m.save(result);
+      return toDto(result, true);
+    });
+  }
+
+  async transition(kpiId: string, period: string, step: Transition, body: TransitionBody, actor: ActorClaims) {
+    return this.dataSource.transaction(async (m) => {
+      await this.kpi(m, kpiId);
+      const result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
+      if (!result) throw notFound();
+      if (body.version !== result.version) throw conflict();
+      const rule = TRANSITIONS[step];
+      if (!rule.from.includes(result.status)) throw conflict('result.wrongState');
+      if ((step === 'return' || step === 'reopen') && !body.reason?.trim())
+        throw unprocessable('result.reasonRequired');
+      if (step === 'approve' && result.submittedBy === actor.sub) throw forbidden('access.selfApproval');
+
+      const now = new Date();
+      result.status = rule.to;
+      if (step === 'submit') Object.assign(result, { submittedBy: actor.sub, submittedAt: now, returnReason: null });
+      if (step === 'approve') Object.assign(result, { approvedBy: actor.sub, approvedAt: now });
+      if (step === 'return' || step === 'reopen') {
+        Object.assign(result, { returnReason: body.reason?.trim(), approvedBy: null, approvedAt: null });
+      }
+      await m.save(result);
+      return toDto(result, true);
+    });
+  }
+
+  private async kpi(m: EntityManager, kpiId: string): Promise<Kpi & { orgUnit: OrgUnit }> {
+    const kpi = await m.findOne(Kpi, { where: { id: kpiId }, relations: { orgUnit: true } });
+    if (!kpi || kpi.retiredAt) throw notFound();
+    return kpi;
+  }
+
+  private checkValues(kpi: Kpi, body: SaveKpiResultBody): void {
+    if (kpi.rollup === 'ratio') {
+      if (body.numerator === undefined || body.denominator === undefined || Number(body.denominator) <= 0) {
+        throw unprocessable('result.ratioRequired');
+      }
+      return;
+    }
+    if (body.value === undefined) throw unprocessable('result.valueRequired');
+    const v = Number(body.value);
+    const below = kpi.plausibleMin !== null && v < Number(kpi.plausibleMin);
+    const above = kpi.plausibleMax !== null && v > Number(kpi.plausibleMax);
+    if ((below || above) && !body.confirmOutlier) throw unprocessable('result.outlier');
+  }
+}

@@ -1,0 +1,73 @@
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import type { ActorClaims } from '../modules/access/actor';
+import { runSeeds } from '../database/seeds/run-seeds';
+import { DEMO_USERS } from '../database/seeds/demo/demo-users.seed';
+import type { TestApp } from './test-app';
+
+export type DemoActor = 'admin' | 'analyst' | 'clusterC15' | 'governor50' | 'officer50' | 'approver50' | 'officer52';
+
+const EMAILS: Record<DemoActor, string> = {
+  admin: 'admin@demo.go.th',
+  analyst: 'analyst@demo.go.th',
+  clusterC15: 'cluster.c15@demo.go.th',
+  governor50: 'governor.50@demo.go.th',
+  officer50: 'officer.50@demo.go.th',
+  approver50: 'approver.50@demo.go.th',
+  officer52: 'officer.52@demo.go.th',
+};
+
+export interface Fixture {
+  tokens: Record<DemoActor, string>;
+  userIds: Record<DemoActor, string>;
+  /** KPI ids by "<province code>/<KPI code>", e.g. "50/K1.2.1". */
+  kpis: Record<string, string>;
+}
+
+/**
+ * The demo data and users on a test database, and a real access token for each demo user, signed
+ * by the app's own JwtService exactly as sign-in does (sign-in itself is tested on its own, and its
+ * rate limit would get in the way here).
+ */
+export async function seedFixture(t: TestApp): Promise<Fixture> {
+  await runSeeds(t.dataSource, { demo: true });
+  const users: { id: string; email: string; role: ActorClaims['role']; path: string; code: string }[] =
+    await t.dataSource.query(
+      `SELECT usr.id, usr.email, usr.role, u.path, u.code FROM app_user usr JOIN org_unit u ON u.id = usr.org_unit_id`,
+    );
+  const jwt = t.app.get(JwtService);
+  const tokens = {} as Record<DemoActor, string>;
+  const userIds = {} as Record<DemoActor, string>;
+  for (const [actor, email] of Object.entries(EMAILS) as [DemoActor, string][]) {
+    const u = users.find((x) => x.email === email);
+    if (!u) throw new Error(`demo user ${email} missing (DEMO_USERS has ${DEMO_USERS.length})`);
+    userIds[actor] = u.id;
+    tokens[actor] = await jwt.signAsync({
+      sub: u.id,
+      role: u.role,
+      scope: u.path,
+      scopeCode: u.code,
+    } satisfies ActorClaims);
+  }
+  const kpiRows: { id: string; key: string }[] = await t.dataSource.query(
+    `SELECT k.id, u.code || '/' || k.code AS key FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id`,
+  );
+  return { tokens, userIds, kpis: Object.fromEntries(kpiRows.map((r) => [r.key, r.id])) };
+}
+
+/** supertest with the actor's token (or none). */
+export function as(t: TestApp, token: string | null) {
+  const agent = request(t.app.getHttpServer());
+  const auth = (r: request.Test) => (token ? r.set('Authorization', `Bearer ${token}`) : r);
+  return {
+    get: (url: string) => auth(agent.get(url)),
+    put: (url: string) => auth(agent.put(url)),
+    post: (url: string) => auth(agent.post(url)),
+    patch: (url: string) => auth(agent.patch(url)),
+  };
+}
+
+export async function auditCount(t: TestApp): Promise<number> {
+  const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`);
+  return n;
+}
