@@ -46,22 +46,26 @@ export class AuthService {
   /** Rotates the refresh token: the presented one is spent; a spent one presented again ends the whole session. */
   async refresh(presented: string | undefined): Promise<IssuedSession> {
     if (!presented) throw unauthorized('auth.noSession');
-    return this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, {
         where: { tokenHash: sha256(presented) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!token) throw unauthorized('auth.noSession');
+      if (!token) return 'unknown' as const;
       if (token.revokedAt) {
+        // A replay: the revocation must commit, so it is reported after the transaction, not thrown inside it.
         await this.revokeFamily(m, token.familyId);
-        throw unauthorized('auth.invalidToken');
+        return 'replayed' as const;
       }
       const user = await m.findOne(User, { where: { id: token.userId }, relations: { orgUnit: true } });
-      if (token.expiresAt.getTime() <= Date.now() || !user || user.disabledAt) throw unauthorized('auth.invalidToken');
+      if (token.expiresAt.getTime() <= Date.now() || !user || user.disabledAt) return 'expired' as const;
       token.revokedAt = new Date();
       await m.save(token);
       return this.issue(m, user, token.familyId);
     });
+    if (outcome === 'unknown') throw unauthorized('auth.noSession');
+    if (outcome === 'replayed' || outcome === 'expired') throw unauthorized('auth.invalidToken');
+    return outcome;
   }
 
   async logout(presented: string | undefined): Promise<void> {
