@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppOptions {
@@ -62,6 +63,7 @@ export class AppModule {
         HealthModule,
         KpisModule,
         OrgUnitsModule,
+        RealtimeModule,
         UsersModule,
       ],
       providers: [

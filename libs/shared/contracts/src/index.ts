@@ -2,3 +2,4 @@ export * from './lib/org-unit';
 export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/kpi';
+export * from './lib/realtime';

@@ -41,7 +41,7 @@ export class UnitResolver {
     return row;
   }
 
-  private async byCode(code: string): Promise<ResolvedUnit> {
+  async byCode(code: string): Promise<ResolvedUnit> {
     const [row] = await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM org_unit u WHERE u.code = $1`, [code]);
     if (!row) throw notFound('notFound.unit');
     return row;

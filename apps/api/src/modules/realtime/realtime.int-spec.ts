@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import { io, Socket } from 'socket.io-client';
+import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '@provdash/shared/contracts';
+import { DemoActor, Fixture, seedFixture } from '../../testing/fixtures';
+import { bootTestApp, TestApp } from '../../testing/test-app';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', () => {
+  let t: TestApp;
+  let f: Fixture;
+  let url: string;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    f = await seedFixture(t);
+    await t.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await t.close();
+  });
+
+  async function connect(who: DemoActor | null, token?: string): Promise<ClientSocket> {
+    const socket: ClientSocket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: who ? { token: f.tokens[who] } : token !== undefined ? { token } : {},
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  const join = (socket: ClientSocket, room: string) =>
+    socket.timeout(5000).emitWithAck('join', { room } as never) as Promise<JoinAck>;
+
+  it.each<[DemoActor | null, string, boolean]>([
+    ['officer50', 'province:50', true],
+    ['officer50', 'province:57', false],
+    ['officer50', 'national', false],
+    ['officer50', 'cluster:C15', false],
+    ['officer50', 'public', true],
+    ['clusterC15', 'cluster:C15', true],
+    ['clusterC15', 'province:52', true],
+    ['clusterC15', 'province:57', false],
+    ['analyst', 'national', true],
+    ['analyst', 'province:57', true],
+    ['governor50', 'province:50', true],
+    ['governor50', 'province:52', false],
+    [null, 'public', true],
+    [null, 'province:50', false],
+    [null, 'national', false],
+  ])('%s joining %s: %s', async (who, room, allowed) => {
+    const socket = await connect(who);
+    const ack = await join(socket, room);
+    expect(ack).toEqual(allowed ? { ok: true, room } : { ok: false, error: 'forbidden' });
+  });
+
+  it('refuses malformed rooms and payloads', async () => {
+    const socket = await connect('admin');
+    for (const room of ['province:50; DROP', 'everything', '', 'province:5']) {
+      expect(await join(socket, room)).toEqual({ ok: false, error: 'invalid room' });
+    }
+    const ack = await (socket.timeout(5000).emitWithAck('join', 'not-an-object' as never) as Promise<JoinAck>);
+    expect(ack).toEqual({ ok: false, error: 'invalid room' });
+  });
+
+  it('disconnects a socket that presents a forged token', async () => {
+    const socket: ClientSocket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: 'forged.token.value' },
+      reconnection: false,
+    });
+    sockets.push(socket);
+    const reason = await new Promise<string>((resolve) => socket.once('disconnect', (r) => resolve(r)));
+    expect(reason).toBe('io server disconnect');
+  });
+});
