@@ -10,6 +10,11 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
+      // A leading underscore marks a parameter that must exist for its decorator (a validated DTO) but is read elsewhere.
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // The architecture of DESIGN.md §3: api and dashboard never meet except through libs/shared,
       // and libs/shared stays framework-free so both sides (and tools) can use it.
       '@nx/enforce-module-boundaries': [

@@ -19,6 +19,8 @@ describe('npm start on a fresh data folder', () => {
     server = await startServer(dataDir);
     expect(server.output()).toContain('Creating a new PostgreSQL data folder');
     expect(server.output()).toMatch(/Seeding demo-/);
+    expect(server.output()).toMatch(/Demo sign-ins \(password for all: demo-password\)/);
+    expect(server.output()).toMatch(/officer\.50@demo\.go\.th\s+province_officer of 50/);
 
     const health = await fetch(`${server.baseUrl}/api/health`).then((r) => r.json());
     expect(health.details.database.status).toBe('up');

@@ -67,7 +67,7 @@ export class KpiResultsService {
     return rows.map((r) => toDto(r, insider));
   }
 
-  async save(kpiId: string, period: string, body: SaveKpiResultBody, actor: ActorClaims): Promise<KpiResultDto> {
+  async save(kpiId: string, period: string, body: SaveKpiResultBody): Promise<KpiResultDto> {
     return this.dataSource.transaction(async (m) => {
       const kpi = await this.kpi(m, kpiId);
       const parsed = parsePeriod(period);
