@@ -31,6 +31,25 @@ describe('npm start on a fresh data folder', () => {
     expect(dir.clusters.reduce((n, c) => n + c.provinces.length, 0) + dir.unclustered.length).toBe(77);
   });
 
+  it('lets a demo user sign in, and documents every operation with its access rule', async () => {
+    const login = await fetch(`${server?.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'officer.50@demo.go.th', password: 'demo-password' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = await login.json();
+    const me = await fetch(`${server?.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect((await me.json()).scope.nameTh).toBe('เชียงใหม่');
+
+    const doc = await fetch(`${server?.baseUrl}/api/docs-json`).then((r) => r.json());
+    const operations = Object.values(doc.paths as Record<string, Record<string, { 'x-access'?: string }>>).flatMap(
+      (p) => Object.values(p),
+    );
+    expect(operations.length).toBeGreaterThan(5);
+    expect(operations.filter((o) => !o['x-access'])).toEqual([]);
+  });
+
   it('stops API and PostgreSQL on Ctrl-C', async () => {
     const code = await server?.interrupt();
     server = undefined;
