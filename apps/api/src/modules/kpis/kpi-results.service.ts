@@ -70,30 +70,42 @@ export class KpiResultsService {
   async save(kpiId: string, period: string, body: SaveKpiResultBody): Promise<KpiResultDto> {
     return this.dataSource.transaction(async (m) => {
       const kpi = await this.kpi(m, kpiId);
-      const parsed = parsePeriod(period);
-      if (!parsed || parsed.frequency !== kpi.frequency) throw unprocessable('result.periodInvalid');
-      if (periodRange(parsed).start > bangkokDateOf(new Date())) throw unprocessable('result.futurePeriod');
-      this.checkValues(kpi, body);
-
-      let result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
-      if (result) {
-        if (body.version !== result.version) throw conflict();
-        if (result.status === 'approved') throw conflict('result.locked');
-        if (result.status === 'submitted') throw conflict('result.wrongState');
-      } else {
-        result = m.create(KpiResult, { kpiId, period, fiscalYear: parsed.fiscalYear, status: 'draft', evidence: [] });
-      }
-      const ratio = kpi.rollup === 'ratio';
-      result.value = ratio ? null : (body.value ?? null);
-      result.numerator = ratio ? (body.numerator ?? null) : null;
-      result.denominator = ratio ? (body.denominator ?? null) : null;
-      if (body.narrativeTh !== undefined) result.narrativeTh = body.narrativeTh;
-      if (body.evidence !== undefined) result.evidence = body.evidence.map((e) => ({ url: e.url, title: e.title }));
-      // Editing a returned result starts it over as a draft; the reason stays until it is resubmitted.
-      result.status = 'draft';
-      await m.save(result);
-      return toDto(result, true);
+      const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()));
+      if (problem) throw unprocessable(problem);
+      return toDto(await this.writeDraft(m, kpi, period, body, body.version), true);
     });
+  }
+
+  /**
+   * Writes one entry as a draft inside the caller's transaction (the form and the file import
+   * share it). `expectedVersion` is the version the writer read; `'any'` is for an import, which
+   * replaces whatever draft is there. Approved periods are locked; submitted ones wait for the approver.
+   */
+  async writeDraft(
+    m: EntityManager,
+    kpi: Kpi,
+    period: string,
+    body: SaveKpiResultBody,
+    expectedVersion: number | undefined | 'any',
+  ): Promise<KpiResult> {
+    let result = await m.findOne(KpiResult, { where: { kpiId: kpi.id, period }, lock: { mode: 'pessimistic_write' } });
+    if (result) {
+      if (expectedVersion !== 'any' && expectedVersion !== result.version) throw conflict();
+      if (result.status === 'approved') throw conflict('result.locked');
+      if (result.status === 'submitted') throw conflict('result.wrongState');
+    } else {
+      const fiscalYear = parsePeriod(period)?.fiscalYear ?? 0;
+      result = m.create(KpiResult, { kpiId: kpi.id, period, fiscalYear, status: 'draft', evidence: [] });
+    }
+    const ratio = kpi.rollup === 'ratio';
+    result.value = ratio ? null : (body.value ?? null);
+    result.numerator = ratio ? (body.numerator ?? null) : null;
+    result.denominator = ratio ? (body.denominator ?? null) : null;
+    if (body.narrativeTh !== undefined) result.narrativeTh = body.narrativeTh;
+    if (body.evidence !== undefined) result.evidence = body.evidence.map((e) => ({ url: e.url, title: e.title }));
+    // Editing a returned result starts it over as a draft; the reason stays until it is resubmitted.
+    result.status = 'draft';
+    return m.save(result);
   }
 
   async transition(kpiId: string, period: string, step: Transition, body: TransitionBody, actor: ActorClaims) {
@@ -125,18 +137,26 @@ export class KpiResultsService {
     if (!kpi || kpi.retiredAt) throw notFound();
     return kpi;
   }
+}
 
-  private checkValues(kpi: Kpi, body: SaveKpiResultBody): void {
-    if (kpi.rollup === 'ratio') {
-      if (body.numerator === undefined || body.denominator === undefined || Number(body.denominator) <= 0) {
-        throw unprocessable('result.ratioRequired');
-      }
-      return;
+/**
+ * Why an entry cannot be saved, or null: a period that does not fit the KPI's frequency or has not
+ * started, a missing value (both parts for ratio KPIs), or a value outside the KPI's plausible range
+ * that the officer has not confirmed.
+ */
+export function checkEntry(kpi: Kpi, period: string, body: SaveKpiResultBody, today: string): MessageKey | null {
+  const parsed = parsePeriod(period);
+  if (!parsed || parsed.frequency !== kpi.frequency) return 'result.periodInvalid';
+  if (periodRange(parsed).start > today) return 'result.futurePeriod';
+  if (kpi.rollup === 'ratio') {
+    if (body.numerator === undefined || body.denominator === undefined || Number(body.denominator) <= 0) {
+      return 'result.ratioRequired';
     }
-    if (body.value === undefined) throw unprocessable('result.valueRequired');
-    const v = Number(body.value);
-    const below = kpi.plausibleMin !== null && v < Number(kpi.plausibleMin);
-    const above = kpi.plausibleMax !== null && v > Number(kpi.plausibleMax);
-    if ((below || above) && !body.confirmOutlier) throw unprocessable('result.outlier');
+    return null;
   }
+  if (body.value === undefined) return 'result.valueRequired';
+  const v = Number(body.value);
+  const below = kpi.plausibleMin !== null && v < Number(kpi.plausibleMin);
+  const above = kpi.plausibleMax !== null && v > Number(kpi.plausibleMax);
+  return (below || above) && !body.confirmOutlier ? 'result.outlier' : null;
 }
