@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { UserMenu } from '@provdash/dashboard/auth/feature';
 import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
 
 @Component({
   selector: 'pd-root',
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, TranslocoDirective, LanguageSwitch],
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, TranslocoDirective, LanguageSwitch, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -17,6 +18,7 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
         </a>
         <span class="spacer"></span>
         <pd-language-switch />
+        <pd-user-menu />
       </mat-toolbar>
       <main><router-outlet /></main>
     </ng-container>
@@ -29,6 +31,7 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
       gap: 8px;
     }
     .brand {
+      min-width: 0;
       color: inherit;
       text-decoration: none;
       font-size: 1.1rem;
@@ -44,6 +47,11 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
     }
     /* Governors read this on phones: the long title gives way to the short one. */
     @media (max-width: 600px) {
+      /* Room for the title, the language switch and the account corner on a 360 px phone. */
+      .app-bar {
+        padding: 0 8px;
+        gap: 4px;
+      }
       .full {
         display: none;
       }

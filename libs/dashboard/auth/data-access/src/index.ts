@@ -1,0 +1,5 @@
+export * from './lib/auth.store';
+export * from './lib/auth.interceptor';
+export * from './lib/auth.guards';
+export * from './lib/provide-auth';
+export * from './lib/profile.resource';

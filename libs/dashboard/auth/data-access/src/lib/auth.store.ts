@@ -1,0 +1,138 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { AuthUserDto, ErrorBodyDto, SessionDto } from '@provdash/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+
+export const AUTH_API = '/api/auth';
+export const SIGN_IN_PATH = '/sign-in';
+
+/** Refresh this long before the access token runs out, so a request never meets an expired one. */
+const REFRESH_LEAD_SECONDS = 60;
+/** After a network failure of a scheduled refresh, try again this much later while the token still works. */
+const RETRY_SECONDS = 30;
+/** Tabs share one refresh cookie; a refresh token presented twice ends the whole session, so tabs take turns. */
+const REFRESH_LOCK = 'provdash.auth.refresh';
+
+/**
+ * Who is signed in. The access token lives only in this object's memory (never in web storage,
+ * where any script could read it); the refresh token is an httpOnly cookie the browser keeps.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+
+  private readonly session = signal<SessionDto | null>(null);
+  private readonly restoring = signal(false);
+  private restored: Promise<void> | null = null;
+  private inflight: Promise<boolean> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly user = computed<AuthUserDto | null>(() => this.session()?.user ?? null);
+  readonly accessToken = computed<string | null>(() => this.session()?.accessToken ?? null);
+  readonly signedIn = computed(() => this.session() !== null);
+  /** False while the start-up restore is under way: neither signed in nor out is known yet. */
+  readonly ready = computed(() => !this.restoring());
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
+  }
+
+  /** Rejects with the HttpErrorResponse; `apiErrorBody` reads the API's translated message from it. */
+  async login(email: string, password: string): Promise<AuthUserDto> {
+    const session = await firstValueFrom(this.http.post<SessionDto>(`${AUTH_API}/login`, { email, password }));
+    this.begin(session);
+    return session.user;
+  }
+
+  /**
+   * Trades the refresh cookie for a new access token. Resolves true when renewed. A refused refresh
+   * (no or spent session) signs out quietly; a network failure keeps a still-valid session.
+   * Concurrent callers share one request, since the cookie can be spent only once.
+   */
+  refresh(): Promise<boolean> {
+    this.inflight ??= this.renew().finally(() => (this.inflight = null));
+    return this.inflight;
+  }
+
+  /** Runs once, at start: a reload keeps the session if the cookie is still good. No session is not an error. */
+  restore(): Promise<void> {
+    if (!this.restored) {
+      this.restoring.set(true);
+      this.restored = this.refresh().then(
+        () => this.restoring.set(false),
+        () => this.restoring.set(false),
+      );
+    }
+    return this.restored;
+  }
+
+  /** Resolves once the start-up restore (if any) has settled, so guards decide on a known state. */
+  whenReady(): Promise<void> {
+    return this.restored ?? Promise.resolve();
+  }
+
+  /** Forgets the session here at once, then asks the API to revoke the cookie; a failure there changes nothing here. */
+  async logout(): Promise<void> {
+    this.end();
+    try {
+      await firstValueFrom(this.http.post<void>(`${AUTH_API}/logout`, null));
+    } catch {
+      // The cookie expires on its own; the user is already signed out in this tab.
+    }
+  }
+
+  /** The session could not be renewed: sign out and send the user to sign in, back here afterwards. */
+  async expire(): Promise<void> {
+    this.end();
+    const current = this.router.url;
+    if (current.startsWith(SIGN_IN_PATH)) return;
+    await this.router.navigate([SIGN_IN_PATH], { queryParams: { returnUrl: current } });
+  }
+
+  private async renew(): Promise<boolean> {
+    try {
+      const session = await withLock(() => firstValueFrom(this.http.post<SessionDto>(`${AUTH_API}/refresh`, null)));
+      this.begin(session);
+      return true;
+    } catch (error) {
+      if (isUnreachable(error) && this.session()) this.schedule(RETRY_SECONDS);
+      else this.end();
+      return false;
+    }
+  }
+
+  private begin(session: SessionDto): void {
+    this.session.set(session);
+    this.schedule(Math.max(session.expiresIn - REFRESH_LEAD_SECONDS, session.expiresIn / 2));
+  }
+
+  private end(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.session.set(null);
+  }
+
+  private schedule(seconds: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), seconds * 1000);
+  }
+}
+
+/** The API's error body (translated message, field details), or null when the failure carried none. */
+export function apiErrorBody(error: unknown): ErrorBodyDto | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const body = error.error as Partial<ErrorBodyDto> | null;
+  return body && typeof body === 'object' && typeof body.message === 'string' ? (body as ErrorBodyDto) : null;
+}
+
+/** No answer or a server fault: the session may well still be good. */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 0 || error.status >= 500);
+}
+
+function withLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request(REFRESH_LOCK, task) as Promise<T>) : task();
+}

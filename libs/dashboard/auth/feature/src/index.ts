@@ -1,0 +1,2 @@
+export * from './lib/user-menu';
+export * from './lib/auth.routes';

@@ -1,0 +1,81 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { profileResource } from '@provdash/dashboard/auth/data-access';
+
+/** The signed-in user's own account, as the API has it now (so a changed role shows without signing in again). */
+@Component({
+  selector: 'pd-profile-page',
+  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t">
+      <h1>{{ t('auth.profile.title') }}</h1>
+      @if (profile.isLoading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="t('common.loading')" />
+      } @else if (profile.error()) {
+        <p class="error" role="alert">{{ t('common.loadError') }}</p>
+      } @else if (profile.value(); as user) {
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <dl data-testid="profile">
+              <dt>{{ t('auth.profile.name') }}</dt>
+              <dd data-testid="profile-name">{{ user.displayName }}</dd>
+              <dt>{{ t('auth.profile.email') }}</dt>
+              <dd data-testid="profile-email">{{ user.email }}</dd>
+              <dt>{{ t('auth.profile.role') }}</dt>
+              <dd data-testid="profile-role">{{ t('roles.' + user.role) }}</dd>
+              <dt>{{ t('auth.profile.scope') }}</dt>
+              <dd data-testid="profile-scope">{{ lang() === 'en' ? user.scope.nameEn : user.scope.nameTh }}</dd>
+            </dl>
+          </mat-card-content>
+        </mat-card>
+      }
+    </ng-container>
+  `,
+  styles: `
+    :host {
+      display: block;
+      max-width: 560px;
+      margin: 0 auto;
+      padding: 16px;
+    }
+    h1 {
+      margin: 0 0 12px;
+      font-size: 1.5rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 8px 16px;
+      align-items: baseline;
+      margin: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 400px) {
+      dl {
+        grid-template-columns: 1fr;
+        gap: 2px;
+      }
+      dd {
+        margin-bottom: 8px;
+      }
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ProfilePage {
+  protected readonly profile = profileResource();
+  private readonly transloco = inject(TranslocoService);
+  protected readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+}

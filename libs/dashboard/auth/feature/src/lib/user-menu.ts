@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { AuthStore, SIGN_IN_PATH } from '@provdash/dashboard/auth/data-access';
+import type { ScopeDto } from '@provdash/shared/contracts';
+import { filter, map } from 'rxjs';
+
+/** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
+@Component({
+  selector: 'pd-user-menu',
+  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink, TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t">
+      @if (!store.ready()) {
+        <!-- Not yet known whether a session survives the reload: show neither state rather than the wrong one. -->
+        <span class="pending" aria-hidden="true"></span>
+      } @else if (store.user(); as user) {
+        <!-- The menu's code loads only for a signed-in user: the public, most visitors, never need it. -->
+        @defer (on immediate) {
+          <button
+            mat-button
+            class="trigger"
+            data-testid="user-menu"
+            [matMenuTriggerFor]="menu"
+            [attr.aria-label]="t('auth.menu.label', { name: user.displayName })"
+          >
+            <svg class="avatar" viewBox="0 0 24 24" aria-hidden="true">
+              <path
+                d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2.25c-3.3 0-9 1.66-9 4.95V21h18v-1.8c0-3.29-5.7-4.95-9-4.95Z"
+              />
+            </svg>
+            <span class="who">
+              <span class="name">{{ user.displayName }}</span>
+              <span class="scope">{{ scopeName(user.scope) }}</span>
+            </span>
+          </button>
+          <mat-menu #menu="matMenu" xPosition="before">
+            <div class="card" data-testid="user-card">
+              <div class="card-name">{{ user.displayName }}</div>
+              <div class="card-role" data-testid="user-role">{{ t('roles.' + user.role) }}</div>
+              <div class="card-scope" data-testid="user-scope">{{ scopeName(user.scope) }}</div>
+            </div>
+            <a mat-menu-item routerLink="/me" data-testid="profile-link">{{ t('auth.menu.profile') }}</a>
+            <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
+              {{ t('auth.menu.signOut') }}
+            </button>
+          </mat-menu>
+        } @placeholder {
+          <span class="pending" aria-hidden="true"></span>
+        }
+      } @else {
+        <a mat-button class="sign-in" data-testid="sign-in-link" [routerLink]="signInPath" [queryParams]="returnTo()">{{
+          t('auth.menu.signIn')
+        }}</a>
+      }
+    </ng-container>
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+      min-width: 0;
+    }
+    .pending {
+      display: inline-block;
+      width: 40px;
+    }
+    .trigger {
+      min-width: 0;
+      max-width: 260px;
+      height: auto;
+      min-height: 40px;
+      text-align: start;
+    }
+    .avatar {
+      width: 28px;
+      height: 28px;
+      flex: none;
+      fill: currentColor;
+      vertical-align: middle;
+    }
+    .who {
+      display: inline-flex;
+      flex-direction: column;
+      min-width: 0;
+      margin-inline-start: 8px;
+      vertical-align: middle;
+      line-height: 1.25;
+    }
+    .name,
+    .scope {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    .scope {
+      font-size: 0.8em;
+      opacity: 0.8;
+    }
+    .card {
+      padding: 8px 16px 12px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      line-height: 1.4;
+    }
+    .card-name {
+      font-weight: 600;
+    }
+    .card-role,
+    .card-scope {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.9em;
+    }
+    .sign-in {
+      white-space: nowrap;
+    }
+    /* On a phone the toolbar has room for the avatar only; the menu says the rest. */
+    @media (max-width: 600px) {
+      .who {
+        display: none;
+      }
+      .trigger {
+        padding: 0 8px;
+      }
+      .sign-in {
+        padding: 0 4px;
+      }
+    }
+  `,
+})
+export class UserMenu {
+  protected readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  protected readonly signInPath = SIGN_IN_PATH;
+  private readonly transloco = inject(TranslocoService);
+  private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => e.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+
+  /** Sign in, then come back to this page (unless this page is the sign-in page itself). */
+  protected readonly returnTo = computed(() => {
+    const url = this.url();
+    const returnUrl = url.startsWith(SIGN_IN_PATH) ? this.router.parseUrl(url).queryParams['returnUrl'] : url;
+    return returnUrl && returnUrl !== '/' ? { returnUrl } : {};
+  });
+
+  protected scopeName(scope: ScopeDto): string {
+    return this.lang() === 'en' ? scope.nameEn : scope.nameTh;
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.store.logout();
+    await this.router.navigateByUrl('/');
+  }
+}
