@@ -20,6 +20,8 @@ import { HealthModule } from './modules/health/health.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { ScorecardsModule } from './modules/scorecards/scorecards.module';
+import { StrategyModule } from './modules/strategy/strategy.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppOptions {
@@ -64,6 +66,8 @@ export class AppModule {
         KpisModule,
         OrgUnitsModule,
         RealtimeModule,
+        ScorecardsModule,
+        StrategyModule,
         UsersModule,
       ],
       providers: [

@@ -3,3 +3,4 @@ export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/kpi';
 export * from './lib/realtime';
+export * from './lib/strategy';

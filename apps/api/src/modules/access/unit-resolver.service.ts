@@ -18,6 +18,12 @@ export const UNIT_OF_ENTITY: Record<string, string> = {
   kpi: `SELECT ${UNIT_COLUMNS} FROM kpi x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   app_user: `SELECT ${UNIT_COLUMNS} FROM app_user x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   plan: `SELECT ${UNIT_COLUMNS} FROM plan x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  strategic_issue: `SELECT ${UNIT_COLUMNS} FROM strategic_issue x JOIN plan p ON p.id = x.plan_id
+    JOIN org_unit u ON u.id = p.org_unit_id WHERE x.id = $1`,
+  goal: `SELECT ${UNIT_COLUMNS} FROM goal x JOIN strategic_issue i ON i.id = x.issue_id JOIN plan p ON p.id = i.plan_id
+    JOIN org_unit u ON u.id = p.org_unit_id WHERE x.id = $1`,
+  strategy: `SELECT ${UNIT_COLUMNS} FROM strategy x JOIN goal g ON g.id = x.goal_id JOIN strategic_issue i ON i.id = g.issue_id
+    JOIN plan p ON p.id = i.plan_id JOIN org_unit u ON u.id = p.org_unit_id WHERE x.id = $1`,
 };
 
 @Injectable()

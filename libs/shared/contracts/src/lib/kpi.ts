@@ -44,3 +44,97 @@ export interface ResultTransitionDto {
   /** Required to return or reopen. */
   reason?: string;
 }
+
+export interface KpiTargetYearDto {
+  fiscalYear: number;
+  target: string | null;
+  /** Version of the yearly target row, for the next write. */
+  version: number | null;
+  trajectory: { period: string; target: string }[];
+}
+
+/** A KPI's full definition with its targets per fiscal year. */
+export interface KpiDefinitionDto {
+  id: string;
+  goalId: string;
+  orgUnitCode: string;
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  unitTh: string;
+  unitEn: string;
+  direction: 'higher_better' | 'lower_better' | 'band';
+  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  rollup: 'sum' | 'average' | 'last' | 'ratio';
+  ratioMultiplier: string | null;
+  bandMin: string | null;
+  bandMax: string | null;
+  baselineValue: string | null;
+  baselineFy: number | null;
+  plausibleMin: string | null;
+  plausibleMax: string | null;
+  ownerAgencyTh: string;
+  ownerAgencyEn: string;
+  dataSource: string;
+  definitionTh: string;
+  retired: boolean;
+  version: number;
+  targets: KpiTargetYearDto[];
+}
+
+export type KpiStatusName = 'green' | 'amber' | 'red' | 'grey' | 'none';
+
+/** One KPI on a scorecard: approved data only, evaluated as of a date. */
+export interface ScorecardKpiDto {
+  kpiId: string;
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  unitTh: string;
+  unitEn: string;
+  issueCode: string;
+  goalCode: string;
+  direction: 'higher_better' | 'lower_better' | 'band';
+  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  ownerAgencyTh: string;
+  target: number | null;
+  expected: number | null;
+  actual: number | null;
+  achievement: number | null;
+  status: KpiStatusName;
+  missingPeriods: string[];
+  /** The last 12 approved periods (any fiscal year), oldest first: the sparkline. */
+  trend: { period: string; value: number | null }[];
+  lastApprovedAt: string | null;
+}
+
+export interface ScorecardDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  asOf: string;
+  counts: Record<KpiStatusName, number>;
+  kpis: ScorecardKpiDto[];
+}
+
+export interface ComparisonRowDto {
+  orgUnitCode: string;
+  nameTh: string;
+  nameEn: string;
+  clusterCode: string | null;
+  kpiId: string;
+  actual: number | null;
+  expected: number | null;
+  achievement: number | null;
+  status: KpiStatusName;
+  rank: number | null;
+}
+
+/** One KPI across every province that carries it, ranked by achievement. */
+export interface KpiComparisonDto {
+  kpiCode: string;
+  nameTh: string;
+  nameEn: string;
+  fiscalYear: number;
+  asOf: string;
+  rows: ComparisonRowDto[];
+}

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FREQUENCIES } from '@provdash/shared/domain';
+import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+const asDecimalText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
+const DIRECTIONS: KpiDirection[] = ['higher_better', 'lower_better', 'band'];
+const ROLLUPS: RollupMethod[] = ['sum', 'average', 'last', 'ratio'];
+
+/** Fields a KPI definition may change at any time (names, unit, ownership, ranges). */
+export class KpiDetailsBody {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ownerAgencyTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ownerAgencyEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) dataSource?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) definitionTh?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DECIMAL)
+  baselineValue?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(2400)
+  @Max(2999)
+  baselineFy?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'below this an entry needs confirmation' })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DECIMAL)
+  plausibleMin?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DECIMAL)
+  plausibleMax?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'band KPIs: the lower edge of the good band' })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DECIMAL)
+  bandMin?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DECIMAL)
+  bandMax?: string | null;
+}
+
+export class CreateKpiBody extends KpiDetailsBody {
+  @ApiProperty({ example: 'K1.2.1' }) @IsString() @Matches(/^[A-Za-z0-9.\-_]{1,32}$/) code!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare nameTh: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) declare nameEn: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitTh: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitEn: string;
+  @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: KpiDirection;
+  @ApiProperty({ enum: FREQUENCIES }) @IsIn(FREQUENCIES as Frequency[]) frequency!: Frequency;
+  @ApiProperty({ enum: ROLLUPS }) @IsIn(ROLLUPS) rollup!: RollupMethod;
+
+  @ApiPropertyOptional({ description: 'ratio KPIs: Σnumerator/Σdenominator × this (100 for a percentage)' })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @Matches(DECIMAL)
+  ratioMultiplier?: string;
+}
+
+export class UpdateKpiBody extends KpiDetailsBody {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() retired?: boolean;
+}
+
+export class TrajectoryPointBody {
+  @ApiProperty({ example: '2569-Q2' }) @IsString() @Matches(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/) period!: string;
+  @ApiProperty() @Transform(asDecimalText) @Matches(DECIMAL) target!: string;
+}
+
+export class SetTargetBody {
+  @ApiProperty({ description: 'the yearly target (ค่าเป้าหมาย)' })
+  @Transform(asDecimalText)
+  @Matches(DECIMAL)
+  target!: string;
+
+  @ApiPropertyOptional({
+    type: [TrajectoryPointBody],
+    description: 'a target per reporting period; replaces the previous one',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => TrajectoryPointBody)
+  trajectory?: TrajectoryPointBody[];
+
+  @ApiPropertyOptional({ description: 'required when the year already has a target: the version read' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

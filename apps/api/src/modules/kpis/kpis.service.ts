@@ -1,0 +1,188 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { KpiDefinitionDto } from '@provdash/shared/contracts';
+import { parsePeriod } from '@provdash/shared/domain';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { ApiError, conflict, notFound } from '../../common/api-error';
+import type { MessageKey } from '../../common/messages';
+import type { ResolvedUnit } from '../access/actor';
+import { Goal } from '../strategy/goal.entity';
+import { CreateKpiBody, KpiDetailsBody, SetTargetBody, UpdateKpiBody } from './dto/kpi.dto';
+import { KpiTarget } from './kpi-target.entity';
+import { Kpi } from './kpi.entity';
+
+const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, key);
+
+const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
+  'nameTh',
+  'nameEn',
+  'unitTh',
+  'unitEn',
+  'ownerAgencyTh',
+  'ownerAgencyEn',
+  'dataSource',
+  'definitionTh',
+  'baselineValue',
+  'baselineFy',
+  'plausibleMin',
+  'plausibleMax',
+  'bandMin',
+  'bandMax',
+];
+
+/**
+ * KPI definitions and their targets per fiscal year (a yearly target, optionally a trajectory).
+ * Direction, frequency and roll-up are fixed at creation: results already entered depend on them.
+ */
+@Injectable()
+export class KpisService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<KpiDefinitionDto> {
+    const kpi = await this.dataSource.getRepository(Kpi).findOne({ where: { id }, relations: { orgUnit: true } });
+    if (!kpi) throw notFound();
+    const targets = await this.dataSource
+      .getRepository(KpiTarget)
+      .find({ where: { kpiId: id }, order: { period: 'ASC' } });
+    return toDefinition(kpi, kpi.orgUnit.code, targets);
+  }
+
+  async create(goalId: string, body: CreateKpiBody, unit: ResolvedUnit): Promise<KpiDefinitionDto> {
+    return this.dataSource.transaction(async (m) => {
+      const goal = await m.findOneBy(Goal, { id: goalId });
+      if (!goal) throw notFound();
+      const kpi = m.create(Kpi, {
+        goalId,
+        orgUnitId: unit.id,
+        code: body.code,
+        direction: body.direction,
+        frequency: body.frequency,
+        rollup: body.rollup,
+        ratioMultiplier: body.rollup === 'ratio' ? (body.ratioMultiplier ?? '100') : null,
+        ownerAgencyTh: '',
+        ownerAgencyEn: '',
+        dataSource: '',
+        definitionTh: '',
+        bandMin: null,
+        bandMax: null,
+        baselineValue: null,
+        baselineFy: null,
+        plausibleMin: null,
+        plausibleMax: null,
+        retiredAt: null,
+      });
+      applyDetails(kpi, body);
+      await m.save(kpi);
+      return toDefinition(kpi, unit.code, []);
+    });
+  }
+
+  async update(id: string, body: UpdateKpiBody): Promise<KpiDefinitionDto> {
+    return this.dataSource.transaction(async (m) => {
+      const kpi = await m.findOne(Kpi, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!kpi) throw notFound();
+      if (kpi.version !== body.version) throw conflict();
+      applyDetails(kpi, body);
+      if (body.retired !== undefined) kpi.retiredAt = body.retired ? (kpi.retiredAt ?? new Date()) : null;
+      await m.save(kpi);
+      return this.definitionIn(m, kpi);
+    });
+  }
+
+  /** Sets a fiscal year's target and replaces its trajectory; the yearly row's version guards against stale writes. */
+  async setTarget(id: string, fiscalYear: number, body: SetTargetBody): Promise<KpiDefinitionDto> {
+    return this.dataSource.transaction(async (m) => {
+      const kpi = await m.findOneBy(Kpi, { id });
+      if (!kpi) throw notFound();
+      if (!parsePeriod(String(fiscalYear))) throw unprocessable('target.periodInvalid');
+      const points = body.trajectory ?? [];
+      const wrong = points.some((p) => {
+        const parsed = parsePeriod(p.period);
+        return !parsed || parsed.fiscalYear !== fiscalYear || parsed.frequency !== kpi.frequency;
+      });
+      if (wrong || new Set(points.map((p) => p.period)).size !== points.length)
+        throw unprocessable('target.periodInvalid');
+
+      const yearKey = String(fiscalYear);
+      let yearly = await m.findOne(KpiTarget, {
+        where: { kpiId: id, period: yearKey },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (yearly && yearly.version !== body.version) throw conflict();
+      yearly ??= m.create(KpiTarget, { kpiId: id, fiscalYear, period: yearKey });
+      yearly.target = body.target;
+      await m.save(yearly);
+
+      // The trajectory is replaced as a whole; each removed or changed point is audited with its old value.
+      const old = await m.find(KpiTarget, { where: { kpiId: id, fiscalYear, period: Not(yearKey) } });
+      const keep = new Map(points.map((p) => [p.period, p.target]));
+      const gone = old.filter((o) => !keep.has(o.period));
+      if (gone.length) await m.remove(gone);
+      for (const p of points) {
+        const existing = old.find((o) => o.period === p.period);
+        if (existing && existing.target === p.target) continue;
+        const row = existing ?? m.create(KpiTarget, { kpiId: id, fiscalYear, period: p.period });
+        row.target = p.target;
+        await m.save(row);
+      }
+      return this.definitionIn(m, kpi);
+    });
+  }
+
+  private async definitionIn(m: EntityManager, kpi: Kpi): Promise<KpiDefinitionDto> {
+    const [unit] = await m.query(`SELECT code FROM org_unit WHERE id = $1`, [kpi.orgUnitId]);
+    const targets = await m.find(KpiTarget, { where: { kpiId: kpi.id }, order: { period: 'ASC' } });
+    return toDefinition(kpi, unit.code, targets);
+  }
+}
+
+function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
+  for (const field of DETAIL_FIELDS) {
+    if (body[field] !== undefined) (kpi as unknown as Record<string, unknown>)[field] = body[field];
+  }
+  if (kpi.direction === 'band') {
+    const ok = kpi.bandMin !== null && kpi.bandMax !== null && Number(kpi.bandMin) <= Number(kpi.bandMax);
+    if (!ok) throw unprocessable('kpi.bandRequired');
+  }
+}
+
+function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiDefinitionDto {
+  const years = [...new Set(targets.map((t) => t.fiscalYear))].sort();
+  return {
+    id: kpi.id,
+    goalId: kpi.goalId,
+    orgUnitCode,
+    code: kpi.code,
+    nameTh: kpi.nameTh,
+    nameEn: kpi.nameEn,
+    unitTh: kpi.unitTh,
+    unitEn: kpi.unitEn,
+    direction: kpi.direction,
+    frequency: kpi.frequency,
+    rollup: kpi.rollup,
+    ratioMultiplier: kpi.ratioMultiplier,
+    bandMin: kpi.bandMin,
+    bandMax: kpi.bandMax,
+    baselineValue: kpi.baselineValue,
+    baselineFy: kpi.baselineFy,
+    plausibleMin: kpi.plausibleMin,
+    plausibleMax: kpi.plausibleMax,
+    ownerAgencyTh: kpi.ownerAgencyTh,
+    ownerAgencyEn: kpi.ownerAgencyEn,
+    dataSource: kpi.dataSource,
+    definitionTh: kpi.definitionTh,
+    retired: kpi.retiredAt !== null,
+    version: kpi.version,
+    targets: years.map((fy) => {
+      const yearly = targets.find((t) => t.period === String(fy));
+      return {
+        fiscalYear: fy,
+        target: yearly?.target ?? null,
+        version: yearly?.version ?? null,
+        trajectory: targets
+          .filter((t) => t.fiscalYear === fy && t.period !== String(fy))
+          .map((t) => ({ period: t.period, target: t.target })),
+      };
+    }),
+  };
+}

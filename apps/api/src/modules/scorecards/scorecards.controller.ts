@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
+import { Public } from '../access/access.decorators';
+import { ScorecardQuery } from './dto/scorecard-query.dto';
+import { ScorecardsService } from './scorecards.service';
+
+/** Scorecards count approved results only, so they are open to everyone (open data by default). */
+@ApiTags('scorecards')
+@Controller()
+export class ScorecardsController {
+  constructor(private readonly scorecards: ScorecardsService) {}
+
+  @Get('org-units/:code/scorecard')
+  @Public()
+  scorecard(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ScorecardDto> {
+    return this.scorecards.scorecard(code, q.fiscalYear, q.asOf);
+  }
+
+  @Get('compare/kpis/:kpiCode')
+  @Public()
+  compare(@Param('kpiCode') kpiCode: string, @Query() q: ScorecardQuery): Promise<KpiComparisonDto> {
+    return this.scorecards.compareKpi(kpiCode, q.fiscalYear, q.asOf);
+  }
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { KpiComparisonDto, KpiStatusName, ScorecardDto, ScorecardKpiDto } from '@provdash/shared/contracts';
+import {
+  bangkokDateOf,
+  evaluateKpiStatus,
+  fiscalYearOf,
+  Frequency,
+  KpiDirection,
+  rankByRate,
+  RollupMethod,
+} from '@provdash/shared/domain';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/api-error';
+
+/** $1: the filter's value; $2: the fiscal year; $3: the same year as text, the key of the yearly target row. */
+/** What the screen queries return per KPI: definition, targets and approved results, aggregated by SQL. */
+interface KpiRow {
+  kpi_id: string;
+  code: string;
+  name_th: string;
+  name_en: string;
+  unit_th: string;
+  unit_en: string;
+  issue_code: string;
+  goal_code: string;
+  direction: KpiDirection;
+  frequency: Frequency;
+  rollup: RollupMethod;
+  ratio_multiplier: string | null;
+  band_min: string | null;
+  band_max: string | null;
+  owner_agency_th: string;
+  org_unit_code: string;
+  org_name_th: string;
+  org_name_en: string;
+  cluster_code: string | null;
+  target: string | null;
+  trajectory: { period: string; target: string }[];
+  results: { period: string; value: string | null; numerator: string | null; denominator: string | null }[];
+  trend: { period: string; value: string | null; numerator: string | null; denominator: string | null }[];
+  last_approved_at: Date | null;
+}
+
+/**
+ * One statement per screen. For each KPI it gathers, with indexed lookups, the year's target,
+ * trajectory and approved results (at most 12 rows a KPI), and the last 12 approved periods for the
+ * trend. The roll-up and the traffic light are then the domain library's `evaluateKpiStatus`, the
+ * same function the dashboard uses, so a number on screen and in the API can never disagree.
+ */
+const KPI_SQL = (where: string) => `
+  SELECT k.id AS kpi_id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, i.code AS issue_code, g.code AS goal_code,
+         k.direction, k.frequency, k.rollup, k.ratio_multiplier, k.band_min, k.band_max, k.owner_agency_th,
+         u.code AS org_unit_code, u.name_th AS org_name_th, u.name_en AS org_name_en,
+         CASE WHEN parent.type = 'cluster' THEN parent.code END AS cluster_code,
+         t.target,
+         COALESCE((SELECT jsonb_agg(jsonb_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
+                   FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.fiscal_year = $2 AND tp.period <> $3), '[]') AS trajectory,
+         COALESCE((SELECT jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
+                                                       'denominator', r.denominator) ORDER BY r.period)
+                   FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = $2 AND r.status = 'approved'), '[]') AS results,
+         COALESCE((SELECT jsonb_agg(x ORDER BY x->>'period') FROM (
+                     SELECT jsonb_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
+                                               'denominator', r.denominator) AS x
+                     FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved'
+                     ORDER BY r.period DESC LIMIT 12) last12), '[]') AS trend,
+         (SELECT max(r.approved_at) FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved') AS last_approved_at
+  FROM kpi k
+  JOIN goal g ON g.id = k.goal_id
+  JOIN strategic_issue i ON i.id = g.issue_id
+  JOIN org_unit u ON u.id = k.org_unit_id
+  LEFT JOIN org_unit parent ON parent.id = u.parent_id
+  LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3
+  WHERE k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL AND ${where}
+  ORDER BY i.seq, g.seq, k.code`;
+
+const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+function evaluate(row: KpiRow, fiscalYear: number, asOf: string) {
+  const ratio = row.rollup === 'ratio';
+  const entries = row.results.map((r) =>
+    ratio
+      ? { period: r.period, numerator: num(r.numerator), denominator: num(r.denominator) }
+      : { period: r.period, value: num(r.value) },
+  );
+  const multiplier = num(row.ratio_multiplier) ?? 1;
+  return evaluateKpiStatus({
+    fiscalYear,
+    frequency: row.frequency,
+    rollup: row.rollup,
+    direction: row.direction,
+    yearlyTarget: num(row.target),
+    band:
+      row.direction === 'band' && row.band_min !== null && row.band_max !== null
+        ? { min: Number(row.band_min), max: Number(row.band_max) }
+        : null,
+    trajectory: row.trajectory.map((p) => ({ period: p.period, target: Number(p.target) })),
+    results: entries,
+    asOf,
+    ratioMultiplier: ratio ? multiplier : undefined,
+  });
+}
+
+function trendValue(row: KpiRow, p: KpiRow['trend'][number]): number | null {
+  if (row.rollup !== 'ratio') return num(p.value);
+  const d = num(p.denominator);
+  return d ? ((num(p.numerator) ?? 0) / d) * (num(row.ratio_multiplier) ?? 1) : null;
+}
+
+@Injectable()
+export class ScorecardsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every KPI of a province (or cluster) with target, actual to date, achievement, status and trend. */
+  async scorecard(code: string, fiscalYear?: number, asOfDate?: string): Promise<ScorecardDto> {
+    const asOf = asOfDate ?? bangkokDateOf(new Date());
+    const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const [unit] = await this.dataSource.query(`SELECT id FROM org_unit WHERE code = $1`, [code]);
+    if (!unit) throw notFound('notFound.unit');
+    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL('k.org_unit_id = $1'), [unit.id, fy, String(fy)]);
+    const counts: Record<KpiStatusName, number> = { green: 0, amber: 0, red: 0, grey: 0, none: 0 };
+    const kpis: ScorecardKpiDto[] = rows.map((row) => {
+      const e = evaluate(row, fy, asOf);
+      counts[e.status] += 1;
+      return {
+        kpiId: row.kpi_id,
+        code: row.code,
+        nameTh: row.name_th,
+        nameEn: row.name_en,
+        unitTh: row.unit_th,
+        unitEn: row.unit_en,
+        issueCode: row.issue_code,
+        goalCode: row.goal_code,
+        direction: row.direction,
+        frequency: row.frequency,
+        ownerAgencyTh: row.owner_agency_th,
+        target: num(row.target),
+        expected: e.expected,
+        actual: e.actual,
+        achievement: e.achievement,
+        status: e.status,
+        missingPeriods: [...e.missingPeriods],
+        trend: row.trend.map((p) => ({ period: p.period, value: trendValue(row, p) })),
+        lastApprovedAt: row.last_approved_at ? new Date(row.last_approved_at).toISOString() : null,
+      };
+    });
+    return { orgUnitCode: code, fiscalYear: fy, asOf, counts, kpis };
+  }
+
+  /** One KPI (by its code) across every province that carries it, ranked by achievement. */
+  async compareKpi(kpiCode: string, fiscalYear?: number, asOfDate?: string): Promise<KpiComparisonDto> {
+    const asOf = asOfDate ?? bangkokDateOf(new Date());
+    const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(`k.code = $1 AND u.type = 'province'`), [
+      kpiCode,
+      fy,
+      String(fy),
+    ]);
+    if (!rows.length) throw notFound();
+    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf) }));
+    const ranked = rankByRate(evaluated.map(({ row, e }) => ({ code: row.org_unit_code, rate: e.achievement })));
+    const rankOf = new Map(ranked.map((r) => [r.code, r.rank]));
+    return {
+      kpiCode,
+      nameTh: rows[0].name_th,
+      nameEn: rows[0].name_en,
+      fiscalYear: fy,
+      asOf,
+      rows: evaluated
+        .map(({ row, e }) => ({
+          orgUnitCode: row.org_unit_code,
+          nameTh: row.org_name_th,
+          nameEn: row.org_name_en,
+          clusterCode: row.cluster_code,
+          kpiId: row.kpi_id,
+          actual: e.actual,
+          expected: e.expected,
+          achievement: e.achievement,
+          status: e.status,
+          rank: rankOf.get(row.org_unit_code) ?? null,
+        }))
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.orgUnitCode.localeCompare(b.orgUnitCode)),
+    };
+  }
+}
