@@ -31,6 +31,14 @@ export const MESSAGES = {
     en: 'Someone else changed this meanwhile. Reload the latest version before saving again.',
   },
   'conflict.duplicate': { th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists.' },
+  'kpi.bandRequired': {
+    th: 'ตัวชี้วัดแบบช่วงต้องระบุขอบล่างและขอบบนของช่วง (ขอบล่างไม่เกินขอบบน)',
+    en: 'A band KPI needs a lower and an upper edge (lower not above upper).',
+  },
+  'target.periodInvalid': {
+    th: 'งวดของค่าเป้าหมายรายงวดต้องอยู่ในปีงบประมาณนี้และตรงกับความถี่ของตัวชี้วัด',
+    en: "Trajectory periods must be in this fiscal year and match the KPI's frequency.",
+  },
   'result.periodInvalid': {
     th: 'งวดไม่ถูกต้องสำหรับความถี่การรายงานของตัวชี้วัดนี้',
     en: "The period does not match this KPI's reporting frequency.",
@@ -57,6 +65,65 @@ export const MESSAGES = {
     en: 'The result is not in a state that allows this.',
   },
   'result.reasonRequired': { th: 'กรุณาระบุเหตุผล', en: 'Give a reason.' },
+  'import.fileRequired': {
+    th: 'กรุณาแนบไฟล์ในช่อง file',
+    en: 'Attach the spreadsheet in the "file" field.',
+  },
+  'import.unreadable': {
+    th: 'อ่านไฟล์ไม่ได้ ต้องเป็นไฟล์ Excel (.xlsx) หรือ CSV',
+    en: 'The file cannot be read; it must be an Excel workbook (.xlsx) or a CSV file.',
+  },
+  'import.legacyXls': {
+    th: 'ไม่รองรับไฟล์ Excel รุ่นเก่า (.xls) กรุณาบันทึกเป็น .xlsx หรือ CSV UTF-8 แล้วนำเข้าใหม่',
+    en: 'Old Excel files (.xls) are not supported; save it as .xlsx or CSV UTF-8 and import again.',
+  },
+  'import.tooManyRows': {
+    th: 'ไฟล์มีจำนวนแถวมากเกินกำหนด (ไม่เกิน 5,000 แถว)',
+    en: 'The file has too many rows (at most 5,000).',
+  },
+  'import.noHeader': {
+    th: 'ไม่พบแถวหัวตาราง ต้องมีคอลัมน์ รหัสตัวชี้วัด งวด และ ค่า (หรือ ตัวตั้ง/ตัวหาร)',
+    en: 'No header row found: the sheet needs the columns KPI code, period and value (or numerator/denominator).',
+  },
+  'import.rejected': {
+    th: 'ไฟล์มีข้อผิดพลาด ยังไม่มีการบันทึกข้อมูลใด ๆ กรุณาแก้ไขแถวที่ระบุแล้วนำเข้าใหม่',
+    en: 'The file has errors; nothing was saved. Correct the rows listed and import again.',
+  },
+  'import.kpiRequired': { th: 'กรุณาระบุรหัสตัวชี้วัด', en: 'Enter the KPI code.' },
+  'import.kpiUnknown': {
+    th: 'ไม่พบรหัสตัวชี้วัดนี้ในแผนของจังหวัดสำหรับปีงบประมาณนี้',
+    en: "No KPI with this code in the province's plan for this fiscal year.",
+  },
+  'import.kpiOtherProvince': {
+    th: 'รหัสตัวชี้วัดนี้เป็นของจังหวัดอื่น ไม่ใช่ของจังหวัดที่นำเข้า',
+    en: 'This KPI code belongs to another province, not the one being imported.',
+  },
+  'import.provinceMismatch': {
+    th: 'รหัสจังหวัดในแถวนี้ไม่ตรงกับจังหวัดที่นำเข้า',
+    en: 'The province code on this row is not the province being imported.',
+  },
+  'import.periodRequired': { th: 'กรุณาระบุงวด เช่น 2569-M01', en: 'Enter the period, e.g. 2569-M01.' },
+  'import.periodOutsideYear': {
+    th: 'งวดนี้ไม่อยู่ในปีงบประมาณที่นำเข้า',
+    en: 'This period is not in the fiscal year being imported.',
+  },
+  'import.duplicate': {
+    th: 'ตัวชี้วัดและงวดนี้ซ้ำกับแถวก่อนหน้าในไฟล์',
+    en: 'This KPI and period already appear on an earlier row of the file.',
+  },
+  'import.submitted': {
+    th: 'ผลงวดนี้ส่งให้ผู้อนุมัติแล้ว แก้ไขผ่านการนำเข้าไม่ได้จนกว่าจะถูกส่งกลับ',
+    en: 'This period is with the approver; it cannot be changed by import unless it is returned.',
+  },
+  'import.notNumber': {
+    th: 'ต้องเป็นตัวเลข (ไม่เกิน 15 หลัก ทศนิยมไม่เกิน 6 ตำแหน่ง)',
+    en: 'Must be a number (at most 15 digits, 6 decimals).',
+  },
+  'import.confirmInvalid': {
+    th: 'ใส่ "ใช่" เพื่อยืนยันค่าผิดปกติ หรือเว้นว่าง',
+    en: 'Enter "yes" to confirm an outlier, or leave it empty.',
+  },
+  'import.textTooLong': { th: 'ข้อความยาวเกิน 4,000 ตัวอักษร', en: 'The text is longer than 4,000 characters.' },
   'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
   'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
   'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },
