@@ -56,6 +56,10 @@ export const MESSAGES = {
     th: 'ค่าที่ระบุอยู่นอกช่วงที่เป็นไปได้ของตัวชี้วัดนี้ กรุณายืนยันหากถูกต้อง',
     en: "The value is outside this KPI's plausible range; confirm it if it is right.",
   },
+  'result.outlierNote': {
+    th: 'กรุณาอธิบายในช่องคำอธิบายว่าเหตุใดค่านี้จึงผิดปกติ ก่อนยืนยัน',
+    en: 'Explain in the narrative why this value is unusual before confirming it.',
+  },
   'result.locked': {
     th: 'ผลงวดนี้อนุมัติแล้วและถูกล็อก ต้องให้ผู้อนุมัติเปิดแก้ไขก่อน',
     en: 'This period is approved and locked; an approver must reopen it first.',

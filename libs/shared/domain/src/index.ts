@@ -8,3 +8,5 @@ export * from './lib/disbursement';
 export { formatDecimal, roundDecimal } from './lib/rational';
 export type { Rational } from './lib/rational';
 export * from './lib/access-policy';
+export * from './lib/status-rollup';
+export * from './lib/kpi-aggregation';

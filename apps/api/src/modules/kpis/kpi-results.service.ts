@@ -70,7 +70,7 @@ export class KpiResultsService {
   async save(kpiId: string, period: string, body: SaveKpiResultBody): Promise<KpiResultDto> {
     return this.dataSource.transaction(async (m) => {
       const kpi = await this.kpi(m, kpiId);
-      const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()));
+      const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()), await this.historyRange(m, kpi));
       if (problem) throw unprocessable(problem);
       return toDto(await this.writeDraft(m, kpi, period, body, body.version), true);
     });
@@ -132,6 +132,21 @@ export class KpiResultsService {
     });
   }
 
+  /**
+   * Where the KPI sets no plausible range, its own approved history does: mean ± 3 standard
+   * deviations, once there are at least six values to estimate them from.
+   */
+  async historyRange(m: EntityManager, kpi: Kpi): Promise<Range | null> {
+    if (kpi.plausibleMin !== null || kpi.plausibleMax !== null || kpi.rollup === 'ratio') return null;
+    const [row] = await m.query(
+      `SELECT avg(value)::float8 AS mean, stddev_samp(value)::float8 AS sd, count(value)::int AS n
+       FROM kpi_result WHERE kpi_id = $1 AND status = 'approved'`,
+      [kpi.id],
+    );
+    if (!row || row.n < 6) return null;
+    return { min: row.mean - 3 * row.sd, max: row.mean + 3 * row.sd };
+  }
+
   private async kpi(m: EntityManager, kpiId: string): Promise<Kpi & { orgUnit: OrgUnit }> {
     const kpi = await m.findOne(Kpi, { where: { id: kpiId }, relations: { orgUnit: true } });
     if (!kpi || kpi.retiredAt) throw notFound();
@@ -139,12 +154,24 @@ export class KpiResultsService {
   }
 }
 
+export interface Range {
+  min: number;
+  max: number;
+}
+
 /**
  * Why an entry cannot be saved, or null: a period that does not fit the KPI's frequency or has not
- * started, a missing value (both parts for ratio KPIs), or a value outside the KPI's plausible range
- * that the officer has not confirmed.
+ * started, a missing value (both parts for ratio KPIs), or an outlier — outside the KPI's plausible
+ * range, or else outside `history` (mean ± 3 SD of its own approved values) — that the officer has
+ * not confirmed with a note explaining it.
  */
-export function checkEntry(kpi: Kpi, period: string, body: SaveKpiResultBody, today: string): MessageKey | null {
+export function checkEntry(
+  kpi: Kpi,
+  period: string,
+  body: SaveKpiResultBody,
+  today: string,
+  history: Range | null = null,
+): MessageKey | null {
   const parsed = parsePeriod(period);
   if (!parsed || parsed.frequency !== kpi.frequency) return 'result.periodInvalid';
   if (periodRange(parsed).start > today) return 'result.futurePeriod';
@@ -156,7 +183,10 @@ export function checkEntry(kpi: Kpi, period: string, body: SaveKpiResultBody, to
   }
   if (body.value === undefined) return 'result.valueRequired';
   const v = Number(body.value);
-  const below = kpi.plausibleMin !== null && v < Number(kpi.plausibleMin);
-  const above = kpi.plausibleMax !== null && v > Number(kpi.plausibleMax);
-  return (below || above) && !body.confirmOutlier ? 'result.outlier' : null;
+  const min = kpi.plausibleMin !== null ? Number(kpi.plausibleMin) : history?.min;
+  const max = kpi.plausibleMax !== null ? Number(kpi.plausibleMax) : history?.max;
+  const outlier = (min !== undefined && v < min) || (max !== undefined && v > max);
+  if (!outlier) return null;
+  if (!body.confirmOutlier) return 'result.outlier';
+  return body.narrativeTh?.trim() ? null : 'result.outlierNote';
 }
