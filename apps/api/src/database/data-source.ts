@@ -15,6 +15,7 @@ import { User } from '../modules/users/user.entity';
 import { CreateOrgUnits1763700000000 } from './migrations/1763700000000-CreateOrgUnits';
 import { CreateStrategyMapsAndKpis1763700100000 } from './migrations/1763700100000-CreateStrategyMapsAndKpis';
 import { CreateUsersSessionsAndAudit1763700200000 } from './migrations/1763700200000-CreateUsersSessionsAndAudit';
+import { AddKpiAggregation1763700300000 } from './migrations/1763700300000-AddKpiAggregation';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -39,6 +40,7 @@ export const migrations = [
   CreateOrgUnits1763700000000,
   CreateStrategyMapsAndKpis1763700100000,
   CreateUsersSessionsAndAudit1763700200000,
+  AddKpiAggregation1763700300000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,4 +1,4 @@
-import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -13,6 +13,8 @@ import { Goal } from '../strategy/goal.entity';
 @Index('kpi_org_unit_code_key', ['orgUnitId', 'code'], { unique: true })
 @Check('kpi_direction_check', `"direction" IN ('higher_better', 'lower_better', 'band')`)
 @Check('kpi_frequency_check', `"frequency" IN ('monthly', 'quarterly', 'half_yearly', 'yearly')`)
+@Check('kpi_aggregation_check', `"aggregation" IN ('sum', 'weighted_ratio', 'weighted_mean', 'none')`)
+@Index('kpi_code_idx', ['code'])
 @Check('kpi_rollup_check', `"rollup" IN ('sum', 'average', 'last', 'ratio')`)
 export class Kpi extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_pkey' })
@@ -68,6 +70,10 @@ export class Kpi extends Versioned {
 
   @Column({ type: 'varchar', length: 16 })
   rollup!: RollupMethod;
+
+  /** How this KPI combines across provinces (cluster and national figures); see kpi-aggregation in the domain library. */
+  @Column({ type: 'varchar', length: 16, default: 'none' })
+  aggregation!: AggregationKind;
 
   /** For ratio KPIs: Σnumerator/Σdenominator × multiplier (100 for a percentage). */
   @Column({ name: 'ratio_multiplier', type: 'numeric', nullable: true })

@@ -28,6 +28,7 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
   'plausibleMax',
   'bandMin',
   'bandMax',
+  'aggregation',
 ];
 
 /**
@@ -161,6 +162,7 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
     frequency: kpi.frequency,
     rollup: kpi.rollup,
     ratioMultiplier: kpi.ratioMultiplier,
+    aggregation: kpi.aggregation,
     bandMin: kpi.bandMin,
     bandMax: kpi.bandMax,
     baselineValue: kpi.baselineValue,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
+import type { ClusterViewDto, KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
 import { Public } from '../access/access.decorators';
 import { ScorecardQuery } from './dto/scorecard-query.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -15,6 +15,12 @@ export class ScorecardsController {
   @Public()
   scorecard(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ScorecardDto> {
     return this.scorecards.scorecard(code, q.fiscalYear, q.asOf);
+  }
+
+  @Get('org-units/:code/cluster-view')
+  @Public()
+  clusterView(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ClusterViewDto> {
+    return this.scorecards.clusterView(code, q.fiscalYear, q.asOf);
   }
 
   @Get('compare/kpis/:kpiCode')

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KpiComparisonDto, KpiStatusName, ScorecardDto, ScorecardKpiDto } from '@provdash/shared/contracts';
+import type {
+  ClusterAggregateDto,
+  ClusterViewDto,
+  KpiComparisonDto,
+  KpiStatusName,
+  ScorecardDto,
+  ScorecardKpiDto,
+} from '@provdash/shared/contracts';
 import {
+  aggregateAcrossProvinces,
+  AggregationKind,
   bangkokDateOf,
   evaluateKpiStatus,
   fiscalYearOf,
   Frequency,
+  isPeriodDue,
   KpiDirection,
-  rankByRate,
+  rankProvinces,
   RollupMethod,
 } from '@provdash/shared/domain';
 import { DataSource } from 'typeorm';
@@ -27,6 +37,7 @@ interface KpiRow {
   direction: KpiDirection;
   frequency: Frequency;
   rollup: RollupMethod;
+  aggregation: AggregationKind;
   ratio_multiplier: string | null;
   band_min: string | null;
   band_max: string | null;
@@ -35,6 +46,8 @@ interface KpiRow {
   org_name_th: string;
   org_name_en: string;
   cluster_code: string | null;
+  cluster_name_th: string | null;
+  cluster_name_en: string | null;
   target: string | null;
   trajectory: { period: string; target: string }[];
   results: { period: string; value: string | null; numerator: string | null; denominator: string | null }[];
@@ -50,9 +63,11 @@ interface KpiRow {
  */
 const KPI_SQL = (where: string) => `
   SELECT k.id AS kpi_id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, i.code AS issue_code, g.code AS goal_code,
-         k.direction, k.frequency, k.rollup, k.ratio_multiplier, k.band_min, k.band_max, k.owner_agency_th,
+         k.direction, k.frequency, k.rollup, k.aggregation, k.ratio_multiplier, k.band_min, k.band_max, k.owner_agency_th,
          u.code AS org_unit_code, u.name_th AS org_name_th, u.name_en AS org_name_en,
          CASE WHEN parent.type = 'cluster' THEN parent.code END AS cluster_code,
+         CASE WHEN parent.type = 'cluster' THEN parent.name_th END AS cluster_name_th,
+         CASE WHEN parent.type = 'cluster' THEN parent.name_en END AS cluster_name_en,
          t.target,
          COALESCE((SELECT jsonb_agg(jsonb_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
                    FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.fiscal_year = $2 AND tp.period <> $3), '[]') AS trajectory,
@@ -147,7 +162,7 @@ export class ScorecardsService {
     return { orgUnitCode: code, fiscalYear: fy, asOf, counts, kpis };
   }
 
-  /** One KPI (by its code) across every province that carries it, ranked by achievement. */
+  /** One KPI (by its code) across every province that carries it, ranked by achievement; its clusters by value. */
   async compareKpi(kpiCode: string, fiscalYear?: number, asOfDate?: string): Promise<KpiComparisonDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
@@ -158,12 +173,17 @@ export class ScorecardsService {
     ]);
     if (!rows.length) throw notFound();
     const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf) }));
-    const ranked = rankByRate(evaluated.map(({ row, e }) => ({ code: row.org_unit_code, rate: e.achievement })));
+    const ranked = rankProvinces(
+      evaluated.map(({ row, e }) => ({ code: row.org_unit_code, achievement: e.achievement })),
+      { by: 'achievement', decimals: 2 },
+    );
     const rankOf = new Map(ranked.map((r) => [r.code, r.rank]));
     return {
       kpiCode,
       nameTh: rows[0].name_th,
       nameEn: rows[0].name_en,
+      unitTh: rows[0].unit_th,
+      unitEn: rows[0].unit_en,
       fiscalYear: fy,
       asOf,
       rows: evaluated
@@ -180,6 +200,105 @@ export class ScorecardsService {
           rank: rankOf.get(row.org_unit_code) ?? null,
         }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.orgUnitCode.localeCompare(b.orgUnitCode)),
+      clusters: clusterAggregates(evaluated, fy, asOf),
     };
   }
+
+  /** A cluster's member provinces × their KPIs, with the cluster's combined figure per KPI. */
+  async clusterView(code: string, fiscalYear?: number, asOfDate?: string): Promise<ClusterViewDto> {
+    const asOf = asOfDate ?? bangkokDateOf(new Date());
+    const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const [cluster] = await this.dataSource.query(`SELECT id FROM org_unit WHERE code = $1 AND type = 'cluster'`, [
+      code,
+    ]);
+    if (!cluster) throw notFound('notFound.unit');
+    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(`u.parent_id = $1 AND u.type = 'province'`), [
+      cluster.id,
+      fy,
+      String(fy),
+    ]);
+    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf) }));
+    const provinces = [...new Map(rows.map((r) => [r.org_unit_code, r])).values()]
+      .map((r) => ({ code: r.org_unit_code, nameTh: r.org_name_th, nameEn: r.org_name_en }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    const codes = [...new Set(rows.map((r) => r.code))];
+    return {
+      clusterCode: code,
+      fiscalYear: fy,
+      asOf,
+      provinces,
+      kpis: codes.map((kpiCode) => {
+        const group = evaluated.filter(({ row }) => row.code === kpiCode);
+        const first = group[0].row;
+        return {
+          code: kpiCode,
+          nameTh: first.name_th,
+          nameEn: first.name_en,
+          unitTh: first.unit_th,
+          unitEn: first.unit_en,
+          aggregation: first.aggregation,
+          clusterValue: aggregate(group, fy, asOf).value,
+          cells: group.map(({ row, e }) => ({
+            orgUnitCode: row.org_unit_code,
+            kpiId: row.kpi_id,
+            actual: e.actual,
+            achievement: e.achievement,
+            status: e.status,
+          })),
+        };
+      }),
+    };
+  }
+}
+
+type Evaluated = { row: KpiRow; e: ReturnType<typeof evaluate> };
+
+/**
+ * A KPI combined over provinces, by the KPI's declared kind: sums of the actuals to date, pooled
+ * numerators and denominators of the due approved periods for ratios, or nothing where combining
+ * would mislead.
+ */
+function aggregate(group: Evaluated[], fy: number, asOf: string) {
+  const kind = group[0].row.aggregation;
+  const multiplier = num(group[0].row.ratio_multiplier) ?? 1;
+  return aggregateAcrossProvinces(
+    kind,
+    group.map(({ row, e }) => {
+      if (kind !== 'weighted_ratio') return { code: row.org_unit_code, value: e.actual };
+      const due = row.results.filter((r) => isPeriodDue(r.period, asOf));
+      return due.length
+        ? {
+            code: row.org_unit_code,
+            numerator: due.reduce((a, r) => a + (num(r.numerator) ?? 0), 0),
+            denominator: due.reduce((a, r) => a + (num(r.denominator) ?? 0), 0),
+          }
+        : { code: row.org_unit_code };
+    }),
+    { multiplier },
+  );
+}
+
+function clusterAggregates(evaluated: Evaluated[], fy: number, asOf: string): ClusterAggregateDto[] {
+  const byCluster = new Map<string, Evaluated[]>();
+  for (const item of evaluated) {
+    if (!item.row.cluster_code) continue;
+    byCluster.set(item.row.cluster_code, [...(byCluster.get(item.row.cluster_code) ?? []), item]);
+  }
+  const clusters = [...byCluster.entries()].map(([code, group]) => {
+    const result = aggregate(group, fy, asOf);
+    return {
+      code,
+      clusterCode: code,
+      nameTh: group[0].row.cluster_name_th ?? code,
+      nameEn: group[0].row.cluster_name_en ?? code,
+      aggregation: result.kind,
+      value: result.value,
+      missing: [...result.missing],
+    };
+  });
+  const direction = evaluated[0]?.row.direction;
+  const ranked = rankProvinces(clusters, { by: 'value', direction, decimals: 2 });
+  return ranked
+    .map(({ code: _code, ...c }) => c)
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.clusterCode.localeCompare(b.clusterCode));
 }

@@ -197,4 +197,33 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
     expect(cm).toMatchObject({ nameTh: 'เชียงใหม่', clusterCode: 'C15' });
     expect(['green', 'amber', 'red', 'grey']).toContain(cm.status);
   });
+
+  it('ranks clusters on a summable KPI and refuses to combine a growth rate', async () => {
+    const revenue = (await as(t, null).get(`/api/compare/kpis/K1.2.1?fiscalYear=2569&asOf=2026-10-15`)).body;
+    expect(revenue.clusters).toHaveLength(18);
+    expect(revenue.clusters[0]).toMatchObject({ rank: 1, aggregation: 'sum' });
+    const c15 = revenue.clusters.find((c: { clusterCode: string }) => c.clusterCode === 'C15');
+    const members = revenue.rows.filter((r: { clusterCode: string }) => r.clusterCode === 'C15');
+    expect(members).toHaveLength(4);
+    const sum = members.reduce((a: number, r: { actual: number | null }) => a + (r.actual ?? 0), 0);
+    expect(c15.value).toBeCloseTo(sum, 6);
+
+    const growth = (await as(t, null).get(`/api/compare/kpis/K1.1.1?fiscalYear=2569&asOf=2026-10-15`)).body;
+    expect(
+      growth.clusters.every((c: { value: number | null; rank: number | null }) => c.value === null && c.rank === null),
+    ).toBe(true);
+  });
+
+  it("shows a cluster's member provinces side by side, with pooled ratios", async () => {
+    const res = await as(t, null).get(`/api/org-units/C15/cluster-view?fiscalYear=2569&asOf=2026-10-15`);
+    expect(res.status).toBe(200);
+    expect(res.body.provinces.map((p: { code: string }) => p.code)).toEqual(['50', '51', '52', '58']);
+    const elderly = res.body.kpis.find((k: { code: string }) => k.code === 'K2.1.2');
+    expect(elderly.aggregation).toBe('weighted_ratio');
+    expect(elderly.cells).toHaveLength(4);
+    // Pooled parts, not a mean of percentages: the cluster figure lies within the members' range.
+    const actuals = elderly.cells.map((c: { actual: number }) => c.actual);
+    expect(elderly.clusterValue).toBeGreaterThanOrEqual(Math.min(...actuals));
+    expect(elderly.clusterValue).toBeLessThanOrEqual(Math.max(...actuals));
+  });
 });

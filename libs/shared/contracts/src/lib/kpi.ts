@@ -67,6 +67,7 @@ export interface KpiDefinitionDto {
   frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
   rollup: 'sum' | 'average' | 'last' | 'ratio';
   ratioMultiplier: string | null;
+  aggregation: 'sum' | 'weighted_ratio' | 'weighted_mean' | 'none';
   bandMin: string | null;
   bandMax: string | null;
   baselineValue: string | null;
@@ -129,12 +130,51 @@ export interface ComparisonRowDto {
   rank: number | null;
 }
 
-/** One KPI across every province that carries it, ranked by achievement. */
+/** A cluster's figure for one KPI: the member provinces combined where that makes sense. */
+export interface ClusterAggregateDto {
+  clusterCode: string;
+  nameTh: string;
+  nameEn: string;
+  aggregation: 'sum' | 'weighted_ratio' | 'weighted_mean' | 'none';
+  /** Null when the KPI must not be combined or no member has data; `missing` lists members without data. */
+  value: number | null;
+  missing: string[];
+  rank: number | null;
+}
+
+/** One KPI across every province that carries it, ranked by achievement, and its clusters ranked by value. */
 export interface KpiComparisonDto {
   kpiCode: string;
   nameTh: string;
   nameEn: string;
+  unitTh: string;
+  unitEn: string;
   fiscalYear: number;
   asOf: string;
   rows: ComparisonRowDto[];
+  clusters: ClusterAggregateDto[];
+}
+
+/** A cluster's member provinces side by side, KPI by KPI. */
+export interface ClusterViewDto {
+  clusterCode: string;
+  fiscalYear: number;
+  asOf: string;
+  provinces: { code: string; nameTh: string; nameEn: string }[];
+  kpis: {
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    unitTh: string;
+    unitEn: string;
+    aggregation: 'sum' | 'weighted_ratio' | 'weighted_mean' | 'none';
+    clusterValue: number | null;
+    cells: {
+      orgUnitCode: string;
+      kpiId: string;
+      actual: number | null;
+      achievement: number | null;
+      status: KpiStatusName;
+    }[];
+  }[];
 }

@@ -1,4 +1,4 @@
-import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
 
 /**
  * The demo's strategy-map template: what a typical provincial development plan of the
@@ -15,6 +15,8 @@ export interface KpiTemplate {
   direction: KpiDirection;
   frequency: Frequency;
   rollup: RollupMethod;
+  /** How provinces combine into a cluster or national figure. */
+  aggregation: AggregationKind;
   /** Yearly target in FY 2567 for a province of average size (for ratio KPIs: the percentage). */
   base: number;
   /** Yearly change of the target (0.03 = +3 % a year; negative for lower-is-better). */
@@ -85,7 +87,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '%',
             direction: 'higher_better',
             frequency: 'yearly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'none',
             base: 3,
             trend: 0,
             spread: 0.3,
@@ -104,7 +106,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'THB/household/year',
             direction: 'higher_better',
             frequency: 'yearly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'none',
             base: 280000,
             trend: 0.03,
             spread: 0.35,
@@ -142,7 +144,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'million THB',
             direction: 'higher_better',
             frequency: 'monthly',
-            rollup: 'sum',
+            rollup: 'sum', aggregation: 'sum',
             base: 9600,
             trend: 0.06,
             spread: 0.6,
@@ -161,7 +163,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'million THB',
             direction: 'higher_better',
             frequency: 'quarterly',
-            rollup: 'sum',
+            rollup: 'sum', aggregation: 'sum',
             base: 1800,
             trend: 0.05,
             spread: 0.5,
@@ -205,7 +207,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'per 100,000',
             direction: 'lower_better',
             frequency: 'monthly',
-            rollup: 'sum',
+            rollup: 'sum', aggregation: 'none',
             base: 80,
             trend: -0.05,
             spread: 0.4,
@@ -224,7 +226,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '%',
             direction: 'higher_better',
             frequency: 'quarterly',
-            rollup: 'ratio',
+            rollup: 'ratio', aggregation: 'weighted_ratio',
             base: 85,
             trend: 0.01,
             spread: 0.05,
@@ -262,7 +264,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'points',
             direction: 'higher_better',
             frequency: 'yearly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'none',
             base: 32,
             trend: 0.02,
             spread: 0.12,
@@ -281,7 +283,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'households',
             direction: 'lower_better',
             frequency: 'yearly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'sum',
             base: 420,
             trend: -0.12,
             spread: 0.6,
@@ -326,7 +328,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'hotspots',
             direction: 'lower_better',
             frequency: 'monthly',
-            rollup: 'sum',
+            rollup: 'sum', aggregation: 'sum',
             base: 900,
             trend: -0.1,
             spread: 0.8,
@@ -345,7 +347,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '%',
             direction: 'higher_better',
             frequency: 'quarterly',
-            rollup: 'ratio',
+            rollup: 'ratio', aggregation: 'weighted_ratio',
             base: 78,
             trend: 0.02,
             spread: 0.1,
@@ -383,7 +385,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '%',
             direction: 'higher_better',
             frequency: 'yearly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'none',
             base: 30,
             trend: 0.005,
             spread: 0.6,
@@ -402,7 +404,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '% of capacity',
             direction: 'band',
             frequency: 'monthly',
-            rollup: 'last',
+            rollup: 'last', aggregation: 'none',
             base: 60,
             trend: 0,
             spread: 0,
@@ -447,7 +449,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: 'per 100,000',
             direction: 'lower_better',
             frequency: 'quarterly',
-            rollup: 'sum',
+            rollup: 'sum', aggregation: 'none',
             base: 26,
             trend: -0.04,
             spread: 0.35,
@@ -483,7 +485,7 @@ export const PROVINCE_ISSUES: IssueTemplate[] = [
             unitEn: '%',
             direction: 'higher_better',
             frequency: 'half_yearly',
-            rollup: 'average',
+            rollup: 'average', aggregation: 'none',
             base: 85,
             trend: 0.005,
             spread: 0.04,

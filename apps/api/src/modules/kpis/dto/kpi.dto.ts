@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FREQUENCIES } from '@provdash/shared/domain';
-import type { Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import { AGGREGATION_KINDS, FREQUENCIES } from '@provdash/shared/domain';
+import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -77,6 +77,15 @@ export class KpiDetailsBody {
   @ValidateIf((_, v) => v !== null)
   @Matches(DECIMAL)
   bandMax?: string | null;
+
+  @ApiPropertyOptional({
+    enum: AGGREGATION_KINDS,
+    description:
+      'how provinces combine into cluster and national figures (sum for counts and money, pooled parts for ratios)',
+  })
+  @IsOptional()
+  @IsIn(AGGREGATION_KINDS as AggregationKind[])
+  aggregation?: AggregationKind;
 }
 
 export class CreateKpiBody extends KpiDetailsBody {
