@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ClusterViewDto, KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
+import type { ClusterViewDto, GoalComparisonDto, KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
 import { Public } from '../access/access.decorators';
 import { ScorecardQuery } from './dto/scorecard-query.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -27,5 +27,11 @@ export class ScorecardsController {
   @Public()
   compare(@Param('kpiCode') kpiCode: string, @Query() q: ScorecardQuery): Promise<KpiComparisonDto> {
     return this.scorecards.compareKpi(kpiCode, q.fiscalYear, q.asOf);
+  }
+
+  @Get('compare/goals/:goalCode')
+  @Public()
+  compareGoal(@Param('goalCode') goalCode: string, @Query() q: ScorecardQuery): Promise<GoalComparisonDto> {
+    return this.scorecards.compareGoal(goalCode, q.fiscalYear, q.asOf);
   }
 }

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ClusterAggregateDto,
   ClusterViewDto,
+  GoalComparisonDto,
   KpiComparisonDto,
   KpiStatusName,
   ScorecardDto,
   ScorecardKpiDto,
+  StatusSummaryDto,
 } from '@provdash/shared/contracts';
 import {
   aggregateAcrossProvinces,
@@ -19,6 +21,8 @@ import {
   KpiDirection,
   rankProvinces,
   RollupMethod,
+  StatusSummary,
+  summarizeKpiStatuses,
 } from '@provdash/shared/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-error';
@@ -34,6 +38,7 @@ interface KpiRow {
   unit_en: string;
   issue_code: string;
   goal_code: string;
+  goal_name_th: string;
   direction: KpiDirection;
   frequency: Frequency;
   rollup: RollupMethod;
@@ -62,7 +67,7 @@ interface KpiRow {
  * same function the dashboard uses, so a number on screen and in the API can never disagree.
  */
 const KPI_SQL = (where: string) => `
-  SELECT k.id AS kpi_id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, i.code AS issue_code, g.code AS goal_code,
+  SELECT k.id AS kpi_id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, i.code AS issue_code, g.code AS goal_code, g.name_th AS goal_name_th,
          k.direction, k.frequency, k.rollup, k.aggregation, k.ratio_multiplier, k.band_min, k.band_max, k.owner_agency_th,
          u.code AS org_unit_code, u.name_th AS org_name_th, u.name_en AS org_name_en,
          CASE WHEN parent.type = 'cluster' THEN parent.code END AS cluster_code,
@@ -159,7 +164,25 @@ export class ScorecardsService {
         lastApprovedAt: row.last_approved_at ? new Date(row.last_approved_at).toISOString() : null,
       };
     });
-    return { orgUnitCode: code, fiscalYear: fy, asOf, counts, kpis };
+    const summary = (list: ScorecardKpiDto[]) => summaryDto(summarizeKpiStatuses(list.map(statusItem)));
+    const issueCodes = [...new Set(kpis.map((k) => k.issueCode))];
+    const goalKeys = [...new Map(kpis.map((k) => [k.goalCode, k.issueCode])).entries()];
+    return {
+      orgUnitCode: code,
+      fiscalYear: fy,
+      asOf,
+      counts,
+      kpis,
+      rollup: {
+        plan: summary(kpis),
+        issues: issueCodes.map((c) => ({ code: c, summary: summary(kpis.filter((k) => k.issueCode === c)) })),
+        goals: goalKeys.map(([c, issueCode]) => ({
+          code: c,
+          issueCode,
+          summary: summary(kpis.filter((k) => k.goalCode === c)),
+        })),
+      },
+    };
   }
 
   /** One KPI (by its code) across every province that carries it, ranked by achievement; its clusters by value. */
@@ -201,6 +224,47 @@ export class ScorecardsService {
         }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.orgUnitCode.localeCompare(b.orgUnitCode)),
       clusters: clusterAggregates(evaluated, fy, asOf),
+    };
+  }
+
+  /** One goal (by its code) across provinces: the lights of its KPIs rolled up per province, ranked by the index. */
+  async compareGoal(goalCode: string, fiscalYear?: number, asOfDate?: string): Promise<GoalComparisonDto> {
+    const asOf = asOfDate ?? bangkokDateOf(new Date());
+    const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(`g.code = $1 AND u.type = 'province'`), [
+      goalCode,
+      fy,
+      String(fy),
+    ]);
+    if (!rows.length) throw notFound();
+    const byProvince = new Map<string, { row: KpiRow; items: ReturnType<typeof statusItem>[] }>();
+    for (const row of rows) {
+      const e = evaluate(row, fy, asOf);
+      const entry = byProvince.get(row.org_unit_code) ?? { row, items: [] };
+      entry.items.push(statusItem({ kpiId: row.kpi_id, status: e.status, achievement: e.achievement }));
+      byProvince.set(row.org_unit_code, entry);
+    }
+    const summaries = [...byProvince.values()].map(({ row, items }) => ({ row, summary: summarizeKpiStatuses(items) }));
+    const ranked = rankProvinces(
+      summaries.map(({ row, summary }) => ({ code: row.org_unit_code, achievement: summary.performanceIndex })),
+      { by: 'achievement', decimals: 2 },
+    );
+    const rankOf = new Map(ranked.map((r) => [r.code, r.rank]));
+    return {
+      goalCode,
+      fiscalYear: fy,
+      asOf,
+      rows: summaries
+        .map(({ row, summary }) => ({
+          orgUnitCode: row.org_unit_code,
+          nameTh: row.org_name_th,
+          nameEn: row.org_name_en,
+          clusterCode: row.cluster_code,
+          goalNameTh: row.goal_name_th,
+          summary: summaryDto(summary),
+          rank: rankOf.get(row.org_unit_code) ?? null,
+        }))
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.orgUnitCode.localeCompare(b.orgUnitCode)),
     };
   }
 
@@ -249,6 +313,23 @@ export class ScorecardsService {
       }),
     };
   }
+}
+
+const statusItem = (k: { kpiId: string; status: KpiStatusName; achievement: number | null }) => ({
+  id: k.kpiId,
+  status: k.status,
+  achievement: k.achievement,
+});
+
+function summaryDto(s: StatusSummary): StatusSummaryDto {
+  return {
+    counts: { ...s.counts },
+    kpiCount: s.kpiCount,
+    judgedCount: s.judgedCount,
+    onTrackShare: s.onTrackShare,
+    performanceIndex: s.performanceIndex,
+    status: s.status,
+  };
 }
 
 type Evaluated = { row: KpiRow; e: ReturnType<typeof evaluate> };

@@ -226,4 +226,21 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
     expect(elderly.clusterValue).toBeGreaterThanOrEqual(Math.min(...actuals));
     expect(elderly.clusterValue).toBeLessThanOrEqual(Math.max(...actuals));
   });
+
+  it('rolls the lights up to goals, issues and the plan, and compares one goal across provinces', async () => {
+    const card = (await as(t, null).get(`/api/org-units/52/scorecard?fiscalYear=2569&asOf=2026-10-15`))
+      .body as ScorecardDto;
+    expect(card.rollup.issues.map((i) => i.code)).toEqual(['I1', 'I2', 'I3', 'I4']);
+    expect(card.rollup.goals).toHaveLength(8);
+    expect(card.rollup.plan.kpiCount).toBe(card.kpis.length);
+    const i1 = card.rollup.issues[0].summary;
+    const goalsOfI1 = card.rollup.goals.filter((g) => g.issueCode === 'I1');
+    expect(i1.kpiCount).toBe(goalsOfI1.reduce((n, g) => n + g.summary.kpiCount, 0));
+
+    const res = await as(t, null).get(`/api/compare/goals/G1.2?fiscalYear=2569&asOf=2026-10-15`);
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toHaveLength(77);
+    expect(res.body.rows[0].rank).toBe(1);
+    expect(res.body.rows[0].summary.kpiCount).toBe(2);
+  });
 });

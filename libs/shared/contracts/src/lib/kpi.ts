@@ -109,12 +109,46 @@ export interface ScorecardKpiDto {
   lastApprovedAt: string | null;
 }
 
+/** KPI lights rolled up to a goal, an issue or the plan. */
+export interface StatusSummaryDto {
+  counts: Record<KpiStatusName, number>;
+  kpiCount: number;
+  judgedCount: number;
+  /** green / judged, 0…1. */
+  onTrackShare: number | null;
+  /** Weighted mean achievement (capped), percent. */
+  performanceIndex: number | null;
+  status: KpiStatusName;
+}
+
 export interface ScorecardDto {
   orgUnitCode: string;
   fiscalYear: number;
   asOf: string;
   counts: Record<KpiStatusName, number>;
   kpis: ScorecardKpiDto[];
+  /** The same lights rolled up: the plan, each strategic issue, each goal. */
+  rollup: {
+    plan: StatusSummaryDto;
+    issues: { code: string; summary: StatusSummaryDto }[];
+    goals: { code: string; issueCode: string; summary: StatusSummaryDto }[];
+  };
+}
+
+/** One goal (by code) across provinces: its KPIs' lights rolled up, ranked by the performance index. */
+export interface GoalComparisonDto {
+  goalCode: string;
+  fiscalYear: number;
+  asOf: string;
+  rows: {
+    orgUnitCode: string;
+    nameTh: string;
+    nameEn: string;
+    clusterCode: string | null;
+    goalNameTh: string;
+    summary: StatusSummaryDto;
+    rank: number | null;
+  }[];
 }
 
 export interface ComparisonRowDto {
