@@ -16,7 +16,7 @@ interface OnceSeed {
 }
 
 const DEMO_SEEDS: OnceSeed[] = [
-  { name: 'demo-strategy-maps-and-kpis', run: seedDemoData },
+  { name: 'demo-strategy-maps-and-kpis', run: (m) => seedDemoData(m) },
   { name: 'demo-users', run: seedDemoUsers },
 ];
 

@@ -66,7 +66,7 @@ interface KpiRow {
  * trend. The roll-up and the traffic light are then the domain library's `evaluateKpiStatus`, the
  * same function the dashboard uses, so a number on screen and in the API can never disagree.
  */
-const KPI_SQL = (where: string) => `
+export const KPI_SQL = (where: string) => `
   SELECT k.id AS kpi_id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, i.code AS issue_code, g.code AS goal_code, g.name_th AS goal_name_th,
          k.direction, k.frequency, k.rollup, k.aggregation, k.ratio_multiplier, k.band_min, k.band_max, k.owner_agency_th,
          u.code AS org_unit_code, u.name_th AS org_name_th, u.name_en AS org_name_en,
@@ -79,18 +79,22 @@ const KPI_SQL = (where: string) => `
          COALESCE((SELECT jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
                                                        'denominator', r.denominator) ORDER BY r.period)
                    FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = $2 AND r.status = 'approved'), '[]') AS results,
-         COALESCE((SELECT jsonb_agg(x ORDER BY x->>'period') FROM (
-                     SELECT jsonb_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
-                                               'denominator', r.denominator) AS x
-                     FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved'
-                     ORDER BY r.period DESC LIMIT 12) last12), '[]') AS trend,
-         (SELECT max(r.approved_at) FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved') AS last_approved_at
+         COALESCE(tr.trend, '[]') AS trend,
+         tr.last_approved_at
   FROM kpi k
   JOIN goal g ON g.id = k.goal_id
   JOIN strategic_issue i ON i.id = g.issue_id
   JOIN org_unit u ON u.id = k.org_unit_id
   LEFT JOIN org_unit parent ON parent.id = u.parent_id
   LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3
+  -- The sparkline and "last update" come from one backward index scan of the newest 12 approved periods.
+  LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('period', x.period, 'value', x.value, 'numerator', x.numerator,
+                                        'denominator', x.denominator) ORDER BY x.period) AS trend,
+           max(x.approved_at) AS last_approved_at
+    FROM (SELECT r.period, r.value, r.numerator, r.denominator, r.approved_at FROM kpi_result r
+          WHERE r.kpi_id = k.id AND r.status = 'approved' ORDER BY r.period DESC LIMIT 12) x
+  ) tr ON true
   WHERE k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL AND ${where}
   ORDER BY i.seq, g.seq, k.code`;
 
