@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const ESLINT = require.resolve('eslint/bin/eslint.js');
+
+/**
+ * Lints a would-be file of a project with that project's own config, in a child process exactly as
+ * `npm run lint` runs ESLint (its flat config is an ES module, which Jest's sandbox cannot load).
+ */
+async function lint(projectDir: string, file: string, code: string): Promise<string[]> {
+  const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', file], {
+    cwd: join(root, projectDir),
+    input: code,
+    encoding: 'utf8',
+  });
+  if (!run.stdout) throw new Error(`eslint produced no report: ${run.stderr}`);
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+}
+
+describe('module boundaries (DESIGN.md §3), enforced by npm run lint', () => {
+  it('libs/shared/domain may not import a framework', async () => {
+    for (const pkg of ['@nestjs/common', '@angular/core', 'typeorm', 'rxjs']) {
+      const messages = await lint(
+        'libs/shared/domain',
+        'src/lib/probe.ts',
+        `import * as x from '${pkg}';\nexport const y = x;\n`,
+      );
+      expect(messages).toEqual([expect.stringContaining(`not allowed to import "${pkg}"`)]);
+    }
+  });
+
+  it('the dashboard may not import from apps/api', async () => {
+    const messages = await lint(
+      'apps/dashboard',
+      'src/app/probe.ts',
+      `import { createApp } from '../../../api/src/bootstrap';\nexport const y = createApp;\n`,
+    );
+    expect(messages).toHaveLength(1);
+  });
+
+  it('a dashboard library may not import the api scope, the api may not import the dashboard', async () => {
+    expect(
+      await lint(
+        'libs/dashboard/org-units/feature',
+        'src/lib/probe.ts',
+        `import { x } from '@provdash/dashboard/shared/i18n';\nexport const y = x;\n`,
+      ),
+    ).toEqual([]);
+    const apiImportsDashboard = await lint(
+      'apps/api',
+      'src/probe.ts',
+      `import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';\nexport const y = LanguageSwitch;\n`,
+    );
+    expect(apiImportsDashboard).toEqual([expect.stringContaining('scope:api')]);
+  });
+
+  it('shared libraries may use each other', async () => {
+    expect(
+      await lint(
+        'libs/shared/domain',
+        'src/lib/probe.ts',
+        `import type { OrgUnitDto } from '@provdash/shared/contracts';\nexport type Y = OrgUnitDto;\n`,
+      ),
+    ).toEqual([]);
+  });
+});
