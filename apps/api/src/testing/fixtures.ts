@@ -64,6 +64,7 @@ export function as(t: TestApp, token: string | null) {
     put: (url: string) => auth(agent.put(url)),
     post: (url: string) => auth(agent.post(url)),
     patch: (url: string) => auth(agent.patch(url)),
+    delete: (url: string) => auth(agent.delete(url)),
   };
 }
 

@@ -28,6 +28,8 @@ interface Case {
   target?: { kpi: string; state: State; submittedBy?: DemoActor };
   call: (who: Who, ctx: { version: number; f: Fixture }) => Promise<{ status: number; body: unknown }>;
   expect: Record<Who, number>;
+  /** Puts other rows into the state the call expects, before each call. */
+  before?: () => Promise<void>;
 }
 
 /** Everyone refused, with 401 for the anonymous caller: the common shape of a protected write. */
@@ -84,7 +86,221 @@ describe('access matrix: every role × every route × own and other scopes (real
       [f.kpis[kpi], PERIOD],
     );
 
+  /** Ids and versions of Chiang Mai's demo strategy map, looked up when a case runs. */
+  const one = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0];
+  const cmPlan = () =>
+    one(
+      `SELECT p.id, p.version FROM plan p JOIN org_unit u ON u.id = p.org_unit_id WHERE u.code = '50' ORDER BY p.created_at LIMIT 1`,
+    );
+  const cmNode = (table: 'strategic_issue' | 'goal' | 'strategy', code: string) =>
+    one(
+      `SELECT x.id, x.version FROM ${table} x
+       JOIN ${table === 'strategy' ? 'goal g ON g.id = x.goal_id JOIN strategic_issue i ON i.id = g.issue_id' : table === 'goal' ? 'strategic_issue i ON i.id = x.issue_id' : 'strategic_issue i ON i.id = x.id'}
+       JOIN plan p ON p.id = i.plan_id JOIN org_unit u ON u.id = p.org_unit_id WHERE u.code = '50' AND x.code = $1`,
+      [code],
+    );
+  const cmKpi = () => one(`SELECT id, version FROM kpi WHERE id = $1`, [f.kpis[CM]]);
+  const write = only({ admin: 200, officer50: 200, approver50: 200 });
+  const create = only({ admin: 201, officer50: 201, approver50: 201 });
+  const tag = (who: Who) => `Z-${who}`.slice(0, 16);
+
+  const strategyCases: Case[] = [
+    {
+      name: 'create a Chiang Mai plan',
+      route: 'POST /api/plans',
+      call: (who) =>
+        client(who)
+          .post('/api/plans')
+          .send({
+            orgUnitCode: '50',
+            nameTh: 'แผน',
+            nameEn: 'Plan',
+            visionTh: '-',
+            visionEn: '-',
+            startFy: 2571,
+            endFy: 2575,
+          }),
+      expect: create,
+    },
+    {
+      name: 'create a cluster plan for C15',
+      route: 'POST /api/plans',
+      call: (who) =>
+        client(who)
+          .post('/api/plans')
+          .send({
+            orgUnitCode: 'C15',
+            nameTh: 'แผน',
+            nameEn: 'Plan',
+            visionTh: '-',
+            visionEn: '-',
+            startFy: 2571,
+            endFy: 2575,
+          }),
+      expect: only({ admin: 201, clusterC15: 201 }),
+    },
+    {
+      name: 'create a national plan',
+      route: 'POST /api/plans',
+      call: (who) =>
+        client(who)
+          .post('/api/plans')
+          .send({
+            orgUnitCode: 'TH',
+            nameTh: 'แผน',
+            nameEn: 'Plan',
+            visionTh: '-',
+            visionEn: '-',
+            startFy: 2571,
+            endFy: 2575,
+          }),
+      expect: only({ admin: 201, analyst: 201 }),
+    },
+    {
+      name: "rename Chiang Mai's plan",
+      route: 'PATCH /api/plans/:planId',
+      call: async (who) => {
+        const p = await cmPlan();
+        return client(who)
+          .patch(`/api/plans/${p.id}`)
+          .send({ version: p.version, nameEn: `Plan ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: "add an issue to Chiang Mai's plan",
+      route: 'POST /api/plans/:planId/issues',
+      call: async (who) =>
+        client(who)
+          .post(`/api/plans/${(await cmPlan()).id}/issues`)
+          .send({ code: tag(who), nameTh: 'ประเด็น', nameEn: 'Issue' }),
+      expect: create,
+    },
+    {
+      name: 'rename a Chiang Mai issue',
+      route: 'PATCH /api/issues/:issueId',
+      call: async (who) => {
+        const n = await cmNode('strategic_issue', 'I1');
+        return client(who)
+          .patch(`/api/issues/${n.id}`)
+          .send({ version: n.version, nameEn: `Issue ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: 'add a goal to a Chiang Mai issue',
+      route: 'POST /api/issues/:issueId/goals',
+      call: async (who) =>
+        client(who)
+          .post(`/api/issues/${(await cmNode('strategic_issue', 'I1')).id}/goals`)
+          .send({ code: tag(who), nameTh: 'เป้าประสงค์', nameEn: 'Goal' }),
+      expect: create,
+    },
+    {
+      name: 'rename a Chiang Mai goal',
+      route: 'PATCH /api/goals/:goalId',
+      call: async (who) => {
+        const n = await cmNode('goal', 'G1.1');
+        return client(who)
+          .patch(`/api/goals/${n.id}`)
+          .send({ version: n.version, nameEn: `Goal ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: 'add a strategy to a Chiang Mai goal',
+      route: 'POST /api/goals/:goalId/strategies',
+      call: async (who) =>
+        client(who)
+          .post(`/api/goals/${(await cmNode('goal', 'G1.1')).id}/strategies`)
+          .send({ code: tag(who), nameTh: 'กลยุทธ์', nameEn: 'Strategy' }),
+      expect: create,
+    },
+    {
+      name: 'rename a Chiang Mai strategy',
+      route: 'PATCH /api/strategies/:strategyId',
+      call: async (who) => {
+        const n = await cmNode('strategy', 'S1.1.1');
+        return client(who)
+          .patch(`/api/strategies/${n.id}`)
+          .send({ version: n.version, nameEn: `Strategy ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: 'draw a cause → effect arrow between Chiang Mai goals',
+      route: 'POST /api/goals/:goalId/links',
+      before: async () => {
+        const [cause, effect] = [await cmNode('goal', 'G1.1'), await cmNode('goal', 'G4.1')];
+        await t.dataSource.query(`DELETE FROM goal_link WHERE cause_goal_id = $1 AND effect_goal_id = $2`, [
+          cause.id,
+          effect.id,
+        ]);
+      },
+      call: async (who) =>
+        client(who)
+          .post(`/api/goals/${(await cmNode('goal', 'G1.1')).id}/links`)
+          .send({ effectGoalId: (await cmNode('goal', 'G4.1')).id }),
+      expect: create,
+    },
+    {
+      name: 'remove a cause → effect arrow',
+      route: 'DELETE /api/goals/:goalId/links/:effectGoalId',
+      before: async () => {
+        const [cause, effect] = [await cmNode('goal', 'G1.1'), await cmNode('goal', 'G4.1')];
+        await t.dataSource.query(
+          `INSERT INTO goal_link (cause_goal_id, effect_goal_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [cause.id, effect.id],
+        );
+      },
+      call: async (who) =>
+        client(who).delete(
+          `/api/goals/${(await cmNode('goal', 'G1.1')).id}/links/${(await cmNode('goal', 'G4.1')).id}`,
+        ),
+      expect: only({ admin: 204, officer50: 204, approver50: 204 }),
+    },
+    {
+      name: 'add a KPI to a Chiang Mai goal',
+      route: 'POST /api/goals/:goalId/kpis',
+      call: async (who) =>
+        client(who)
+          .post(`/api/goals/${(await cmNode('goal', 'G1.1')).id}/kpis`)
+          .send({
+            code: tag(who),
+            nameTh: 'ตัวชี้วัด',
+            nameEn: 'KPI',
+            unitTh: 'ครั้ง',
+            unitEn: 'times',
+            direction: 'higher_better',
+            frequency: 'quarterly',
+            rollup: 'sum',
+          }),
+      expect: create,
+    },
+    {
+      name: "edit a Chiang Mai KPI's definition",
+      route: 'PATCH /api/kpis/:kpiId',
+      call: async (who) => {
+        const k = await cmKpi();
+        return client(who)
+          .patch(`/api/kpis/${k.id}`)
+          .send({ version: k.version, definitionTh: `นิยาม ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: "set a Chiang Mai KPI's target for FY 2571",
+      route: 'PUT /api/kpis/:kpiId/targets/:fiscalYear',
+      before: async () => {
+        await t.dataSource.query(`DELETE FROM kpi_target WHERE kpi_id = $1 AND fiscal_year = 2571`, [f.kpis[CM]]);
+      },
+      call: (who) => client(who).put(`/api/kpis/${f.kpis[CM]}/targets/2571`).send({ target: '1500' }),
+      expect: write,
+    },
+  ];
+
   const cases: Case[] = [
+    ...strategyCases,
     {
       name: 'enter a Chiang Mai result',
       route: 'PUT /api/kpis/:kpiId/results/:period',
@@ -157,6 +373,23 @@ describe('access matrix: every role × every route × own and other scopes (real
       expect: only({ admin: 200, approver50: 200 }),
     },
     {
+      name: "download Chiang Mai's results template",
+      route: 'GET /api/provinces/:code/results-template',
+      call: (who) => client(who).get('/api/provinces/50/results-template?fiscalYear=2570&format=csv'),
+      // It carries the province's drafts, and is for those who enter results.
+      expect: only({ admin: 200, officer50: 200, approver50: 200 }),
+    },
+    {
+      name: 'import a one-row Chiang Mai results file',
+      route: 'POST /api/provinces/:code/results-import',
+      target: { kpi: CM, state: 'absent' },
+      call: (who) =>
+        client(who)
+          .post('/api/provinces/50/results-import?fiscalYear=2570')
+          .attach('file', Buffer.from(`รหัสตัวชี้วัด,งวด,ค่า\r\nK1.2.1,${PERIOD},123.45\r\n`), 'results.csv'),
+      expect: only({ admin: 200, officer50: 200, approver50: 200 }),
+    },
+    {
       name: "read Chiang Mai's audit trail",
       route: 'GET /api/audit',
       call: (who) => client(who).get('/api/audit?unit=50'),
@@ -222,6 +455,7 @@ describe('access matrix: every role × every route × own and other scopes (real
   const rows = cases.flatMap((c) => WHO.map((who) => [c.name, who, c.expect[who], c] as const));
 
   it.each(rows)('%s as %s → %i', async (_name, who, status, c) => {
+    await c.before?.();
     const version = c.target ? await arrange(c.target) : 0;
     const before = c.target ? await snapshot(c.target.kpi) : null;
     const audits = await auditCount(t);
