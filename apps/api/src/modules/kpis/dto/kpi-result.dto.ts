@@ -1,6 +1,7 @@
+import { IsDecimal } from '../../../common/decimal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EvidenceLinkDto, ResultTransitionDto, SaveKpiResultDto } from '@provdash/shared/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,16 +10,11 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-/** Decimal as PostgreSQL `numeric` takes it: no exponent, at most 15 digits before and 6 after the point. */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
-const asDecimalText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
 
 export class EvidenceLink implements EvidenceLinkDto {
   @ApiProperty()
@@ -35,20 +31,17 @@ export class EvidenceLink implements EvidenceLinkDto {
 export class SaveKpiResultBody implements SaveKpiResultDto {
   @ApiPropertyOptional({ example: '1234.5' })
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   value?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   numerator?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   denominator?: string;
 
   @ApiPropertyOptional()

@@ -1,7 +1,8 @@
+import { IsDecimal } from '../../../common/decimal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGGREGATION_KINDS, FREQUENCIES } from '@provdash/shared/domain';
 import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,8 +20,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
-const asDecimalText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
 const DIRECTIONS: KpiDirection[] = ['higher_better', 'lower_better', 'band'];
 const ROLLUPS: RollupMethod[] = ['sum', 'average', 'last', 'ratio'];
 
@@ -37,9 +36,8 @@ export class KpiDetailsBody {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(asDecimalText)
   @ValidateIf((_, v) => v !== null)
-  @Matches(DECIMAL)
+  @IsDecimal()
   baselineValue?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -52,30 +50,26 @@ export class KpiDetailsBody {
 
   @ApiPropertyOptional({ nullable: true, description: 'below this an entry needs confirmation' })
   @IsOptional()
-  @Transform(asDecimalText)
   @ValidateIf((_, v) => v !== null)
-  @Matches(DECIMAL)
+  @IsDecimal()
   plausibleMin?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(asDecimalText)
   @ValidateIf((_, v) => v !== null)
-  @Matches(DECIMAL)
+  @IsDecimal()
   plausibleMax?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'band KPIs: the lower edge of the good band' })
   @IsOptional()
-  @Transform(asDecimalText)
   @ValidateIf((_, v) => v !== null)
-  @Matches(DECIMAL)
+  @IsDecimal()
   bandMin?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(asDecimalText)
   @ValidateIf((_, v) => v !== null)
-  @Matches(DECIMAL)
+  @IsDecimal()
   bandMax?: string | null;
 
   @ApiPropertyOptional({
@@ -100,8 +94,7 @@ export class CreateKpiBody extends KpiDetailsBody {
 
   @ApiPropertyOptional({ description: 'ratio KPIs: Σnumerator/Σdenominator × this (100 for a percentage)' })
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   ratioMultiplier?: string;
 }
 
@@ -112,13 +105,12 @@ export class UpdateKpiBody extends KpiDetailsBody {
 
 export class TrajectoryPointBody {
   @ApiProperty({ example: '2569-Q2' }) @IsString() @Matches(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/) period!: string;
-  @ApiProperty() @Transform(asDecimalText) @Matches(DECIMAL) target!: string;
+  @ApiProperty() @IsDecimal() target!: string;
 }
 
 export class SetTargetBody {
   @ApiProperty({ description: 'the yearly target (ค่าเป้าหมาย)' })
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   target!: string;
 
   @ApiPropertyOptional({
