@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { nxE2EPreset } from '@nx/playwright/preset';
 import { workspaceRoot } from '@nx/devkit';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,15 @@ import { join } from 'node:path';
  */
 const port = Number(process.env['E2E_PORT'] ?? 4310);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = join(mkdtempSync(join(tmpdir(), 'provdash-browser-')), 'postgres');
+// One throwaway folder per port, emptied when a run starts (by the runner only: workers load this
+// file too, and find the folder already handed down through the environment).
+if (!process.env['PROVDASH_E2E_HOME']) {
+  const home = join(tmpdir(), `provdash-browser-${port}`);
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  process.env['PROVDASH_E2E_HOME'] = home;
+}
+const dataDir = join(process.env['PROVDASH_E2E_HOME'], 'postgres');
 
 const chromium = {
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
