@@ -5,16 +5,15 @@
  *
  *   npm run bench -- compare-kpi
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { startEmbeddedPostgres, throwawayDir } from '../../apps/api/src/database/embedded-postgres';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { seedDemoData } from '../../apps/api/src/database/seeds/demo/demo-data.seed';
 import { KPI_SQL } from '../../apps/api/src/modules/scorecards/scorecards.service';
@@ -40,7 +39,7 @@ async function time(label: string, fn: () => Promise<unknown>) {
 }
 
 async function main(): Promise<void> {
-  const home = mkdtempSync(join(tmpdir(), 'provdash-bench-'));
+  const home = throwawayDir('provdash-bench-');
   const db = await startEmbeddedPostgres({ dataDir: join(home, 'pg'), database: 'provdash_bench', persistent: false });
   try {
     await prepareDatabase(db.url, { demo: false });

@@ -1,12 +1,14 @@
 import type { ClusterDirectoryDto } from '@provdash/shared/contracts';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningServer, startServer } from '../support/server';
 
 /** What a new user does: start on an empty data folder, look, stop with Ctrl-C, start again. */
 describe('npm start on a fresh data folder', () => {
+  // Open for traversal: as root, PostgreSQL runs as the `postgres` user, which a 0700 folder shuts out.
   const home = mkdtempSync(join(tmpdir(), 'provdash-e2e-'));
+  chmodSync(home, 0o755);
   const dataDir = join(home, 'postgres');
   let server: RunningServer | undefined;
 

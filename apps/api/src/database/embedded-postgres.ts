@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, Stats, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  Stats,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,6 +154,16 @@ function reachableDataDir(dataDir: string, ids: PosixIds | null, log: (m: string
   const moved = join(tmpdir(), `provdash-data-${key}`);
   log(`${dataDir} is not reachable by the "postgres" OS user; the database lives in ${moved} instead.`);
   return moved;
+}
+
+/**
+ * A fresh temporary folder for a throwaway server. mkdtemp makes it private (0700), which would
+ * shut out the `postgres` OS user when running as root, so it is opened for traversal.
+ */
+export function throwawayDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 export async function freePort(): Promise<number> {

@@ -1,8 +1,6 @@
 import './register-paths';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { EmbeddedDatabase, startEmbeddedPostgres, throwawayDir } from '../database/embedded-postgres';
 import { prepareDatabase } from '../database/prepare-database';
 import { createDatabase, ensureLoginRole, urlFor, withAdmin } from '../database/server-admin';
 import { ADMIN_URL_ENV, assertTestDatabase, TEMPLATE_DATABASE, TEST_OWNER } from './test-database';
@@ -18,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
     const server = await startEmbeddedPostgres({
-      dataDir: join(mkdtempSync(join(tmpdir(), 'provdash-test-')), 'postgres'),
+      dataDir: join(throwawayDir('provdash-test-'), 'postgres'),
       database: 'provdash_test_scratch',
       persistent: false,
     });
