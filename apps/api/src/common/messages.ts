@@ -128,6 +128,50 @@ export const MESSAGES = {
     en: 'Enter "yes" to confirm an outlier, or leave it empty.',
   },
   'import.textTooLong': { th: 'ข้อความยาวเกิน 4,000 ตัวอักษร', en: 'The text is longer than 4,000 characters.' },
+  'agreement.invalid': {
+    th: 'ตัวชี้วัด น้ำหนัก หรือเกณฑ์การให้คะแนนของคำรับรองไม่ถูกต้อง กรุณาตรวจสอบ',
+    en: "The agreement's indicators, weights or criterion values are not valid.",
+  },
+  'agreement.reasonRequired': {
+    th: 'คำรับรองลงนามแล้ว การแก้ไขต้องระบุเหตุผลและจะถูกบันทึกเป็นการแก้ไขคำรับรอง',
+    en: 'The agreement is signed: a change needs a reason, recorded as an amendment.',
+  },
+  'agreement.wrongState': {
+    th: 'สถานะของคำรับรองไม่อนุญาตให้ดำเนินการนี้',
+    en: 'The agreement is not in a state that allows this.',
+  },
+  'agreement.templateNotDraft': {
+    th: 'แม่แบบคำรับรองเผยแพร่แล้ว แก้ไขไม่ได้',
+    en: 'The template is published and can no longer change.',
+  },
+  'agreement.templateNotPublished': {
+    th: 'แม่แบบคำรับรองยังไม่เผยแพร่',
+    en: 'The template is not published yet.',
+  },
+  'agreement.provinceOnly': {
+    th: 'คำรับรองการปฏิบัติราชการจัดทำสำหรับจังหวัดเท่านั้น',
+    en: 'Performance agreements are made by provinces only.',
+  },
+  'agreement.roundNotDue': {
+    th: 'ยังไม่สิ้นสุดรอบการประเมินนี้',
+    en: 'This evaluation round has not ended yet.',
+  },
+  'agreement.linkedIndicator': {
+    th: 'ตัวชี้วัดนี้เชื่อมโยงกับตัวชี้วัดในแผน ผลมาจากผลการดำเนินงานที่อนุมัติแล้วของตัวชี้วัดนั้น',
+    en: "This indicator is linked to a plan KPI: its actual comes from that KPI's approved results.",
+  },
+  'agreement.periodInvalid': {
+    th: 'งวดต้องเป็นงวดในปีงบประมาณของคำรับรอง เช่น 2569-H1 หรือ 2569',
+    en: "The period must be one of the agreement's fiscal year, e.g. 2569-H1 or 2569.",
+  },
+  'agreement.kpiUnknown': {
+    th: 'ไม่พบรหัสตัวชี้วัดนี้ในแผนของจังหวัด',
+    en: "No KPI with this code in the province's plan.",
+  },
+  'agreement.resultLocked': {
+    th: 'ผลนี้อนุมัติแล้ว การแก้ไขต้องระบุเหตุผล',
+    en: 'This result is approved: changing it needs a reason.',
+  },
   'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
   'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
   'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },
@@ -183,4 +227,15 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   arrayMaxSize: 'จำนวนรายการเกินกำหนด',
   isUrl: 'ต้องเป็นลิงก์ที่ถูกต้อง',
   nestedValidation: 'ข้อมูลย่อยไม่ถูกต้อง',
+  LEVELS_COUNT: 'ต้องระบุเกณฑ์การให้คะแนนครบ 5 ระดับ',
+  LEVEL_NOT_FINITE: 'เกณฑ์การให้คะแนนต้องเป็นตัวเลข',
+  LEVELS_NOT_ASCENDING: 'เกณฑ์ต้องเพิ่มขึ้นจากระดับ 1 ถึงระดับ 5 (ยิ่งมากยิ่งดี)',
+  LEVELS_NOT_DESCENDING: 'เกณฑ์ต้องลดลงจากระดับ 1 ถึงระดับ 5 (ยิ่งน้อยยิ่งดี)',
+  UNKNOWN_DIRECTION: 'ทิศทางต้องเป็น ยิ่งมากยิ่งดี หรือ ยิ่งน้อยยิ่งดี',
+  UNKNOWN_KIND: 'ประเภทต้องเป็น แบบช่วง หรือ แบบขั้นตอน',
+  NO_INDICATORS: 'คำรับรองต้องมีตัวชี้วัดอย่างน้อยหนึ่งตัว',
+  WEIGHT_NOT_FINITE: 'น้ำหนักต้องเป็นตัวเลข',
+  WEIGHT_NOT_POSITIVE: 'น้ำหนักต้องมากกว่า 0',
+  WEIGHT_TOO_MANY_DECIMALS: 'น้ำหนักมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง',
+  WEIGHTS_SUM_NOT_100: 'ผลรวมน้ำหนักต้องเท่ากับ 100 พอดี',
 };

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { AgreementAmendment } from '../modules/agreements/agreement-amendment.entity';
+import { AgreementIndicatorResult } from '../modules/agreements/agreement-indicator-result.entity';
+import { AgreementIndicator } from '../modules/agreements/agreement-indicator.entity';
+import { AgreementRound } from '../modules/agreements/agreement-round.entity';
+import { AgreementTemplateIndicator } from '../modules/agreements/agreement-template-indicator.entity';
+import { AgreementTemplate } from '../modules/agreements/agreement-template.entity';
+import { Agreement } from '../modules/agreements/agreement.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { KpiResult } from '../modules/kpis/kpi-result.entity';
@@ -16,6 +23,7 @@ import { CreateOrgUnits1763700000000 } from './migrations/1763700000000-CreateOr
 import { CreateStrategyMapsAndKpis1763700100000 } from './migrations/1763700100000-CreateStrategyMapsAndKpis';
 import { CreateUsersSessionsAndAudit1763700200000 } from './migrations/1763700200000-CreateUsersSessionsAndAudit';
 import { AddKpiAggregation1763700300000 } from './migrations/1763700300000-AddKpiAggregation';
+import { CreateAgreements1763700400000 } from './migrations/1763700400000-CreateAgreements';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -35,12 +43,20 @@ export const entities = [
   User,
   RefreshToken,
   AuditEvent,
+  AgreementTemplate,
+  AgreementTemplateIndicator,
+  Agreement,
+  AgreementIndicator,
+  AgreementIndicatorResult,
+  AgreementAmendment,
+  AgreementRound,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
   CreateStrategyMapsAndKpis1763700100000,
   CreateUsersSessionsAndAudit1763700200000,
   AddKpiAggregation1763700300000,
+  CreateAgreements1763700400000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -4,3 +4,4 @@ export * from './lib/auth';
 export * from './lib/kpi';
 export * from './lib/realtime';
 export * from './lib/strategy';
+export * from './lib/agreement';

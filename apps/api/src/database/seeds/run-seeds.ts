@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { seedDemoAgreements } from './demo/demo-agreements.seed';
 import { seedDemoData } from './demo/demo-data.seed';
 import { seedDemoUsers } from './demo/demo-users.seed';
 import { seedReferenceData } from './reference-data.seed';
@@ -18,6 +19,7 @@ interface OnceSeed {
 const DEMO_SEEDS: OnceSeed[] = [
   { name: 'demo-strategy-maps-and-kpis', run: (m) => seedDemoData(m) },
   { name: 'demo-users', run: seedDemoUsers },
+  { name: 'demo-agreements', run: seedDemoAgreements },
 ];
 
 export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {

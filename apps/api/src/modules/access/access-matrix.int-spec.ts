@@ -109,51 +109,45 @@ describe('access matrix: every role × every route × own and other scopes (real
       name: 'create a Chiang Mai plan',
       route: 'POST /api/plans',
       call: (who) =>
-        client(who)
-          .post('/api/plans')
-          .send({
-            orgUnitCode: '50',
-            nameTh: 'แผน',
-            nameEn: 'Plan',
-            visionTh: '-',
-            visionEn: '-',
-            startFy: 2571,
-            endFy: 2575,
-          }),
+        client(who).post('/api/plans').send({
+          orgUnitCode: '50',
+          nameTh: 'แผน',
+          nameEn: 'Plan',
+          visionTh: '-',
+          visionEn: '-',
+          startFy: 2571,
+          endFy: 2575,
+        }),
       expect: create,
     },
     {
       name: 'create a cluster plan for C15',
       route: 'POST /api/plans',
       call: (who) =>
-        client(who)
-          .post('/api/plans')
-          .send({
-            orgUnitCode: 'C15',
-            nameTh: 'แผน',
-            nameEn: 'Plan',
-            visionTh: '-',
-            visionEn: '-',
-            startFy: 2571,
-            endFy: 2575,
-          }),
+        client(who).post('/api/plans').send({
+          orgUnitCode: 'C15',
+          nameTh: 'แผน',
+          nameEn: 'Plan',
+          visionTh: '-',
+          visionEn: '-',
+          startFy: 2571,
+          endFy: 2575,
+        }),
       expect: only({ admin: 201, clusterC15: 201 }),
     },
     {
       name: 'create a national plan',
       route: 'POST /api/plans',
       call: (who) =>
-        client(who)
-          .post('/api/plans')
-          .send({
-            orgUnitCode: 'TH',
-            nameTh: 'แผน',
-            nameEn: 'Plan',
-            visionTh: '-',
-            visionEn: '-',
-            startFy: 2571,
-            endFy: 2575,
-          }),
+        client(who).post('/api/plans').send({
+          orgUnitCode: 'TH',
+          nameTh: 'แผน',
+          nameEn: 'Plan',
+          visionTh: '-',
+          visionEn: '-',
+          startFy: 2571,
+          endFy: 2575,
+        }),
       expect: only({ admin: 201, analyst: 201 }),
     },
     {
@@ -299,8 +293,229 @@ describe('access matrix: every role × every route × own and other scopes (real
     },
   ];
 
+  /**
+   * Performance agreements. Rows are put in place by SQL (unseen by the audit trail). Deriving an
+   * agreement (1 + one row per indicator), adding an indicator (it and the re-weighted ones) and
+   * evaluating a round (the round and the agreement's status) write several rows, so their cases
+   * prove the gate with a call the service refuses after it: allowed callers get 409/422.
+   */
+  const agreementSql = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0];
+  const INDICATOR_COLUMNS = `code, name_th, name_en, unit_th, unit_en, direction, kind, weight, l1, l2, l3, l4, l5, seq`;
+  const INDICATOR_VALUES = `'M1', 'ตัวชี้วัด', 'Indicator', 'ร้อยละ', '%', 'higher_better', 'scale', 100, 1, 2, 3, 4, 5, 1`;
+  const newTemplate = () =>
+    agreementSql(
+      `INSERT INTO agreement_template (fiscal_year, name_th, name_en) VALUES (2571, 'แม่แบบทดสอบ', 'matrix') RETURNING id, version`,
+    );
+  const draftTemplate = async () =>
+    (await agreementSql(`SELECT id, version FROM agreement_template WHERE name_en = 'matrix draft'`)) ??
+    agreementSql(
+      `INSERT INTO agreement_template (fiscal_year, name_th, name_en) VALUES (2571, 'แม่แบบทดสอบ', 'matrix draft') RETURNING id, version`,
+    );
+  const draftTemplateIndicator = async () => {
+    const template = await draftTemplate();
+    await t.dataSource.query(
+      `INSERT INTO agreement_template_indicator (template_id, ${INDICATOR_COLUMNS}) VALUES ($1, ${INDICATOR_VALUES}) ON CONFLICT DO NOTHING`,
+      [template.id],
+    );
+    const indicator = await agreementSql(
+      `SELECT id, version, l1::text FROM agreement_template_indicator WHERE template_id = $1 AND code = 'M1'`,
+      [template.id],
+    );
+    return { template, indicator };
+  };
+  /** Chiang Mai's agreement: FY 2569 from the demo (signed, 6-month round evaluated), FY 2571 a draft made here. */
+  const cmAgreement = (fy: number) =>
+    agreementSql(
+      `SELECT a.id, a.version FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id WHERE u.code = '50' AND a.fiscal_year = $1`,
+      [fy],
+    );
+  const cmDraftAgreement = async () => {
+    const template = await draftTemplate();
+    await t.dataSource.query(
+      `INSERT INTO agreement (org_unit_id, fiscal_year, template_id) SELECT id, 2571, $1 FROM org_unit WHERE code = '50'
+       ON CONFLICT DO NOTHING`,
+      [template.id],
+    );
+    const a = await cmAgreement(2571);
+    await t.dataSource.query(`UPDATE agreement SET status = 'draft' WHERE id = $1`, [a.id]);
+    await t.dataSource.query(
+      `INSERT INTO agreement_indicator (agreement_id, ${INDICATOR_COLUMNS}) VALUES ($1, ${INDICATOR_VALUES}) ON CONFLICT DO NOTHING`,
+      [a.id],
+    );
+  };
+  const cmStandalone = () =>
+    agreementSql(
+      `SELECT i.id FROM agreement_indicator i JOIN agreement a ON a.id = i.agreement_id JOIN org_unit u ON u.id = a.org_unit_id
+       WHERE u.code = '50' AND a.fiscal_year = 2569 AND i.code = 'PA4'`,
+    );
+  const national = only({ admin: 201, analyst: 201 });
+
+  const agreementCases: Case[] = [
+    {
+      name: 'create an agreement template',
+      route: 'POST /api/agreement-templates',
+      call: (who) =>
+        client(who)
+          .post('/api/agreement-templates')
+          .send({ fiscalYear: 2571, nameTh: 'แม่แบบ', nameEn: `Template ${who}` }),
+      expect: national,
+    },
+    {
+      name: 'add an indicator to a draft template',
+      route: 'POST /api/agreement-templates/:templateId/indicators',
+      call: async (who) =>
+        client(who)
+          .post(`/api/agreement-templates/${(await draftTemplate()).id}/indicators`)
+          .send({
+            code: tag(who),
+            nameTh: 'ตัวชี้วัด',
+            nameEn: 'Indicator',
+            unitTh: 'ร้อยละ',
+            unitEn: '%',
+            direction: 'higher_better',
+            kind: 'scale',
+            weight: 10,
+            levels: [60, 65, 70, 75, 80],
+          }),
+      expect: national,
+    },
+    {
+      name: "change a draft template indicator's levels",
+      route: 'PATCH /api/agreement-templates/:templateId/indicators/:indicatorId',
+      call: async (who) => {
+        const { template, indicator } = await draftTemplateIndicator();
+        return client(who)
+          .patch(`/api/agreement-templates/${template.id}/indicators/${indicator.id}`)
+          .send({ version: indicator.version, levels: indicator.l1 === '1' ? [0, 2, 3, 4, 5] : [1, 2, 3, 4, 5] });
+      },
+      expect: only({ admin: 200, analyst: 200 }),
+    },
+    {
+      name: 'publish a template',
+      route: 'POST /api/agreement-templates/:templateId/publish',
+      call: async (who) => {
+        const template = await newTemplate();
+        await t.dataSource.query(
+          `INSERT INTO agreement_template_indicator (template_id, ${INDICATOR_COLUMNS}) VALUES ($1, ${INDICATOR_VALUES})`,
+          [template.id],
+        );
+        return client(who).post(`/api/agreement-templates/${template.id}/publish`).send({ version: template.version });
+      },
+      expect: only({ admin: 200, analyst: 200 }),
+    },
+    {
+      name: "derive Chiang Mai's agreement for a year it already has one",
+      route: 'POST /api/agreements',
+      call: async (who) => {
+        const template = await agreementSql(
+          `SELECT id FROM agreement_template WHERE fiscal_year = 2569 AND status = 'published'`,
+        );
+        return client(who).post('/api/agreements').send({ orgUnitCode: '50', templateId: template.id });
+      },
+      expect: only({ admin: 409, officer50: 409, approver50: 409 }),
+    },
+    {
+      name: "add an indicator to Chiang Mai's signed agreement without a reason",
+      route: 'POST /api/agreements/:agreementId/indicators',
+      call: async (who) =>
+        client(who)
+          .post(`/api/agreements/${(await cmAgreement(2569)).id}/indicators`)
+          .send({
+            indicator: {
+              code: 'CM1',
+              nameTh: 'ตัวชี้วัดเฉพาะจังหวัด',
+              nameEn: 'Province-specific',
+              unitTh: 'ร้อยละ',
+              unitEn: '%',
+              direction: 'higher_better',
+              kind: 'scale',
+              weight: 10,
+              levels: [60, 65, 70, 75, 80],
+            },
+          }),
+      expect: only({ admin: 422, officer50: 422, approver50: 422 }),
+    },
+    {
+      name: "change the levels of Chiang Mai's draft agreement",
+      route: 'PATCH /api/agreements/:agreementId/indicators',
+      before: cmDraftAgreement,
+      call: async (who) => {
+        const a = await cmAgreement(2571);
+        const i = await agreementSql(`SELECT id, version, l1::text FROM agreement_indicator WHERE agreement_id = $1`, [
+          a.id,
+        ]);
+        return client(who)
+          .patch(`/api/agreements/${a.id}/indicators`)
+          .send({
+            indicators: [{ id: i.id, version: i.version, levels: i.l1 === '1' ? [0, 2, 3, 4, 5] : [1, 2, 3, 4, 5] }],
+          });
+      },
+      expect: write,
+    },
+    {
+      name: "sign Chiang Mai's draft agreement",
+      route: 'POST /api/agreements/:agreementId/sign',
+      before: cmDraftAgreement,
+      call: async (who) => {
+        const a = await cmAgreement(2571);
+        return client(who).post(`/api/agreements/${a.id}/sign`).send({
+          version: a.version,
+          signedByGovernor: 'ผู้ว่าราชการจังหวัดเชียงใหม่',
+          signedByMinistry: 'ปลัดกระทรวงมหาดไทย',
+          signedAt: '2026-10-20',
+        });
+      },
+      expect: only({ admin: 200, approver50: 200 }),
+    },
+    {
+      name: "evaluate Chiang Mai's 6-month round a second time",
+      route: 'POST /api/agreements/:agreementId/rounds/:round/evaluate',
+      call: async (who) => {
+        const a = await cmAgreement(2569);
+        return client(who).post(`/api/agreements/${a.id}/rounds/6/evaluate`).send({ version: a.version });
+      },
+      expect: only({ admin: 409, approver50: 409 }),
+    },
+    {
+      name: 'enter a result of a Chiang Mai standalone indicator',
+      route: 'PUT /api/agreement-indicators/:indicatorId/results/:period',
+      before: async () => {
+        await t.dataSource.query(
+          `DELETE FROM agreement_indicator_result WHERE indicator_id = $1 AND period = '2569-Q1'`,
+          [(await cmStandalone()).id],
+        );
+      },
+      call: async (who) =>
+        client(who)
+          .put(`/api/agreement-indicators/${(await cmStandalone()).id}/results/2569-Q1`)
+          .send({ value: '85' }),
+      expect: write,
+    },
+    {
+      name: "approve an officer's result of a Chiang Mai standalone indicator",
+      route: 'POST /api/agreement-indicators/:indicatorId/results/:period/approve',
+      before: async () => {
+        const { id } = await cmStandalone();
+        await t.dataSource.query(
+          `DELETE FROM agreement_indicator_result WHERE indicator_id = $1 AND period = '2569-Q2'`,
+          [id],
+        );
+        await t.dataSource.query(
+          `INSERT INTO agreement_indicator_result (indicator_id, period, value, entered_by) VALUES ($1, '2569-Q2', 86, $2)`,
+          [id, f.userIds.officer50],
+        );
+      },
+      call: async (who) =>
+        client(who)
+          .post(`/api/agreement-indicators/${(await cmStandalone()).id}/results/2569-Q2/approve`)
+          .send({ version: 1 }),
+      expect: only({ admin: 200, approver50: 200 }),
+    },
+  ];
+
   const cases: Case[] = [
     ...strategyCases,
+    ...agreementCases,
     {
       name: 'enter a Chiang Mai result',
       route: 'PUT /api/kpis/:kpiId/results/:period',

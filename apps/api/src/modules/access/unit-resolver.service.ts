@@ -24,6 +24,9 @@ export const UNIT_OF_ENTITY: Record<string, string> = {
     JOIN org_unit u ON u.id = p.org_unit_id WHERE x.id = $1`,
   strategy: `SELECT ${UNIT_COLUMNS} FROM strategy x JOIN goal g ON g.id = x.goal_id JOIN strategic_issue i ON i.id = g.issue_id
     JOIN plan p ON p.id = i.plan_id JOIN org_unit u ON u.id = p.org_unit_id WHERE x.id = $1`,
+  agreement: `SELECT ${UNIT_COLUMNS} FROM agreement x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  agreement_indicator: `SELECT ${UNIT_COLUMNS} FROM agreement_indicator x JOIN agreement a ON a.id = x.agreement_id
+    JOIN org_unit u ON u.id = a.org_unit_id WHERE x.id = $1`,
 };
 
 @Injectable()

@@ -1,0 +1,49 @@
+import type { AgreementStatusName } from '@provdash/shared/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Versioned } from '../../database/versioned.entity';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { AgreementTemplate } from './agreement-template.entity';
+
+/**
+ * คำรับรองการปฏิบัติราชการ: one per province per fiscal year, derived from a template.
+ * draft → agreed (signed) → evaluated_6 → evaluated_12. Once agreed, every change to its indicators
+ * is an amendment with a reason.
+ */
+@Entity('agreement')
+@Index('agreement_org_unit_fiscal_year_key', ['orgUnitId', 'fiscalYear'], { unique: true })
+@Check('agreement_status_check', `"status" IN ('draft', 'agreed', 'evaluated_6', 'evaluated_12')`)
+export class Agreement extends Versioned {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'agreement_pkey' })
+  id!: string;
+
+  @ManyToOne(() => OrgUnit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'agreement_org_unit_id_fkey' })
+  orgUnit!: OrgUnit;
+
+  @Column({ name: 'org_unit_id', type: 'uuid' })
+  orgUnitId!: string;
+
+  @Column({ name: 'fiscal_year', type: 'smallint' })
+  fiscalYear!: number;
+
+  @Index('agreement_template_id_idx')
+  @ManyToOne(() => AgreementTemplate, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'template_id', foreignKeyConstraintName: 'agreement_template_id_fkey' })
+  template!: AgreementTemplate;
+
+  @Column({ name: 'template_id', type: 'uuid' })
+  templateId!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status!: AgreementStatusName;
+
+  @Column({ name: 'signed_by_governor', type: 'varchar', length: 200, nullable: true })
+  signedByGovernor!: string | null;
+
+  @Column({ name: 'signed_by_ministry', type: 'varchar', length: 200, nullable: true })
+  signedByMinistry!: string | null;
+
+  /** The signing day (YYYY-MM-DD). */
+  @Column({ name: 'signed_at', type: 'date', nullable: true })
+  signedAt!: string | null;
+}

@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
+  AgreementDistributionDto,
+  AgreementDto,
+  AgreementRankingDto,
+  AgreementResultDto,
+  AgreementRoundNumber,
+  AgreementScorecardDto,
+} from '@provdash/shared/contracts';
+import { ClsService } from 'nestjs-cls';
+import { ApiError } from '../../common/api-error';
+import { Allow, Public, unitCode, unitOf } from '../access/access.decorators';
+import { ActorClaims, CTX_ACTOR, CTX_UNIT, ResolvedUnit } from '../access/actor';
+import { ScorecardQuery } from '../scorecards/dto/scorecard-query.dto';
+import { AgreementReadModelsService } from './agreement-read-models.service';
+import { AgreementsService } from './agreements.service';
+import {
+  AddAgreementIndicatorBody,
+  AsOfQuery,
+  DeriveAgreementBody,
+  SaveAgreementResultBody,
+  SignAgreementBody,
+  UpdateAgreementIndicatorsBody,
+  VersionBody,
+} from './dto/agreement.dto';
+
+const AGREEMENT_UNIT = unitOf('agreement', 'param', 'agreementId');
+const INDICATOR_UNIT = unitOf('agreement_indicator', 'param', 'indicatorId');
+const PERIOD = /^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/;
+
+function checkPeriod(period: string): string {
+  if (!PERIOD.test(period)) throw new ApiError(HttpStatus.BAD_REQUEST, 'agreement.periodInvalid');
+  return period;
+}
+
+function checkRound(round: string): AgreementRoundNumber {
+  if (round !== '6' && round !== '12') {
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation.failed', [
+      { field: 'round', constraints: { isIn: 'round must be 6 or 12' } },
+    ]);
+  }
+  return Number(round) as AgreementRoundNumber;
+}
+
+/**
+ * A province's performance agreement: its officers derive and edit it, its approver signs it and
+ * evaluates the rounds. Reading is public for signed agreements; drafts stay with the province.
+ */
+@ApiTags('performance agreements')
+@Controller()
+export class AgreementsController {
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly readModels: AgreementReadModelsService,
+    private readonly cls: ClsService,
+  ) {}
+
+  private actor(): ActorClaims {
+    return this.cls.get<ActorClaims>(CTX_ACTOR);
+  }
+
+  @Post('agreements')
+  @Allow('write', unitCode('body', 'orgUnitCode'))
+  derive(@Body() body: DeriveAgreementBody): Promise<AgreementDto> {
+    return this.agreements.derive(body, this.cls.get<ResolvedUnit>(CTX_UNIT), this.actor());
+  }
+
+  @Get('agreements/:agreementId')
+  @Public()
+  get(@Param('agreementId', ParseUUIDPipe) id: string, @Query() q: AsOfQuery): Promise<AgreementDto> {
+    return this.agreements.get(id, this.cls.get<ActorClaims | undefined>(CTX_ACTOR) ?? null, q.asOf);
+  }
+
+  @Post('agreements/:agreementId/indicators')
+  @Allow('write', AGREEMENT_UNIT)
+  addIndicator(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Body() body: AddAgreementIndicatorBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.addIndicator(id, body, this.actor());
+  }
+
+  @Patch('agreements/:agreementId/indicators')
+  @Allow('write', AGREEMENT_UNIT)
+  updateIndicators(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Body() body: UpdateAgreementIndicatorsBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.updateIndicators(id, body, this.actor());
+  }
+
+  @Post('agreements/:agreementId/sign')
+  @HttpCode(200)
+  @Allow('approve', AGREEMENT_UNIT)
+  sign(@Param('agreementId', ParseUUIDPipe) id: string, @Body() body: SignAgreementBody): Promise<AgreementDto> {
+    return this.agreements.sign(id, body, this.actor());
+  }
+
+  @Post('agreements/:agreementId/rounds/:round/evaluate')
+  @HttpCode(200)
+  @Allow('approve', AGREEMENT_UNIT)
+  evaluate(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Param('round') round: string,
+    @Body() body: VersionBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.evaluate(id, checkRound(round), body, this.actor());
+  }
+
+  @Put('agreement-indicators/:indicatorId/results/:period')
+  @Allow('write', INDICATOR_UNIT)
+  saveResult(
+    @Param('indicatorId', ParseUUIDPipe) id: string,
+    @Param('period') period: string,
+    @Body() body: SaveAgreementResultBody,
+  ): Promise<AgreementResultDto> {
+    return this.agreements.saveResult(id, checkPeriod(period), body, this.actor());
+  }
+
+  @Post('agreement-indicators/:indicatorId/results/:period/approve')
+  @HttpCode(200)
+  @Allow('approve', INDICATOR_UNIT)
+  approveResult(
+    @Param('indicatorId', ParseUUIDPipe) id: string,
+    @Param('period') period: string,
+    @Body() body: VersionBody,
+  ): Promise<AgreementResultDto> {
+    return this.agreements.approveResult(id, checkPeriod(period), body, this.actor());
+  }
+
+  /** Open data: signed agreements and approved results only. */
+  @Get('org-units/:code/agreement-scorecard')
+  @Public()
+  scorecard(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<AgreementScorecardDto> {
+    return this.readModels.scorecard(code, q.fiscalYear, q.asOf);
+  }
+
+  @Get('compare/agreements')
+  @Public()
+  ranking(@Query() q: ScorecardQuery): Promise<AgreementRankingDto> {
+    return this.readModels.ranking(q.fiscalYear, q.asOf);
+  }
+
+  @Get('compare/agreement-indicators')
+  @Public()
+  distribution(@Query() q: ScorecardQuery): Promise<AgreementDistributionDto> {
+    return this.readModels.distribution(q.fiscalYear, q.asOf);
+  }
+}

@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AddAgreementIndicatorDto,
+  AgreementDirectionName,
+  AgreementIndicatorInputDto,
+  AgreementIndicatorKindName,
+  CreateAgreementTemplateDto,
+  DeriveAgreementDto,
+  SaveAgreementResultDto,
+  SignAgreementDto,
+  UpdateAgreementIndicatorsDto,
+  UpdateTemplateIndicatorDto,
+  VersionDto,
+} from '@provdash/shared/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { EvidenceLink } from '../../kpis/dto/kpi-result.dto';
+
+/** Decimal as PostgreSQL `numeric` takes it. Whether a value makes sense is the domain's call (422). */
+const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+/** A weight fits numeric(5,2) once the domain has refused more than two decimals. */
+const WEIGHT = /^-?\d{1,3}(\.\d{1,6})?$/;
+const CODE = /^[A-Za-z0-9.\-_]{1,32}$/;
+const asDecimalText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
+const asDecimalTexts = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'number' ? String(v) : v)) : value;
+const DIRECTIONS: AgreementDirectionName[] = ['higher_better', 'lower_better'];
+const KINDS: AgreementIndicatorKindName[] = ['scale', 'milestone'];
+
+export class IndicatorInputBody implements AgreementIndicatorInputDto {
+  @ApiProperty({ example: 'A1' }) @IsString() @Matches(CODE) code!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) nameTh!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) nameEn!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) unitTh!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) unitEn!: string;
+  @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: AgreementDirectionName;
+  @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: AgreementIndicatorKindName;
+
+  @ApiProperty({ example: '20', description: 'percent of the agreement, up to two decimals' })
+  @Transform(asDecimalText)
+  @Matches(WEIGHT)
+  weight!: string;
+
+  @ApiProperty({ example: ['60', '65', '70', '75', '80'], description: 'v1…v5, strictly monotonic in the direction' })
+  @Transform(asDecimalTexts)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(DECIMAL, { each: true })
+  levels!: string[];
+
+  @ApiPropertyOptional({ nullable: true, description: "a KPI of the province's plan, by code" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(CODE)
+  kpiCode?: string | null;
+}
+
+export class CreateTemplateBody implements CreateAgreementTemplateDto {
+  @ApiProperty({ example: 2570 }) @Type(() => Number) @IsInt() @Min(2400) @Max(2999) fiscalYear!: number;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) nameTh!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) nameEn!: string;
+}
+
+export class VersionBody implements VersionDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+/** Changes to an indicator's definition; direction and kind are fixed once it exists. */
+class IndicatorChanges {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) unitEn?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(asDecimalText)
+  @Matches(WEIGHT)
+  weight?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @Transform(asDecimalTexts)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(DECIMAL, { each: true })
+  levels?: string[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'null unlinks the KPI' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(CODE)
+  kpiCode?: string | null;
+}
+
+export class UpdateTemplateIndicatorBody extends IndicatorChanges implements UpdateTemplateIndicatorDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) seq?: number;
+}
+
+export class DeriveAgreementBody implements DeriveAgreementDto {
+  @ApiProperty({ example: '50' }) @IsString() @Matches(/^[A-Za-z0-9-]{1,16}$/) orgUnitCode!: string;
+  @ApiProperty() @IsUUID() templateId!: string;
+}
+
+export class WeightChangeBody {
+  @ApiProperty() @IsUUID() id!: string;
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @Transform(asDecimalText) @Matches(WEIGHT) weight!: string;
+}
+
+const REASON = { description: 'required once the agreement is signed: recorded as an amendment' };
+
+export class AddAgreementIndicatorBody implements AddAgreementIndicatorDto {
+  @ApiPropertyOptional(REASON) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+
+  @ApiProperty({ type: IndicatorInputBody })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => IndicatorInputBody)
+  indicator!: IndicatorInputBody;
+
+  @ApiPropertyOptional({ type: [WeightChangeBody], description: 'other indicators re-weighted so the sum stays 100' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WeightChangeBody)
+  weights?: WeightChangeBody[];
+}
+
+export class IndicatorChangeBody extends IndicatorChanges {
+  @ApiProperty() @IsUUID() id!: string;
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class UpdateAgreementIndicatorsBody implements UpdateAgreementIndicatorsDto {
+  @ApiPropertyOptional(REASON) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+
+  @ApiProperty({ type: [IndicatorChangeBody] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorChangeBody)
+  indicators!: IndicatorChangeBody[];
+}
+
+export class SignAgreementBody implements SignAgreementDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 'นายชัยวัฒน์ ใจดี' }) @IsString() @MinLength(1) @MaxLength(200) signedByGovernor!: string;
+  @ApiProperty({ example: 'ปลัดกระทรวงมหาดไทย' }) @IsString() @MinLength(1) @MaxLength(200) signedByMinistry!: string;
+  @ApiProperty({ example: '2025-10-15' })
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  signedAt!: string;
+}
+
+export class SaveAgreementResultBody implements SaveAgreementResultDto {
+  @ApiPropertyOptional({ description: 'scale indicators' })
+  @IsOptional()
+  @Transform(asDecimalText)
+  @Matches(DECIMAL)
+  value?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'milestone indicators: steps reached' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  step?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) narrativeTh?: string;
+
+  @ApiPropertyOptional({ type: [EvidenceLink] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceLink)
+  evidence?: EvidenceLink[];
+
+  @ApiPropertyOptional({ description: 'required when the result exists: the version read' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ description: 'required to change an approved result' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ example: '2026-04-01', description: 'live score as of this day (default: today, Bangkok)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  asOf?: string;
+}
+
+export class TemplateListQuery {
+  @ApiPropertyOptional({ example: 2569 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2400)
+  @Max(2999)
+  fiscalYear?: number;
+}
