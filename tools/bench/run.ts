@@ -11,7 +11,16 @@ if (!chosen.length) {
   console.error(`No benchmark "${wanted}". Available: ${all.join(', ')}`);
   process.exit(2);
 }
-for (const name of chosen) {
-  console.log(`\n## ${name}\n`);
-  require(join(__dirname, `${name}.bench.ts`));
+/** One at a time: two benchmarks sharing two cores would measure each other. */
+async function main(): Promise<void> {
+  for (const name of chosen) {
+    console.log(`\n## ${name}\n`);
+    const bench = require(join(__dirname, `${name}.bench.ts`)) as { default: () => Promise<void> };
+    await bench.default();
+  }
 }
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -19,7 +19,7 @@ interface OnceSeed {
 const DEMO_SEEDS: OnceSeed[] = [
   { name: 'demo-strategy-maps-and-kpis', run: (m) => seedDemoData(m) },
   { name: 'demo-users', run: seedDemoUsers },
-  { name: 'demo-agreements', run: seedDemoAgreements },
+  { name: 'demo-agreements', run: (m) => seedDemoAgreements(m) },
 ];
 
 export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {

@@ -37,22 +37,22 @@ export const SCORING_SQL = (join: string, where: string) => `
   LEFT JOIN org_unit parent ON parent.id = u.parent_id
   ${join}
   LEFT JOIN LATERAL (
-    SELECT jsonb_agg(jsonb_build_object(
+    SELECT json_agg(json_build_object(
              'id', ai.id, 'code', ai.code, 'nameTh', ai.name_th, 'nameEn', ai.name_en,
              'unitTh', ai.unit_th, 'unitEn', ai.unit_en, 'direction', ai.direction, 'kind', ai.kind,
              'weight', ai.weight::text,
-             'levels', jsonb_build_array(ai.l1::text, ai.l2::text, ai.l3::text, ai.l4::text, ai.l5::text),
-             'kpi', CASE WHEN k.id IS NULL THEN NULL ELSE jsonb_build_object(
+             'levels', json_build_array(ai.l1::text, ai.l2::text, ai.l3::text, ai.l4::text, ai.l5::text),
+             'kpi', CASE WHEN k.id IS NULL THEN NULL ELSE json_build_object(
                'code', k.code, 'frequency', k.frequency, 'rollup', k.rollup, 'direction', k.direction,
                'ratioMultiplier', k.ratio_multiplier::text,
                'results', COALESCE((
-                 SELECT jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value::text,
+                 SELECT json_agg(json_build_object('period', r.period, 'value', r.value::text,
                                                      'numerator', r.numerator::text, 'denominator', r.denominator::text)
                                   ORDER BY r.period)
                  FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = a.fiscal_year AND r.status = 'approved'), '[]')
              ) END,
              'results', COALESCE((
-               SELECT jsonb_agg(jsonb_build_object('period', x.period, 'value', x.value::text, 'step', x.step,
+               SELECT json_agg(json_build_object('period', x.period, 'value', x.value::text, 'step', x.step,
                                                    'approvedAt', x.approved_at) ORDER BY x.period)
                FROM agreement_indicator_result x WHERE x.indicator_id = ai.id AND x.status = 'approved'), '[]')
            ) ORDER BY ai.seq, ai.code) AS indicators
@@ -60,7 +60,7 @@ export const SCORING_SQL = (join: string, where: string) => `
     WHERE ai.agreement_id = a.id
   ) ind ON true
   LEFT JOIN LATERAL (
-    SELECT jsonb_agg(jsonb_build_object('round', ar.round, 'score', ar.score::text, 'evaluatedAt', ar.evaluated_at)
+    SELECT json_agg(json_build_object('round', ar.round, 'score', ar.score::text, 'evaluatedAt', ar.evaluated_at)
                      ORDER BY ar.round) AS rounds
     FROM agreement_round ar WHERE ar.agreement_id = a.id
   ) rd ON true

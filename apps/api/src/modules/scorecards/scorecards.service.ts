@@ -74,9 +74,9 @@ export const KPI_SQL = (where: string) => `
          CASE WHEN parent.type = 'cluster' THEN parent.name_th END AS cluster_name_th,
          CASE WHEN parent.type = 'cluster' THEN parent.name_en END AS cluster_name_en,
          t.target,
-         COALESCE((SELECT jsonb_agg(jsonb_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
+         COALESCE((SELECT json_agg(json_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
                    FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.fiscal_year = $2 AND tp.period <> $3), '[]') AS trajectory,
-         COALESCE((SELECT jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
+         COALESCE((SELECT json_agg(json_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
                                                        'denominator', r.denominator) ORDER BY r.period)
                    FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = $2 AND r.status = 'approved'), '[]') AS results,
          COALESCE(tr.trend, '[]') AS trend,
@@ -89,7 +89,7 @@ export const KPI_SQL = (where: string) => `
   LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3
   -- The sparkline and "last update" come from one backward index scan of the newest 12 approved periods.
   LEFT JOIN LATERAL (
-    SELECT jsonb_agg(jsonb_build_object('period', x.period, 'value', x.value, 'numerator', x.numerator,
+    SELECT json_agg(json_build_object('period', x.period, 'value', x.value, 'numerator', x.numerator,
                                         'denominator', x.denominator) ORDER BY x.period) AS trend,
            max(x.approved_at) AS last_approved_at
     FROM (SELECT r.period, r.value, r.numerator, r.denominator, r.approved_at FROM kpi_result r

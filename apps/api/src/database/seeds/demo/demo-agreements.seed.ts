@@ -187,9 +187,16 @@ function levelsAround(target: number): number[] {
   return [-5, -2.5, 0, 2.5, 5].map((d) => roundDecimal(target + d, 2));
 }
 
-const ROUNDS: Record<number, AgreementRoundNumber[]> = { 2567: [6, 12], 2568: [6, 12], 2569: [6] };
+/** Past years have both rounds evaluated; the newest only its 6-month round. */
+function roundsOf(fy: number, years: readonly number[]): AgreementRoundNumber[] {
+  return fy === years[years.length - 1] ? [6] : [6, 12];
+}
 
-export async function seedDemoAgreements(m: EntityManager): Promise<void> {
+/** `years` defaults to the demo's; the benchmarks pass ten. */
+export async function seedDemoAgreements(
+  m: EntityManager,
+  years: readonly number[] = DEMO_AGREEMENT_YEARS,
+): Promise<void> {
   const provinces: { id: string; code: string; name_th: string }[] = await m.query(
     `SELECT id, code, name_th FROM org_unit WHERE type = 'province' ORDER BY code`,
   );
@@ -203,7 +210,7 @@ export async function seedDemoAgreements(m: EntityManager): Promise<void> {
                       FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved' AND r.fiscal_year = ANY($2)), '[]') AS results
      FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id
      WHERE k.code = ANY($1) AND k.retired_at IS NULL`,
-    [linkedCodes, [...DEMO_AGREEMENT_YEARS]],
+    [linkedCodes, [...years]],
   );
   const kpiOf = new Map(kpiRows.map((k) => [`${k.province}/${k.code}`, k]));
 
@@ -214,7 +221,7 @@ export async function seedDemoAgreements(m: EntityManager): Promise<void> {
   const results: Record<string, unknown>[] = [];
   const rounds: Record<string, unknown>[] = [];
 
-  for (const fy of DEMO_AGREEMENT_YEARS) {
+  for (const fy of years) {
     const templateId = randomUUID();
     templates.push({
       id: templateId,
@@ -241,7 +248,7 @@ export async function seedDemoAgreements(m: EntityManager): Promise<void> {
       // Some provinces deliver more than others, year after year.
       const strength = prng(seedOf(`agreement:${p.code}`))() * 0.5 - 0.25;
       const agreementId = randomUUID();
-      const status = ROUNDS[fy].includes(12) ? 'evaluated_12' : 'evaluated_6';
+      const status = roundsOf(fy, years).includes(12) ? 'evaluated_12' : 'evaluated_6';
       agreements.push({
         id: agreementId,
         org_unit_id: p.id,
@@ -318,7 +325,7 @@ export async function seedDemoAgreements(m: EntityManager): Promise<void> {
         });
       }
 
-      for (const round of ROUNDS[fy]) {
+      for (const round of roundsOf(fy, years)) {
         const asOf = roundAsOf(fy, round);
         const snapshot = scoreAgreement(scored, fy, asOf, 'zero');
         rounds.push({
