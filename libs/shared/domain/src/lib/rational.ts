@@ -26,20 +26,28 @@ function abs(value: bigint): bigint {
 function gcd(a: bigint, b: bigint): bigint {
   let x = abs(a);
   let y = abs(b);
+  // A plain temporary, not a destructuring swap: this loop runs for every operation, and screens
+  // score hundreds of indicators per request.
   while (y !== 0n) {
-    [x, y] = [y, x % y];
+    const r = x % y;
+    x = y;
+    y = r;
   }
   return x;
 }
 
+/** Powers of ten up to 10^40, computed once: decimal parsing and rounding ask for them constantly. */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, i) => 10n ** BigInt(i));
+
 function pow10(exponent: number): bigint {
-  return 10n ** BigInt(exponent);
+  return exponent < POW10.length ? POW10[exponent] : 10n ** BigInt(exponent);
 }
 
 export function rational(num: bigint, den = 1n): Rational {
   if (den === 0n) {
     throw new RangeError('Rational with a zero denominator');
   }
+  if (den === 1n) return { num, den };
   const sign = den < 0n ? -1n : 1n;
   const divisor = gcd(num, den);
   return { num: (sign * num) / divisor, den: (sign * den) / divisor };
