@@ -167,8 +167,23 @@ export function formatPeriod(period: PeriodInput): string {
   }
 }
 
+/** Ranges by period key: a screen asks for the same dozen periods hundreds of times. */
+const RANGES = new Map<string, DateRange>();
+
 /** The calendar days a period covers, both ends inclusive. */
 export function periodRange(period: PeriodInput): DateRange {
+  if (typeof period === 'string') {
+    const known = RANGES.get(period);
+    if (known) return known;
+    const range = computePeriodRange(period);
+    if (RANGES.size >= 10_000) RANGES.clear();
+    RANGES.set(period, range);
+    return range;
+  }
+  return computePeriodRange(period);
+}
+
+function computePeriodRange(period: PeriodInput): DateRange {
   const { fiscalYear, frequency, index } = toFiscalPeriod(period);
   const monthsPerPeriod = 12 / PERIODS_PER_YEAR[frequency];
   const first = fiscalMonthToCalendar(fiscalYear, (index - 1) * monthsPerPeriod + 1);

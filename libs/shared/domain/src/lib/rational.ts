@@ -68,6 +68,21 @@ export function fromInteger(value: number | bigint): Rational {
  * approximation the engine stores.
  */
 export function parseDecimal(value: number | string): Rational {
+  // Screens parse the same weights, levels, targets and results over and over; rationals are
+  // immutable, so one parse per distinct literal is shared.
+  const cached = PARSED.get(value);
+  if (cached) return cached;
+  const parsed = parseDecimalUncached(value);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(value, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<number | string, Rational>();
+const PARSED_LIMIT = 50_000;
+
+function parseDecimalUncached(value: number | string): Rational {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new RangeError(`Not a finite number: ${value}`);
   }
