@@ -9,7 +9,7 @@ import { getOk, report, time, withNationalDataset } from './support';
 
 export default (): Promise<void> =>
   withNationalDataset(async ({ baseUrl, pg }) => {
-    const sql = SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND true`);
+    const sql = SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND true`, false);
     const floor = await time('SQL alone (pg)', () => pg.query(sql, [2568]));
     const api = await time('GET /api/compare/agreements', () =>
       getOk(`${baseUrl}/api/compare/agreements?fiscalYear=2568&asOf=2025-09-30`),

@@ -44,8 +44,11 @@ export class AgreementReadModelsService {
     return { asOf, fy: fiscalYear ?? fiscalYearOf(asOf) };
   }
 
-  private provinces(fy: number, where = 'true', params: unknown[] = []): Promise<ScoringRow[]> {
-    return this.dataSource.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`), [fy, ...params]);
+  private provinces(fy: number, where = 'true', params: unknown[] = [], describe = true): Promise<ScoringRow[]> {
+    return this.dataSource.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`, describe), [
+      fy,
+      ...params,
+    ]);
   }
 
   private live(row: ScoringRow, fy: number, asOf: string): AgreementScoreDto | null {
@@ -75,7 +78,7 @@ export class AgreementReadModelsService {
   /** All 77 provinces ranked by live score and by their last evaluated round, with cluster means. */
   async ranking(fiscalYear?: number, asOfDate?: string): Promise<AgreementRankingDto> {
     const { asOf, fy } = this.resolve(fiscalYear, asOfDate);
-    const rows = (await this.provinces(fy)).map((row) => {
+    const rows = (await this.provinces(fy, 'true', [], false)).map((row) => {
       const rounds = roundsOf(row);
       return { row, live: this.live(row, fy, asOf), last: rounds.length ? rounds[rounds.length - 1] : null };
     });
