@@ -5,11 +5,12 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
-    '/node_modules/.+\\.js$': '<rootDir>/../../tools/jest/esm-package.transform.cjs',
+    '/node_modules/.+\\.m?js$': '<rootDir>/../../tools/jest/esm-package.transform.cjs',
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // @nestjs/typeorm 12 and @nestjs/terminus 12 ship only ES modules; every other package stays untransformed.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|@nestjs/terminus)/)'],
+  // @nestjs/typeorm 12 and @nestjs/terminus 12 ship only ES modules, and so does pdf.js's worker, which
+  // the PDF specs load in-process (testing/pdf-text.ts); every other package stays untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|@nestjs/terminus|pdfjs-dist)/)'],
   moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/apps/api',
 };

@@ -6,6 +6,16 @@ export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: loadSignInPage },
   { path: 'not-allowed', loadComponent: loadNotAllowedPage },
   { path: 'me', canActivate: [signedInGuard], loadComponent: loadProfilePage },
+  // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
+  {
+    path: 'province',
+    loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.provinceRoutes),
+  },
+  { path: 'plan', loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.planRoutes) },
+  {
+    path: 'compare',
+    loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.compareRoutes),
+  },
   // The cluster directory is the public front page: no sign-in needed.
   {
     path: '',

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ClusterDirectoryDto } from '@provdash/shared/contracts';
 import { ClusterDirectoryPage } from './cluster-directory.page';
@@ -60,7 +61,7 @@ describe('ClusterDirectoryPage', () => {
           translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     const fixture = TestBed.createComponent(ClusterDirectoryPage);
     fixture.detectChanges();
@@ -80,6 +81,7 @@ describe('ClusterDirectoryPage', () => {
     expect(cluster?.querySelector('[data-code="12"] .name')?.textContent).toBe('นนทบุรี');
     expect(cluster?.querySelector('[data-code="12"] .alt')?.textContent).toBe('Nonthaburi');
     expect(el.querySelector('[data-testid="unclustered"]')?.textContent).toContain('กรุงเทพมหานคร');
+    expect(cluster?.querySelector('[data-code="12"] a.name')?.getAttribute('href')).toBe('/province/12');
     expect(el.querySelector('[data-testid="summary"]')?.textContent?.trim()).toBe('1 กลุ่มจังหวัด · 2 จังหวัด');
   });
 

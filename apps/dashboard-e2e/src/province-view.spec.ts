@@ -1,0 +1,58 @@
+import { expect, Page, test } from '@playwright/test';
+
+async function expectNoSideways(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.describe('province view, strategy map and comparison', () => {
+  test('a governor opens Chiang Mai, drills into a KPI, reads the map and compares provinces', async ({ page }) => {
+    await page.goto('/');
+    await page
+      .locator('[data-testid="province"][data-code="50"]')
+      .getByRole('link', { name: /เชียงใหม่/ })
+      .click();
+    await expect(page).toHaveURL(/\/province\/50/);
+
+    await page.getByTestId('fy-select').click();
+    await page.getByRole('option', { name: '2569' }).click();
+    await expect(page).toHaveURL(/fy=2569/);
+    await expect(page.getByTestId('headline')).toContainText('ปีงบประมาณ 2569');
+    await expect(page.getByTestId('issue')).toHaveCount(4);
+    await expect(page.getByTestId('kpi-row')).toHaveCount(14);
+    await expect(page.getByTestId('kpi-row').getByTestId('status-chip')).toHaveCount(14);
+    await expect(page.locator('[data-testid="kpi-row"][data-code="K1.1.1"]')).toContainText(
+      'ปรับปรุงล่าสุด: 12 ต.ค. 2569',
+    );
+    await expectNoSideways(page);
+
+    // Drill down: the KPI's history, with its narratives.
+    await page.locator('[data-testid="kpi-row"][data-code="K1.1.1"]').click();
+    await expect(page.getByTestId('kpi-title')).toContainText('K1.1.1');
+    await expect(page.getByTestId('result')).toHaveCount(3);
+    await expect(page.getByTestId('history-chart')).toBeVisible();
+    await page.getByTestId('back').click();
+    await expect(page.getByTestId('kpi-row')).toHaveCount(14);
+
+    await page.locator('[data-lang="en"]').click();
+    await expect(page.getByTestId('province-title')).toHaveText('Chiang Mai: performance');
+    await expect(page.getByTestId('headline')).toContainText('FY 2569');
+
+    await page.getByTestId('open-map').click();
+    await expect(page).toHaveURL(/\/plan\/[0-9a-f-]+\?fy=2569/);
+    await expect(page.getByTestId('issue-band')).toHaveCount(4);
+    await expect(page.getByTestId('goal-node')).toHaveCount(8);
+    await expect(page.getByTestId('goal-arrow')).toHaveCount(5);
+    await expect(page.getByTestId('cluster-link').first()).toBeVisible();
+    await expectNoSideways(page);
+
+    await page.goto('/compare');
+    await page.getByTestId('kpi-select').click();
+    await page.getByRole('option', { name: /^K1\.2\.1 / }).click();
+    await expect(page).toHaveURL(/kpi=K1\.2\.1/);
+    await expect(page.getByTestId('ranking-row')).toHaveCount(77);
+    await expect(page.getByTestId('rank').first()).toHaveText('1');
+    await expect(page.getByTestId('cluster-row')).toHaveCount(18);
+    await expectNoSideways(page);
+  });
+});

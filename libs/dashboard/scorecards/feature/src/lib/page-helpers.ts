@@ -1,0 +1,42 @@
+import { inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoService } from '@jsverse/transloco';
+import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
+import { fromEvent, map } from 'rxjs';
+
+/** The fiscal years with demo and live data the filters offer. */
+export const FISCAL_YEARS: readonly number[] = [2567, 2568, 2569, 2570];
+
+/** This fiscal year in Bangkok, kept within the years on offer. */
+export function currentFiscalYear(now = new Date()): number {
+  const fy = fiscalYearOf(bangkokDateOf(now));
+  return Math.min(Math.max(fy, FISCAL_YEARS[0]), FISCAL_YEARS[FISCAL_YEARS.length - 1]);
+}
+
+/** A fiscal year from the URL, or null when it is missing or not one on offer. */
+export function parseFiscalYear(text: string | null | undefined): number | null {
+  const fy = Number(text);
+  return FISCAL_YEARS.includes(fy) ? fy : null;
+}
+
+/** A `YYYY-MM-DD` day from the URL, or null. */
+export function parseDay(text: string | null | undefined): string | null {
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+}
+
+export function injectLang() {
+  const transloco = inject(TranslocoService);
+  return toSignal(transloco.langChanges$.pipe(map((l) => (l === 'en' ? 'en' : 'th') as 'th' | 'en')), {
+    initialValue: transloco.getActiveLang() === 'en' ? 'en' : 'th',
+  });
+}
+
+/** The window's width, for charts that need a size in pixels. */
+export function injectViewportWidth() {
+  const width = () => globalThis.innerWidth || 1024;
+  return toSignal(fromEvent(globalThis, 'resize').pipe(map(width)), { initialValue: width() });
+}
+
+export function localName(unit: { nameTh: string; nameEn: string } | null | undefined, lang: string): string {
+  return unit ? (lang === 'en' ? unit.nameEn : unit.nameTh) : '';
+}

@@ -1,0 +1,32 @@
+import { bangkokDateOf, formatDateLabel, periodLabel, type LabelLocale } from '@provdash/shared/domain';
+
+const numberFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Thai digit grouping (12,965.13); a dash when there is no figure. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : numberFormat.format(value);
+}
+
+/** Percent with one decimal ("90.4 %"). */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${percentFormat.format(value)} %`;
+}
+
+export function asLocale(lang: string | null | undefined): LabelLocale {
+  return lang === 'en' ? 'en' : 'th';
+}
+
+/** A timestamp as the Bangkok calendar day, in B.E. for Thai readers. */
+export function formatInstant(iso: string | null | undefined, lang: string | null | undefined): string {
+  if (!iso) return '–';
+  return formatDateLabel(bangkokDateOf(new Date(iso)), asLocale(lang));
+}
+
+export function formatPeriod(period: string, lang: string | null | undefined): string {
+  try {
+    return periodLabel(period, asLocale(lang));
+  } catch {
+    return period;
+  }
+}

@@ -1,0 +1,113 @@
+import { Component, input } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
+import type { KpiStatusName, StatusSummaryDto } from '@provdash/shared/contracts';
+import { formatInstant, formatNumber, formatPercent } from './format';
+import { StatusChip } from './status-chip';
+import { layoutStrategyMap, StrategyMapDiagram } from './strategy-map-diagram';
+
+const th = {
+  scorecards: {
+    status: {
+      green: 'บรรลุเป้าหมาย',
+      amber: 'ใกล้เป้าหมาย',
+      red: 'ต่ำกว่าเป้าหมาย',
+      grey: 'ไม่มีข้อมูล',
+      none: 'ไม่ประเมิน',
+    },
+    statusHint: { green: 'g', amber: 'a', red: 'r', grey: 'x', none: 'n' },
+    map: { aria: '{{goals}} เป้าประสงค์ {{links}} ลูกศร', linkedUp: 'เชื่อมโยงเป้าประสงค์กลุ่มจังหวัด' },
+  },
+};
+
+function configure() {
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({ langs: { th }, translocoConfig: { defaultLang: 'th', availableLangs: ['th'] } }),
+    ],
+  });
+}
+
+@Component({ imports: [StatusChip], template: `<pd-status-chip [status]="status()" />` })
+class ChipHost {
+  readonly status = input<KpiStatusName>('green');
+}
+
+describe('StatusChip', () => {
+  it.each<[KpiStatusName, string, string]>([
+    ['green', 'บรรลุเป้าหมาย', '✓'],
+    ['amber', 'ใกล้เป้าหมาย', '!'],
+    ['red', 'ต่ำกว่าเป้าหมาย', '✕'],
+    ['grey', 'ไม่มีข้อมูล', '?'],
+    ['none', 'ไม่ประเมิน', '–'],
+  ])('shows %s as words and a symbol, not colour alone', async (status, label, symbol) => {
+    configure();
+    const fixture = TestBed.createComponent(ChipHost);
+    fixture.componentRef.setInput('status', status);
+    await fixture.whenStable();
+    const chip = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="status-chip"]');
+    expect(chip?.getAttribute('data-status')).toBe(status);
+    expect(chip?.classList).toContain(`s-${status}`);
+    expect(chip?.textContent).toBe(`${symbol}${label}`);
+    expect(chip?.querySelector('.sym')?.getAttribute('aria-hidden')).toBe('true');
+  });
+});
+
+describe('StrategyMapDiagram', () => {
+  const summaries = new Map<string, StatusSummaryDto>(fixtureScorecard.rollup.goals.map((g) => [g.code, g.summary]));
+
+  async function render(columns: number) {
+    configure();
+    const fixture = TestBed.createComponent(StrategyMapDiagram);
+    fixture.componentRef.setInput('map', fixtureMap);
+    fixture.componentRef.setInput('summaries', summaries);
+    fixture.componentRef.setInput('columns', columns);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('draws a band per issue in plan order, a node per goal coloured by its light, an arrow per link', async () => {
+    const el = await render(2);
+    expect([...el.querySelectorAll('[data-testid="issue-band"]')].map((b) => b.getAttribute('data-code'))).toEqual([
+      'I1',
+      'I2',
+    ]);
+    const nodes = el.querySelectorAll('[data-testid="goal-node"]');
+    expect(nodes).toHaveLength(3);
+    expect([...nodes].map((n) => [n.getAttribute('data-code'), n.getAttribute('data-status')])).toEqual([
+      ['G1.1', 'green'],
+      ['G1.2', 'red'],
+      ['G2.1', 'grey'],
+    ]);
+    expect(el.querySelectorAll('[data-testid="goal-arrow"]')).toHaveLength(2);
+    expect(el.querySelectorAll('[data-testid="cluster-link"]')).toHaveLength(1);
+    expect(el.querySelector('[data-code="G1.2"] [data-testid="cluster-link"]')).not.toBeNull();
+    expect(el.querySelector('svg')?.getAttribute('aria-label')).toBe('3 เป้าประสงค์ 2 ลูกศร');
+    expect(el.querySelector('[data-code="G1.2"]')?.textContent).toContain('ต่ำกว่าเป้าหมาย');
+  });
+
+  it('stacks goals in one column on a phone', () => {
+    const wide = layoutStrategyMap(fixtureMap, () => 'none', 'th', 2);
+    const narrow = layoutStrategyMap(fixtureMap, () => 'none', 'th', 1);
+    expect(narrow.width).toBeLessThan(wide.width);
+    expect(new Set(narrow.nodes.map((n) => n.x)).size).toBe(1);
+    expect(narrow.arrows).toHaveLength(2);
+    for (const arrow of narrow.arrows) expect(arrow.path).toMatch(/^M [\d.-]+ [\d.-]+ C /);
+  });
+});
+
+describe('formatting', () => {
+  it('groups Thai numbers and gives percentages one decimal', () => {
+    expect(formatNumber(12965.13)).toBe('12,965.13');
+    expect(formatNumber(null)).toBe('–');
+    expect(formatPercent(90.35667)).toBe('90.4 %');
+    expect(formatPercent(100)).toBe('100.0 %');
+  });
+
+  it('shows the Bangkok day of an instant in B.E. for Thai readers', () => {
+    expect(formatInstant('2026-10-11T18:00:00.000Z', 'th')).toBe('12 ต.ค. 2569');
+    expect(formatInstant('2026-10-12T07:00:00.000Z', 'en')).toBe('12 Oct 2026');
+    expect(formatInstant(null, 'th')).toBe('–');
+  });
+});
