@@ -7,6 +7,7 @@ import type {
 import { addDays, Frequency, KpiDirection, periodRange, RollupMethod, roundDecimal } from '@provdash/shared/domain';
 import { EntityManager } from 'typeorm';
 import { roundAsOf, scoreAgreement, ScoredIndicator } from '../../../modules/agreements/agreement-evaluation';
+import { prng, seedOf } from './random';
 
 /**
  * Demo performance agreements: a national template per FY 2567–2569, every province's agreement
@@ -134,24 +135,6 @@ export const DEMO_AGREEMENT_INDICATORS: TemplateItem[] = [
     typical: 0.6,
   },
 ];
-
-/** mulberry32, seeded per province and year: the same demo everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
 
 /** Inserts columns with one `unnest` statement: a few hundred rows each, no round trips per row. */
 async function insertColumns(

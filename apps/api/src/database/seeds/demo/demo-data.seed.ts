@@ -10,29 +10,12 @@ import {
   KpiTemplate,
   PROVINCE_ISSUES,
 } from './demo-catalogue';
+import { prng, seedOf } from './random';
 
 /**
  * Demo strategy maps, KPIs, targets and results for every province and cluster, FY 2567–2570,
  * as the data would stand on DEMO_AS_OF. Deterministic: the same numbers on every machine.
  */
-
-/** mulberry32: a tiny seeded PRNG, so the demo is the same everywhere without shipping data files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
 
 interface Unit {
   id: string;

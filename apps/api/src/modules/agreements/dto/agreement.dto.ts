@@ -12,7 +12,7 @@ import type {
   UpdateTemplateIndicatorDto,
   VersionDto,
 } from '@provdash/shared/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -32,16 +32,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '../../../common/decimal';
 import { EvidenceLink } from '../../kpis/dto/kpi-result.dto';
 
-/** Decimal as PostgreSQL `numeric` takes it. Whether a value makes sense is the domain's call (422). */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 /** A weight fits numeric(5,2) once the domain has refused more than two decimals. */
 const WEIGHT = /^-?\d{1,3}(\.\d{1,6})?$/;
 const CODE = /^[A-Za-z0-9.\-_]{1,32}$/;
-const asDecimalText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
-const asDecimalTexts = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'number' ? String(v) : v)) : value;
 const DIRECTIONS: AgreementDirectionName[] = ['higher_better', 'lower_better'];
 const KINDS: AgreementIndicatorKindName[] = ['scale', 'milestone'];
 
@@ -55,15 +51,13 @@ export class IndicatorInputBody implements AgreementIndicatorInputDto {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: AgreementIndicatorKindName;
 
   @ApiProperty({ example: '20', description: 'percent of the agreement, up to two decimals' })
-  @Transform(asDecimalText)
-  @Matches(WEIGHT)
+  @IsDecimal({ pattern: WEIGHT })
   weight!: string;
 
   @ApiProperty({ example: ['60', '65', '70', '75', '80'], description: 'v1…v5, strictly monotonic in the direction' })
-  @Transform(asDecimalTexts)
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(DECIMAL, { each: true })
+  @IsDecimal({ each: true })
   levels!: string[];
 
   @ApiPropertyOptional({ nullable: true, description: "a KPI of the province's plan, by code" })
@@ -92,16 +86,14 @@ class IndicatorChanges {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(WEIGHT)
+  @IsDecimal({ pattern: WEIGHT })
   weight?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @Transform(asDecimalTexts)
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(DECIMAL, { each: true })
+  @IsDecimal({ each: true })
   levels?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'null unlinks the KPI' })
@@ -124,7 +116,7 @@ export class DeriveAgreementBody implements DeriveAgreementDto {
 export class WeightChangeBody {
   @ApiProperty() @IsUUID() id!: string;
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiProperty() @Transform(asDecimalText) @Matches(WEIGHT) weight!: string;
+  @ApiProperty() @IsDecimal({ pattern: WEIGHT }) weight!: string;
 }
 
 const REASON = { description: 'required once the agreement is signed: recorded as an amendment' };
@@ -177,8 +169,7 @@ export class SignAgreementBody implements SignAgreementDto {
 export class SaveAgreementResultBody implements SaveAgreementResultDto {
   @ApiPropertyOptional({ description: 'scale indicators' })
   @IsOptional()
-  @Transform(asDecimalText)
-  @Matches(DECIMAL)
+  @IsDecimal()
   value?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'milestone indicators: steps reached' })
