@@ -20,6 +20,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { StrategyModule } from './modules/strategy/strategy.module';
@@ -67,6 +68,7 @@ export class AppModule {
         HealthModule,
         KpisModule,
         OrgUnitsModule,
+        ProjectsModule,
         RealtimeModule,
         ScorecardsModule,
         StrategyModule,

@@ -69,6 +69,34 @@ export const MESSAGES = {
     en: 'The result is not in a state that allows this.',
   },
   'result.reasonRequired': { th: 'กรุณาระบุเหตุผล', en: 'Give a reason.' },
+  'project.notProvince': {
+    th: 'โครงการต้องเป็นของจังหวัด',
+    en: 'A project belongs to a province.',
+  },
+  'project.strategyOutside': {
+    th: 'กลยุทธ์ที่ระบุไม่อยู่ในแผนของจังหวัดนี้',
+    en: "The strategy is not in one of this province's plans.",
+  },
+  'project.kpiOutside': {
+    th: 'ตัวชี้วัดที่ระบุไม่ใช่ของจังหวัดนี้',
+    en: 'A KPI given is not one of this province.',
+  },
+  'project.datesInvalid': {
+    th: 'วันสิ้นสุดโครงการต้องไม่ก่อนวันเริ่มต้น',
+    en: 'The end date cannot be before the start date.',
+  },
+  'project.cancelled': {
+    th: 'โครงการนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้',
+    en: 'This project is cancelled and can no longer be changed.',
+  },
+  'progress.periodInvalid': {
+    th: 'งวดของความก้าวหน้าต้องเป็นรายเดือน เช่น 2569-M03',
+    en: 'Progress is reported per month, e.g. 2569-M03.',
+  },
+  'disbursementTarget.invalid': {
+    th: 'เป้าหมายการเบิกจ่ายสะสมต้องอยู่ระหว่าง 0–100 และไม่ลดลงจากไตรมาสก่อนหน้า',
+    en: 'Cumulative targets must lie within 0–100 and never decrease from one quarter to the next.',
+  },
   'import.fileRequired': {
     th: 'กรุณาแนบไฟล์ในช่อง file',
     en: 'Attach the spreadsheet in the "file" field.',

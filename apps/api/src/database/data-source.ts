@@ -13,6 +13,12 @@ import { KpiResult } from '../modules/kpis/kpi-result.entity';
 import { KpiTarget } from '../modules/kpis/kpi-target.entity';
 import { Kpi } from '../modules/kpis/kpi.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { DisbursementTarget } from '../modules/projects/disbursement-target.entity';
+import { Disbursement } from '../modules/projects/disbursement.entity';
+import { ProjectKpi } from '../modules/projects/project-kpi.entity';
+import { ProjectProgress } from '../modules/projects/project-progress.entity';
+import { Project } from '../modules/projects/project.entity';
+import { Risk } from '../modules/projects/risk.entity';
 import { GoalLink } from '../modules/strategy/goal-link.entity';
 import { Goal } from '../modules/strategy/goal.entity';
 import { Plan } from '../modules/strategy/plan.entity';
@@ -24,6 +30,7 @@ import { CreateStrategyMapsAndKpis1763700100000 } from './migrations/17637001000
 import { CreateUsersSessionsAndAudit1763700200000 } from './migrations/1763700200000-CreateUsersSessionsAndAudit';
 import { AddKpiAggregation1763700300000 } from './migrations/1763700300000-AddKpiAggregation';
 import { CreateAgreements1763700400000 } from './migrations/1763700400000-CreateAgreements';
+import { CreateProjectsAndDisbursement1763700500000 } from './migrations/1763700500000-CreateProjectsAndDisbursement';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -50,6 +57,12 @@ export const entities = [
   AgreementIndicatorResult,
   AgreementAmendment,
   AgreementRound,
+  Project,
+  ProjectKpi,
+  ProjectProgress,
+  Disbursement,
+  DisbursementTarget,
+  Risk,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
@@ -57,6 +70,7 @@ export const migrations = [
   CreateUsersSessionsAndAudit1763700200000,
   AddKpiAggregation1763700300000,
   CreateAgreements1763700400000,
+  CreateProjectsAndDisbursement1763700500000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -5,3 +5,4 @@ export * from './lib/kpi';
 export * from './lib/realtime';
 export * from './lib/strategy';
 export * from './lib/agreement';
+export * from './lib/project';

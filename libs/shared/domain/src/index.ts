@@ -10,3 +10,4 @@ export type { Rational } from './lib/rational';
 export * from './lib/access-policy';
 export * from './lib/status-rollup';
 export * from './lib/kpi-aggregation';
+export * from './lib/risk-level';

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { seedDemoAgreements } from './demo/demo-agreements.seed';
 import { seedDemoData } from './demo/demo-data.seed';
+import { seedDemoProjects } from './demo/demo-projects.seed';
 import { seedDemoUsers } from './demo/demo-users.seed';
 import { seedReferenceData } from './reference-data.seed';
 
@@ -20,6 +21,7 @@ const DEMO_SEEDS: OnceSeed[] = [
   { name: 'demo-strategy-maps-and-kpis', run: (m) => seedDemoData(m) },
   { name: 'demo-users', run: seedDemoUsers },
   { name: 'demo-agreements', run: (m) => seedDemoAgreements(m) },
+  { name: 'demo-projects-and-disbursement', run: (m) => seedDemoProjects(m) },
 ];
 
 export async function runSeeds(dataSource: DataSource, options: SeedOptions): Promise<void> {

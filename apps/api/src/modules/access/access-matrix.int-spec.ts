@@ -558,9 +558,190 @@ describe('access matrix: every role × every route × own and other scopes (real
     },
   ];
 
+  /** A Chiang Mai project of the demo (FY 2569) and one of its progress months, put into a state. */
+  const cmProject = () =>
+    one(
+      `SELECT p.id, p.version FROM project p JOIN org_unit u ON u.id = p.org_unit_id
+       WHERE u.code = '50' AND p.fiscal_year = 2569 AND p.code = 'P69-001'`,
+    );
+  const cmRisk = () =>
+    one(
+      `SELECT r.id, r.version FROM risk r JOIN project p ON p.id = r.project_id JOIN org_unit u ON u.id = p.org_unit_id
+       WHERE u.code = '50' ORDER BY r.id LIMIT 1`,
+    );
+  const progressIn =
+    (state: State, submittedBy: DemoActor = 'officer50') =>
+    async () => {
+      const { id } = await cmProject();
+      await t.dataSource.query(`DELETE FROM project_progress WHERE project_id = $1 AND period = '2569-M02'`, [id]);
+      if (state === 'absent') return;
+      await t.dataSource.query(
+        `INSERT INTO project_progress (project_id, period, percent, status, submitted_by, submitted_at)
+       VALUES ($1, '2569-M02', 10, $2, $3, $4)`,
+        [id, state, state === 'draft' ? null : f.userIds[submittedBy], state === 'draft' ? null : new Date()],
+      );
+    };
+  const progressVersion = async () =>
+    (
+      await one(`SELECT version FROM project_progress WHERE project_id = $1 AND period = '2569-M02'`, [
+        (await cmProject()).id,
+      ])
+    ).version;
+
+  const projectCases: Case[] = [
+    {
+      name: 'create a Chiang Mai project',
+      route: 'POST /api/projects',
+      call: async (who) =>
+        client(who)
+          .post('/api/projects')
+          .send({
+            orgUnitCode: '50',
+            strategyId: (await cmNode('strategy', 'S1.1.1')).id,
+            code: tag(who),
+            nameTh: 'โครงการทดสอบ',
+            nameEn: 'Test project',
+            ownerAgencyTh: 'สำนักงานจังหวัด',
+            fiscalYear: 2570,
+            budgetSource: 'province',
+            budgetType: 'capital',
+            allocated: '1000000.00',
+            startDate: '2025-10-01',
+            endDate: '2026-09-30',
+          }),
+      expect: create,
+    },
+    {
+      name: 'rename a Chiang Mai project',
+      route: 'PATCH /api/projects/:projectId',
+      call: async (who) => {
+        const { id, version } = await cmProject();
+        return client(who)
+          .patch(`/api/projects/${id}`)
+          .send({ version, nameEn: `Renamed by ${who}` });
+      },
+      expect: write,
+    },
+    {
+      name: 'enter progress of a Chiang Mai project',
+      route: 'PUT /api/projects/:projectId/progress/:period',
+      before: progressIn('absent'),
+      call: async (who) =>
+        client(who)
+          .put(`/api/projects/${(await cmProject()).id}/progress/2569-M02`)
+          .send({ percent: 12.5 }),
+      expect: write,
+    },
+    {
+      name: 'submit progress of a Chiang Mai project',
+      route: 'POST /api/projects/:projectId/progress/:period/submit',
+      before: progressIn('draft'),
+      call: async (who) =>
+        client(who)
+          .post(`/api/projects/${(await cmProject()).id}/progress/2569-M02/submit`)
+          .send({ version: await progressVersion() }),
+      expect: write,
+    },
+    {
+      name: "approve an officer's progress of a Chiang Mai project",
+      route: 'POST /api/projects/:projectId/progress/:period/approve',
+      before: progressIn('submitted'),
+      call: async (who) =>
+        client(who)
+          .post(`/api/projects/${(await cmProject()).id}/progress/2569-M02/approve`)
+          .send({ version: await progressVersion() }),
+      expect: only({ admin: 200, approver50: 200 }),
+    },
+    {
+      name: "approve one's own progress submission",
+      route: 'POST /api/projects/:projectId/progress/:period/approve',
+      before: progressIn('submitted', 'approver50'),
+      call: async (who) =>
+        client(who)
+          .post(`/api/projects/${(await cmProject()).id}/progress/2569-M02/approve`)
+          .send({ version: await progressVersion() }),
+      expect: only({ admin: 200, approver50: 403 }),
+    },
+    {
+      name: 'return progress of a Chiang Mai project',
+      route: 'POST /api/projects/:projectId/progress/:period/return',
+      before: progressIn('submitted'),
+      call: async (who) =>
+        client(who)
+          .post(`/api/projects/${(await cmProject()).id}/progress/2569-M02/return`)
+          .send({ version: await progressVersion(), reason: 'ไม่มีหลักฐาน' }),
+      expect: only({ admin: 200, approver50: 200 }),
+    },
+    {
+      name: 'set the FY 2571 capital disbursement targets',
+      route: 'PUT /api/disbursement-targets/:fiscalYear/:budgetType',
+      call: async (who) => {
+        const row = await one(
+          `SELECT version FROM disbursement_target WHERE fiscal_year = 2571 AND budget_type = 'capital'`,
+        );
+        return (
+          client(who)
+            .put('/api/disbursement-targets/2571/capital')
+            // A different Q1 per caller, so every allowed call changes the row.
+            .send({ q1: WHO.indexOf(who), q2: 40, q3: 60, q4: 80, version: row?.version })
+        );
+      },
+      // National settings: central staff and admins only.
+      expect: only({ admin: 200, analyst: 200 }),
+    },
+    {
+      name: "read Chiang Mai's risk register",
+      route: 'GET /api/risks',
+      call: (who) => client(who).get('/api/risks?unit=50'),
+      expect: {
+        ...only({}),
+        admin: 200,
+        analyst: 200,
+        clusterC15: 200,
+        governor50: 200,
+        officer50: 200,
+        approver50: 200,
+      },
+    },
+    {
+      name: 'add a risk to a Chiang Mai project',
+      route: 'POST /api/projects/:projectId/risks',
+      call: async (who) =>
+        client(who)
+          .post(`/api/projects/${(await cmProject()).id}/risks`)
+          .send({ description: 'ผู้รับจ้างล่าช้า', likelihood: 3, impact: 4, response: 'treat', owner: 'โยธาจังหวัด' }),
+      expect: create,
+    },
+    {
+      name: 'add a risk to a Chiang Mai KPI',
+      route: 'POST /api/kpis/:kpiId/risks',
+      call: (who) =>
+        client(who).post(`/api/kpis/${f.kpis[CM]}/risks`).send({
+          description: 'ข้อมูลนักท่องเที่ยวล่าช้า',
+          likelihood: 2,
+          impact: 2,
+          response: 'take',
+          owner: 'ท่องเที่ยวจังหวัด',
+        }),
+      expect: create,
+    },
+    {
+      name: 'change a Chiang Mai risk',
+      route: 'PATCH /api/risks/:riskId',
+      call: async (who) => {
+        const { id, version } = await cmRisk();
+        return client(who)
+          .patch(`/api/risks/${id}`)
+          .send({ version, mitigation: `ติดตามโดย ${who}` });
+      },
+      expect: write,
+    },
+  ];
+
   const cases: Case[] = [
     ...strategyCases,
     ...agreementCases,
+    ...projectCases,
     {
       name: 'enter a Chiang Mai result',
       route: 'PUT /api/kpis/:kpiId/results/:period',

@@ -27,6 +27,9 @@ export const UNIT_OF_ENTITY: Record<string, string> = {
   agreement: `SELECT ${UNIT_COLUMNS} FROM agreement x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   agreement_indicator: `SELECT ${UNIT_COLUMNS} FROM agreement_indicator x JOIN agreement a ON a.id = x.agreement_id
     JOIN org_unit u ON u.id = a.org_unit_id WHERE x.id = $1`,
+  project: `SELECT ${UNIT_COLUMNS} FROM project x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  risk: `SELECT ${UNIT_COLUMNS} FROM risk x LEFT JOIN project p ON p.id = x.project_id LEFT JOIN kpi k ON k.id = x.kpi_id
+    JOIN org_unit u ON u.id = COALESCE(p.org_unit_id, k.org_unit_id) WHERE x.id = $1`,
 };
 
 @Injectable()

@@ -1,5 +1,14 @@
+import { addDays } from './iso-date';
 import { BahtAmount } from './money';
 import {
+  DEFAULT_LAPSE_THRESHOLDS,
+  LapseRiskLevel,
+  TARGET_INTERPOLATIONS,
+  TargetInterpolation,
+  fiscalYearElapsedPercent,
+  gapSatang,
+  lapseRisk,
+  targetAsOf,
   FiscalQuarter,
   QuarterlyTargets,
   RateRow,
@@ -330,6 +339,133 @@ describe('disbursement', () => {
       [{ Q1: 30, Q2: Number.NaN, Q3: 72, Q4: 100 }, [{ code: 'TARGET_NOT_FINITE', quarter: 'Q2' }]],
     ])('%j → %j', (targets, errors) => {
       expect(validateQuarterlyTargets(targets)).toEqual(errors);
+    });
+  });
+});
+
+describe('disbursement additions', () => {
+  const t: QuarterlyTargets = { Q1: 30, Q2: 52, Q3: 75, Q4: 100 };
+
+  describe('targetAsOf', () => {
+    it.each<[string, TargetInterpolation, number]>([
+      ['2021-09-30', 'step', 0],
+      ['2021-09-30', 'linear', 0],
+      ['2021-10-01', 'step', 0],
+      // Q1 FY 2565 = 1 Oct – 31 Dec 2021, 92 days: day 1 → 30 × 1/92.
+      ['2021-10-01', 'linear', 0.33],
+      ['2021-11-15', 'linear', 15],
+      ['2021-12-31', 'step', 0],
+      ['2021-12-31', 'linear', 30],
+      ['2022-01-01', 'step', 30],
+      // Q2 = 1 Jan – 31 Mar 2022, 90 days: day 45 (14 Feb) → 30 + 22 × 45/90 = 41.
+      ['2022-02-14', 'linear', 41],
+      ['2022-02-14', 'step', 30],
+      ['2022-03-31', 'linear', 52],
+      // Q3 = 1 Apr – 30 Jun, 91 days; day 1 → 52 + 23/91 = 52.2527… → 52.25.
+      ['2022-04-01', 'linear', 52.25],
+      ['2022-07-15', 'step', 75],
+      ['2022-09-30', 'linear', 100],
+      ['2022-09-30', 'step', 75],
+      ['2022-10-01', 'step', 100],
+      ['2023-05-01', 'linear', 100],
+    ])('%s %s → %s', (asOf, mode, expected) => {
+      expect(targetAsOf(t, 2565, asOf, mode)).toBe(expected);
+    });
+
+    it('defaults to the step rule', () => {
+      expect(targetAsOf(t, 2565, '2022-02-14')).toBe(30);
+    });
+
+    it('never decreases through the year under either rule', () => {
+      for (const mode of TARGET_INTERPOLATIONS) {
+        let previous = 0;
+        for (let d = 0; d < 400; d++) {
+          const value = targetAsOf(t, 2565, addDays('2021-09-15', d), mode);
+          expect(value).toBeGreaterThanOrEqual(previous);
+          previous = value;
+        }
+      }
+    });
+
+    it('is flat where two quarters share a figure', () => {
+      expect(targetAsOf({ Q1: 30, Q2: 30, Q3: 75, Q4: 100 }, 2565, '2022-02-14', 'linear')).toBe(30);
+    });
+  });
+
+  describe('gapSatang', () => {
+    it.each<[BahtAmount, BahtAmount, number, bigint]>([
+      // 400 M allocated, 52 % due = 208 M; 182.7 M disbursed → 25.3 M behind.
+      ['182,700,000.00', '400,000,000.00', 52, -2_530_000_000n],
+      ['720,000.00', '1,000,000.00', 72, 0n],
+      ['800,000.00', '1,000,000.00', 72, 8_000_000n],
+      ['0', '0', 72, 0n],
+      // 33.33 % of 1.00 baht = 33.33 satang → 33 satang expected.
+      ['0', '1.00', 33.33, -33n],
+      // 52.25 % of 0.10 baht = 5.225 satang → 5 satang, half away from zero on the gap: −5.225 → −5.
+      ['0', '0.10', 52.25, -5n],
+      ['0', '0.10', 52.5, -5n],
+      ['0', '0.30', 52.5, -16n],
+    ])('disbursed %j of %j at %s % → %s satang', (disbursed, allocated, target, expected) => {
+      expect(gapSatang(disbursed, allocated, target)).toBe(expected);
+    });
+  });
+
+  describe('fiscalYearElapsedPercent', () => {
+    it.each<[string, number]>([
+      ['2021-09-30', 0],
+      ['2021-10-01', 0.27],
+      ['2021-12-31', 25.21],
+      ['2022-03-31', 49.86],
+      ['2022-09-29', 99.73],
+      ['2022-09-30', 100],
+      ['2023-01-01', 100],
+    ])('FY 2565 as of %s → %s %', (asOf, expected) => {
+      expect(fiscalYearElapsedPercent(2565, asOf)).toBe(expected);
+    });
+
+    it('counts 366 days in a leap fiscal year (FY 2567 holds 29 Feb 2024)', () => {
+      expect(fiscalYearElapsedPercent(2567, '2024-03-31')).toBe(50);
+    });
+  });
+
+  describe('lapseRisk', () => {
+    it.each<[string, BahtAmount, BahtAmount | null, LapseRiskLevel, number | null]>([
+      // 31 Mar 2022: 49.86 % of the year gone.
+      ['2022-03-31', '40', null, 'none', 9.86],
+      ['2022-03-31', '29.86', null, 'watch', 20],
+      ['2022-03-31', '29.87', null, 'none', 19.99],
+      ['2022-03-31', '14.86', null, 'high', 35],
+      ['2022-03-31', '14.87', null, 'watch', 34.99],
+      // Committed money covers part of the lag.
+      ['2022-03-31', '10', '45', 'none', 4.86],
+      ['2022-03-31', '10', '25', 'watch', 24.86],
+      ['2022-03-31', '10', '5', 'high', 39.86],
+      // Too early to tell: 25 Oct = 6.85 % of the year.
+      ['2021-10-25', '0', null, 'none', 6.85],
+      ['2021-10-30', '0', null, 'none', 8.22],
+      ['2021-11-30', '0', null, 'none', 16.71],
+      ['2022-01-31', '0', null, 'watch', 33.7],
+      ['2022-09-30', '60', null, 'high', 40],
+    ])('as of %s, %j of 100 disbursed (committed %j) → %s', (asOf, disbursed, committed, level, lag) => {
+      const risk = lapseRisk({ fiscalYear: 2565, asOf, allocated: '100', disbursed, committed });
+      expect(risk.lag).toBe(lag);
+      expect(risk.level).toBe(level);
+    });
+
+    it('has no risk without an allocation', () => {
+      expect(lapseRisk({ fiscalYear: 2565, asOf: '2022-06-01', allocated: '0', disbursed: '0' })).toEqual({
+        elapsed: 66.85,
+        rate: null,
+        lag: null,
+        level: 'none',
+      });
+    });
+
+    it('takes other thresholds', () => {
+      const input = { fiscalYear: 2565, asOf: '2022-03-31', allocated: '100', disbursed: '39.86' };
+      expect(lapseRisk(input).level).toBe('none');
+      expect(lapseRisk(input, { watchLag: 10, highLag: 20, minElapsed: 0 }).level).toBe('watch');
+      expect(lapseRisk(input, { ...DEFAULT_LAPSE_THRESHOLDS, minElapsed: 60 }).level).toBe('none');
     });
   });
 });

@@ -6,10 +6,21 @@
  * satang. Provinces are ranked on the rounded rate, so two provinces shown as 71.25 % share a rank
  * even if their unrounded rates differ in the fifth decimal.
  */
-import { DateInput } from './iso-date';
-import { isPeriodDue } from './fiscal-period';
+import { DateInput, parseIsoDate, toIsoDate } from './iso-date';
+import { fiscalYearRange, isPeriodDue, periodRange } from './fiscal-period';
 import { BahtAmount, parseBahtToSatang } from './money';
-import { fromInteger, mul, parseDecimal, rational, roundRational, sub, toNumber } from './rational';
+import {
+  add,
+  div,
+  fromInteger,
+  mul,
+  parseDecimal,
+  rational,
+  roundRational,
+  roundScaled,
+  sub,
+  toNumber,
+} from './rational';
 
 /** overall = all budget (ภาพรวม), capital = ลงทุน, current = ประจำ. */
 export type BudgetType = 'overall' | 'capital' | 'current';
@@ -184,4 +195,140 @@ export function validateQuarterlyTargets(targets: QuarterlyTargets): TargetValid
     }
   });
   return errors;
+}
+
+/**
+ * How the target moves inside a quarter (a setting): `step` holds the last published quarter-end
+ * figure until the next quarter ends (the Cabinet's own reading, {@link disbursementTargetAsOf});
+ * `linear` draws a straight line from the previous quarter-end figure (0 on 1 October) to the
+ * current quarter's figure on its last day, for a curve on screen or an early warning.
+ */
+export type TargetInterpolation = 'step' | 'linear';
+
+export const TARGET_INTERPOLATIONS: readonly TargetInterpolation[] = ['step', 'linear'];
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: DateInput): number {
+  const { year, month, day } = parseIsoDate(date);
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  return Math.round(at.getTime() / DAY_MS);
+}
+
+/**
+ * The cumulative target on a date under either rule. Under `linear` the date counts as a whole day
+ * done at its end (on a quarter's last day the full quarter-end figure applies), and the result is
+ * rounded to two decimals. Before the fiscal year it is 0; after it, Q4.
+ */
+export function targetAsOf(
+  targets: QuarterlyTargets,
+  fiscalYear: number,
+  asOf: DateInput,
+  interpolation: TargetInterpolation = 'step',
+): number {
+  if (interpolation === 'step') {
+    return disbursementTargetAsOf(targets, fiscalYear, asOf).target;
+  }
+  const date = toIsoDate(asOf);
+  const year = fiscalYearRange(fiscalYear);
+  if (date < year.start) return 0;
+  if (date >= year.end) return targets.Q4;
+  let previous = 0;
+  for (const quarter of FISCAL_QUARTERS) {
+    const range = periodRange(`${fiscalYear}-${quarter}`);
+    if (date <= range.end) {
+      const done = dayNumber(date) - dayNumber(range.start) + 1;
+      const length = dayNumber(range.end) - dayNumber(range.start) + 1;
+      const step = sub(parseDecimal(targets[quarter]), parseDecimal(previous));
+      const value = add(parseDecimal(previous), mul(step, rational(BigInt(done), BigInt(length))));
+      return toNumber(roundRational(value, RATE_DECIMALS));
+    }
+    previous = targets[quarter];
+  }
+  return targets.Q4;
+}
+
+/**
+ * The gap in baht: disbursed − allocated × target / 100, in satang rounded half away from zero.
+ * Negative = that much more had to be disbursed to be on target (the amount to catch up).
+ */
+export function gapSatang(disbursed: BahtAmount, allocated: BahtAmount, target: number): bigint {
+  const expected = mul(rational(parseBahtToSatang(allocated)), div(parseDecimal(target), fromInteger(100)));
+  return roundScaled(sub(rational(parseBahtToSatang(disbursed)), expected), 0);
+}
+
+export type LapseRiskLevel = 'none' | 'watch' | 'high';
+
+export interface LapseRiskThresholds {
+  /** Lag (time elapsed − rate, percentage points) from which a budget is watched. */
+  readonly watchLag: number;
+  /** Lag from which it is at high risk of lapsing (งบประมาณเสี่ยงตกพับ). */
+  readonly highLag: number;
+  /** No alarm before this share of the year (percent) has passed: early months say little. */
+  readonly minElapsed: number;
+}
+
+/** Defaults: watch at 20 points behind time, high at 35, once 8 % of the year has passed (about 30 October). */
+export const DEFAULT_LAPSE_THRESHOLDS: LapseRiskThresholds = { watchLag: 20, highLag: 35, minElapsed: 8 };
+
+export interface LapseRisk {
+  /** Share of the fiscal year's days that have passed by the end of `asOf`, percent, two decimals. */
+  readonly elapsed: number;
+  readonly rate: number | null;
+  /** elapsed − rate in percentage points; positive = money behind time. */
+  readonly lag: number | null;
+  readonly level: LapseRiskLevel;
+}
+
+/**
+ * Lapse risk (ความเสี่ยงเบิกจ่ายไม่ทัน): time runs ahead of money. Budget not disbursed (or, for
+ * capital, not at least committed) by 30 September lapses, so a budget whose disbursement rate lags
+ * the share of the year elapsed by `highLag` points or more is `high`, by `watchLag` or more `watch`.
+ * Committed money counts: a lag measured on the disbursement rate is forgiven down to the committed
+ * rate when that is higher, since a signed purchase order is carried over rather than lost. Nothing
+ * is flagged before `minElapsed` percent of the year has passed, or without an allocation.
+ */
+export function lapseRisk(
+  input: {
+    readonly fiscalYear: number;
+    readonly asOf: DateInput;
+    readonly allocated: BahtAmount;
+    readonly disbursed: BahtAmount;
+    readonly committed?: BahtAmount | null;
+  },
+  thresholds: LapseRiskThresholds = DEFAULT_LAPSE_THRESHOLDS,
+): LapseRisk {
+  const elapsed = fiscalYearElapsedPercent(input.fiscalYear, input.asOf);
+  const allocated = parseBahtToSatang(input.allocated);
+  const rate = rateFromSatang(parseBahtToSatang(input.disbursed), allocated);
+  const committed =
+    input.committed === null || input.committed === undefined
+      ? null
+      : rateFromSatang(parseBahtToSatang(input.committed), allocated);
+  if (rate === null) {
+    return { elapsed, rate, lag: null, level: 'none' };
+  }
+  const covered = committed !== null && committed > rate ? committed : rate;
+  const lag = gapPercentagePoints(elapsed, covered) as number;
+  const level =
+    elapsed < thresholds.minElapsed
+      ? 'none'
+      : lag >= thresholds.highLag
+        ? 'high'
+        : lag >= thresholds.watchLag
+          ? 'watch'
+          : 'none';
+  return { elapsed, rate, lag, level };
+}
+
+/** Days of the fiscal year passed by the end of `asOf`, in percent (0 before, 100 after), two decimals. */
+export function fiscalYearElapsedPercent(fiscalYear: number, asOf: DateInput): number {
+  const date = toIsoDate(asOf);
+  const year = fiscalYearRange(fiscalYear);
+  if (date < year.start) return 0;
+  if (date >= year.end) return 100;
+  const done = dayNumber(date) - dayNumber(year.start) + 1;
+  const length = dayNumber(year.end) - dayNumber(year.start) + 1;
+  return toNumber(roundRational(mul(rational(BigInt(done), BigInt(length)), fromInteger(100)), RATE_DECIMALS));
 }

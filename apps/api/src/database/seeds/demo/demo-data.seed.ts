@@ -26,7 +26,7 @@ interface Unit {
 }
 
 /** Columnar buffers, inserted with one `unnest` statement per table and batch. */
-class Rows {
+export class Rows {
   readonly columns: Record<string, unknown[]>;
   constructor(
     readonly table: string,

@@ -1,0 +1,353 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DisbursementBudgetType,
+  DisbursementTargetDto,
+  ProjectDto,
+  ProjectProgressDto,
+  RiskDto,
+} from '@provdash/shared/contracts';
+import {
+  bangkokDateOf,
+  canSeeUnapproved,
+  parsePeriod,
+  periodRange,
+  riskLevel,
+  validateQuarterlyTargets,
+} from '@provdash/shared/domain';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import type { MessageKey } from '../../common/messages';
+import type { ActorClaims } from '../access/actor';
+import { Kpi } from '../kpis/kpi.entity';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { DisbursementTarget } from './disbursement-target.entity';
+import {
+  CreateProjectBody,
+  CreateRiskBody,
+  ProgressTransitionBody,
+  SaveProgressBody,
+  SaveTargetBody,
+  UpdateProjectBody,
+  UpdateRiskBody,
+} from './dto/project.dto';
+import { ProjectKpi } from './project-kpi.entity';
+import { ProjectProgress } from './project-progress.entity';
+import { Project } from './project.entity';
+import { Risk } from './risk.entity';
+
+/** The fields a PATCH body actually carries (the validation pipe leaves absent ones as undefined). */
+function given<T extends object>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, key);
+
+const TRANSITIONS = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  return: { from: ['submitted'], to: 'returned' },
+} as const;
+export type ProgressTransition = keyof typeof TRANSITIONS;
+
+function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto {
+  return {
+    id: p.id,
+    orgUnitCode: unitCode,
+    strategyId: p.strategyId,
+    code: p.code,
+    nameTh: p.nameTh,
+    nameEn: p.nameEn,
+    ownerAgencyTh: p.ownerAgencyTh,
+    fiscalYear: p.fiscalYear,
+    budgetSource: p.budgetSource,
+    budgetType: p.budgetType,
+    allocated: p.allocated,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    status: p.status,
+    kpiIds,
+    version: p.version,
+  };
+}
+
+function progressDto(r: ProjectProgress, showPeople: boolean): ProjectProgressDto {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    period: r.period,
+    percent: r.percent,
+    milestoneNote: r.milestoneNote,
+    status: r.status,
+    returnReason: showPeople ? r.returnReason : null,
+    submittedBy: showPeople ? r.submittedBy : null,
+    approvedBy: showPeople ? r.approvedBy : null,
+    version: r.version,
+  };
+}
+
+function targetDto(t: DisbursementTarget): DisbursementTargetDto {
+  return {
+    fiscalYear: t.fiscalYear,
+    budgetType: t.budgetType,
+    q1: t.q1,
+    q2: t.q2,
+    q3: t.q3,
+    q4: t.q4,
+    version: t.version,
+  };
+}
+
+function riskDto(r: Risk): RiskDto {
+  const { score, band } = riskLevel(r.likelihood, r.impact);
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    kpiId: r.kpiId,
+    description: r.description,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    score,
+    band,
+    response: r.response,
+    owner: r.owner,
+    mitigation: r.mitigation,
+    reviewDate: r.reviewDate,
+    status: r.status,
+    version: r.version,
+  };
+}
+
+/**
+ * Projects, their monthly progress (draft → submitted → approved, as KPI results), the national
+ * disbursement targets and 4T risks. Every write is a `save` inside a transaction, so the audit
+ * subscriber records it in the same transaction; stale versions get 409.
+ */
+@Injectable()
+export class ProjectsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(orgUnitCode: string, fiscalYear: number | undefined): Promise<ProjectDto[]> {
+    const unit = await this.dataSource.getRepository(OrgUnit).findOne({ where: { code: orgUnitCode } });
+    if (!unit) throw notFound('notFound.unit');
+    const rows = await this.dataSource.getRepository(Project).find({
+      where: { orgUnitId: unit.id, ...(fiscalYear && { fiscalYear }) },
+      order: { fiscalYear: 'ASC', code: 'ASC' },
+    });
+    const links = await this.links(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
+    return rows.map((p) => projectDto(p, unit.code, links.get(p.id) ?? []));
+  }
+
+  async get(id: string): Promise<ProjectDto> {
+    const p = await this.dataSource.getRepository(Project).findOne({ where: { id }, relations: { orgUnit: true } });
+    if (!p) throw notFound();
+    return projectDto(p, p.orgUnit.code, (await this.links(this.dataSource.manager, [id])).get(id) ?? []);
+  }
+
+  async create(body: CreateProjectBody): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (m) => {
+      const unit = await m.findOne(OrgUnit, { where: { code: body.orgUnitCode } });
+      if (!unit) throw notFound('notFound.unit');
+      if (unit.type !== 'province') throw unprocessable('project.notProvince');
+      await this.checkStrategy(m, unit.id, body.strategyId);
+      if (body.endDate < body.startDate) throw unprocessable('project.datesInvalid');
+      const { kpiIds, orgUnitCode: _code, ...fields } = body;
+      const saved = await m.save(
+        m.create(Project, { ...fields, orgUnitId: unit.id, status: body.status ?? 'not_started' }),
+      );
+      await this.setKpis(m, saved, kpiIds ?? []);
+      return projectDto(saved, unit.code, [...new Set(kpiIds ?? [])]);
+    });
+  }
+
+  async update(id: string, body: UpdateProjectBody): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (m) => {
+      const p = await this.lockedProject(m, id);
+      if (p.version !== body.version) throw conflict();
+      if (p.status === 'cancelled') throw conflict('project.cancelled');
+      const { version: _v, kpiIds, ...changes } = given(body);
+      if (changes.strategyId) await this.checkStrategy(m, p.orgUnitId, changes.strategyId);
+      Object.assign(p, changes);
+      if (p.endDate < p.startDate) throw unprocessable('project.datesInvalid');
+      const saved = await m.save(p);
+      if (kpiIds) await this.setKpis(m, saved, kpiIds);
+      const unit = await m.findOneByOrFail(OrgUnit, { id: p.orgUnitId });
+      return projectDto(saved, unit.code, (await this.links(m, [id])).get(id) ?? []);
+    });
+  }
+
+  async listProgress(projectId: string, actor: ActorClaims | null): Promise<ProjectProgressDto[]> {
+    const p = await this.dataSource
+      .getRepository(Project)
+      .findOne({ where: { id: projectId }, relations: { orgUnit: true } });
+    if (!p) throw notFound();
+    const insider = actor !== null && canSeeUnapproved({ role: actor.role, scopePath: actor.scope }, p.orgUnit);
+    const rows = await this.dataSource.getRepository(ProjectProgress).find({
+      where: { projectId, ...(!insider && { status: 'approved' as const }) },
+      order: { period: 'ASC' },
+    });
+    return rows.map((r) => progressDto(r, insider));
+  }
+
+  async saveProgress(projectId: string, period: string, body: SaveProgressBody): Promise<ProjectProgressDto> {
+    const parsed = parsePeriod(period);
+    if (!parsed || parsed.frequency !== 'monthly') throw new ApiError(HttpStatus.BAD_REQUEST, 'progress.periodInvalid');
+    if (periodRange(parsed).start > bangkokDateOf(new Date())) throw unprocessable('result.futurePeriod');
+    return this.dataSource.transaction(async (m) => {
+      const p = await this.lockedProject(m, projectId);
+      if (p.status === 'cancelled') throw conflict('project.cancelled');
+      let row = await m.findOne(ProjectProgress, { where: { projectId, period }, lock: { mode: 'pessimistic_write' } });
+      if (row) {
+        if (body.version !== row.version) throw conflict();
+        if (row.status === 'approved') throw conflict('result.locked');
+        if (row.status === 'submitted') throw conflict('result.wrongState');
+      } else {
+        row = m.create(ProjectProgress, { projectId, period });
+      }
+      row.percent = body.percent;
+      if (body.milestoneNote !== undefined) row.milestoneNote = body.milestoneNote;
+      row.status = 'draft';
+      return progressDto(await m.save(row), true);
+    });
+  }
+
+  async transitionProgress(
+    projectId: string,
+    period: string,
+    step: ProgressTransition,
+    body: ProgressTransitionBody,
+    actor: ActorClaims,
+  ): Promise<ProjectProgressDto> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(ProjectProgress, {
+        where: { projectId, period },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw notFound();
+      if (body.version !== row.version) throw conflict();
+      const rule = TRANSITIONS[step];
+      if (!(rule.from as readonly string[]).includes(row.status)) throw conflict('result.wrongState');
+      if (step === 'return' && !body.reason?.trim()) throw unprocessable('result.reasonRequired');
+      if (step === 'approve' && row.submittedBy === actor.sub) throw forbidden('access.selfApproval');
+      const now = new Date();
+      row.status = rule.to;
+      if (step === 'submit') Object.assign(row, { submittedBy: actor.sub, submittedAt: now, returnReason: null });
+      if (step === 'approve') Object.assign(row, { approvedBy: actor.sub, approvedAt: now });
+      if (step === 'return')
+        Object.assign(row, { returnReason: body.reason?.trim(), approvedBy: null, approvedAt: null });
+      return progressDto(await m.save(row), true);
+    });
+  }
+
+  async listTargets(fiscalYear: number | undefined): Promise<DisbursementTargetDto[]> {
+    const rows = await this.dataSource.getRepository(DisbursementTarget).find({
+      where: fiscalYear ? { fiscalYear } : {},
+      order: { fiscalYear: 'ASC', budgetType: 'ASC' },
+    });
+    return rows.map(targetDto);
+  }
+
+  async saveTarget(fiscalYear: number, budgetType: DisbursementBudgetType, body: SaveTargetBody) {
+    const quarters = { Q1: body.q1, Q2: body.q2, Q3: body.q3, Q4: body.q4 };
+    if (validateQuarterlyTargets(quarters).length) throw unprocessable('disbursementTarget.invalid');
+    return this.dataSource.transaction(async (m) => {
+      let row = await m.findOne(DisbursementTarget, {
+        where: { fiscalYear, budgetType },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (row && row.version !== body.version) throw conflict();
+      row ??= m.create(DisbursementTarget, { fiscalYear, budgetType });
+      Object.assign(row, { q1: body.q1, q2: body.q2, q3: body.q3, q4: body.q4 });
+      return targetDto(await m.save(row));
+    });
+  }
+
+  /** Risks of the unit's projects and KPIs, and of the units below it. */
+  async listRisks(unitCode: string): Promise<RiskDto[]> {
+    const ids: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM risk r
+       LEFT JOIN project p ON p.id = r.project_id LEFT JOIN kpi k ON k.id = r.kpi_id
+       JOIN org_unit u ON u.id = COALESCE(p.org_unit_id, k.org_unit_id)
+       JOIN org_unit scope ON scope.code = $1
+       WHERE u.path = scope.path OR u.path LIKE scope.path || '/%'
+       ORDER BY r.likelihood * r.impact DESC, r.created_at`,
+      [unitCode],
+    );
+    const rows = await this.dataSource.getRepository(Risk).findBy({ id: In(ids.map((r) => r.id)) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((r) => riskDto(byId.get(r.id) as Risk));
+  }
+
+  async createRisk(subject: { projectId: string } | { kpiId: string }, body: CreateRiskBody): Promise<RiskDto> {
+    return this.dataSource.transaction(async (m) => {
+      if ('projectId' in subject) {
+        await this.lockedProject(m, subject.projectId);
+      } else if (!(await m.findOne(Kpi, { where: { id: subject.kpiId } }))) {
+        throw notFound();
+      }
+      const risk = m.create(Risk, {
+        projectId: null,
+        kpiId: null,
+        ...subject,
+        ...body,
+        mitigation: body.mitigation ?? '',
+      });
+      return riskDto(await m.save(risk));
+    });
+  }
+
+  async updateRisk(id: string, body: UpdateRiskBody): Promise<RiskDto> {
+    return this.dataSource.transaction(async (m) => {
+      const risk = await m.findOne(Risk, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!risk) throw notFound();
+      if (risk.version !== body.version) throw conflict();
+      const { version: _v, ...changes } = given(body);
+      Object.assign(risk, changes);
+      return riskDto(await m.save(risk));
+    });
+  }
+
+  private async lockedProject(m: EntityManager, id: string): Promise<Project> {
+    const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p) throw notFound();
+    return p;
+  }
+
+  /** The strategy must sit in one of the province's own plans. */
+  private async checkStrategy(m: EntityManager, orgUnitId: string, strategyId: string): Promise<void> {
+    const [row] = await m.query(
+      `SELECT 1 FROM strategy s JOIN goal g ON g.id = s.goal_id JOIN strategic_issue i ON i.id = g.issue_id
+       JOIN plan p ON p.id = i.plan_id WHERE s.id = $1 AND p.org_unit_id = $2`,
+      [strategyId, orgUnitId],
+    );
+    if (!row) throw unprocessable('project.strategyOutside');
+  }
+
+  /** Replaces the project's KPI links; each added or removed link is audited. */
+  private async setKpis(m: EntityManager, project: Project, kpiIds: string[]): Promise<void> {
+    const wanted = [...new Set(kpiIds)];
+    if (wanted.length) {
+      const found = await m.count(Kpi, { where: { id: In(wanted), orgUnitId: project.orgUnitId } });
+      if (found !== wanted.length) throw unprocessable('project.kpiOutside');
+    }
+    const current = await m.find(ProjectKpi, { where: { projectId: project.id } });
+    const gone = current.filter((l) => !wanted.includes(l.kpiId));
+    if (gone.length) await m.remove(gone);
+    const have = new Set(current.map((l) => l.kpiId));
+    const added = wanted
+      .filter((k) => !have.has(k))
+      .map((kpiId) => m.create(ProjectKpi, { projectId: project.id, kpiId }));
+    if (added.length) await m.save(added);
+  }
+
+  private async links(m: EntityManager, projectIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (!projectIds.length) return map;
+    const rows = await m.find(ProjectKpi, { where: { projectId: In(projectIds) }, order: { kpiId: 'ASC' } });
+    for (const r of rows) map.set(r.projectId, [...(map.get(r.projectId) ?? []), r.kpiId]);
+    return map;
+  }
+}

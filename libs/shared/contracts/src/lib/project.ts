@@ -1,0 +1,151 @@
+import type { ResultStatusName } from './kpi';
+
+export type BudgetSourceName = 'province' | 'cluster' | 'ministry' | 'local' | 'other';
+export type ProjectBudgetType = 'capital' | 'current';
+export type ProjectStatusName = 'not_started' | 'on_schedule' | 'delayed' | 'completed' | 'cancelled';
+export type DisbursementBudgetType = 'overall' | 'capital' | 'current';
+export type RiskResponseName = 'take' | 'treat' | 'transfer' | 'terminate';
+export type RiskBandName = 'low' | 'medium' | 'high' | 'extreme';
+
+export interface ProjectDto {
+  id: string;
+  orgUnitCode: string;
+  strategyId: string;
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  ownerAgencyTh: string;
+  fiscalYear: number;
+  budgetSource: BudgetSourceName;
+  budgetType: ProjectBudgetType;
+  /** Baht, two decimals, as text. */
+  allocated: string;
+  startDate: string;
+  endDate: string;
+  status: ProjectStatusName;
+  kpiIds: string[];
+  version: number;
+}
+
+export interface SaveProjectDto {
+  orgUnitCode?: string;
+  strategyId?: string;
+  code?: string;
+  nameTh?: string;
+  nameEn?: string;
+  ownerAgencyTh?: string;
+  fiscalYear?: number;
+  budgetSource?: BudgetSourceName;
+  budgetType?: ProjectBudgetType;
+  allocated?: string;
+  startDate?: string;
+  endDate?: string;
+  status?: ProjectStatusName;
+  kpiIds?: string[];
+  version?: number;
+}
+
+export interface ProjectProgressDto {
+  id: string;
+  projectId: string;
+  period: string;
+  percent: number;
+  milestoneNote: string;
+  status: ResultStatusName;
+  returnReason: string | null;
+  submittedBy: string | null;
+  approvedBy: string | null;
+  version: number;
+}
+
+export interface DisbursementTargetDto {
+  fiscalYear: number;
+  budgetType: DisbursementBudgetType;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  version: number;
+}
+
+export interface RiskDto {
+  id: string;
+  projectId: string | null;
+  kpiId: string | null;
+  description: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  band: RiskBandName;
+  response: RiskResponseName;
+  owner: string;
+  mitigation: string;
+  reviewDate: string | null;
+  status: 'open' | 'closed';
+  version: number;
+}
+
+/** Money as text (baht, two decimals); rates and targets in percent, two decimals. */
+export interface DisbursementFiguresDto {
+  allocated: string;
+  committed: string;
+  disbursed: string;
+  rate: number | null;
+  committedRate: number | null;
+}
+
+export interface DisbursementSummaryDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  asOf: string;
+  total: DisbursementFiguresDto & {
+    target: number | null;
+    gap: number | null;
+    gapBaht: string | null;
+    lapseRisk: 'none' | 'watch' | 'high';
+  };
+  byType: (DisbursementFiguresDto & { budgetType: ProjectBudgetType; target: number | null; gap: number | null })[];
+  bySource: (DisbursementFiguresDto & { budgetSource: BudgetSourceName })[];
+  /** Per month of the fiscal year up to asOf: cumulative disbursed and rate vs the target on the month's last day. */
+  curve: { month: string; cumulativeDisbursed: string; rate: number | null; target: number | null }[];
+}
+
+export interface DisbursementRankingRowDto extends DisbursementFiguresDto {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  rank: number | null;
+  gap: number | null;
+}
+
+export interface DisbursementRankingDto {
+  fiscalYear: number;
+  asOf: string;
+  level: 'province' | 'cluster';
+  budgetType: DisbursementBudgetType;
+  /** The target in force on asOf (percent); null when central staff have set none for the year. */
+  target: number | null;
+  rows: DisbursementRankingRowDto[];
+}
+
+export interface SlowProjectDto {
+  id: string;
+  code: string;
+  nameTh: string;
+  orgUnitCode: string;
+  ownerAgencyTh: string;
+  budgetType: ProjectBudgetType;
+  allocated: string;
+  disbursed: string;
+  rate: number | null;
+  progress: number | null;
+  lastUpdate: string | null;
+}
+
+export interface RiskMatrixDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  /** cells[likelihood − 1][impact − 1] = open risks in that cell. */
+  cells: number[][];
+  byBand: Record<RiskBandName, number>;
+}
