@@ -156,6 +156,63 @@ export const MESSAGES = {
     en: 'Enter "yes" to confirm an outlier, or leave it empty.',
   },
   'import.textTooLong': { th: 'ข้อความยาวเกิน 4,000 ตัวอักษร', en: 'The text is longer than 4,000 characters.' },
+  'gfmis.tooManyRows': {
+    th: 'ไฟล์มีจำนวนแถวมากเกินกำหนด (ไม่เกิน 200,000 แถว)',
+    en: 'The file has too many rows (at most 200,000).',
+  },
+  'gfmis.noHeader': {
+    th: 'ไม่พบแถวหัวตาราง ต้องมีคอลัมน์ รหัสโครงการ เดือน (หรือ วันที่) เลขที่เอกสาร และ ก่อหนี้ผูกพัน (PO) หรือ เบิกจ่าย',
+    en: 'No header row found: the sheet needs the columns project code, month (or date), document number, and committed (PO) or disbursed.',
+  },
+  'gfmis.projectRequired': { th: 'กรุณาระบุรหัสโครงการ', en: 'Enter the project code.' },
+  'gfmis.projectUnknown': {
+    th: 'ไม่พบรหัสโครงการนี้ในโครงการของจังหวัดสำหรับปีงบประมาณที่นำเข้า',
+    en: "No project with this code among the province's projects of the fiscal year.",
+  },
+  'gfmis.projectCancelled': {
+    th: 'โครงการนี้ถูกยกเลิกแล้ว นำเข้าผลการเบิกจ่ายไม่ได้',
+    en: 'This project is cancelled; no disbursement can be imported for it.',
+  },
+  'gfmis.monthRequired': {
+    th: 'กรุณาระบุเดือน เช่น 2569-M03 หรือ 12/2568',
+    en: 'Enter the month, e.g. 2569-M03 or 12/2568.',
+  },
+  'gfmis.monthInvalid': {
+    th: 'รูปแบบเดือนไม่ถูกต้อง ใช้ 2569-M03, 12/2568 หรือ 2025-12',
+    en: 'The month is not valid; use 2569-M03, 12/2568 or 2025-12.',
+  },
+  'gfmis.dateRequired': { th: 'กรุณาระบุวันที่ เช่น 15/12/2568', en: 'Enter the date, e.g. 15/12/2568.' },
+  'gfmis.dateInvalid': {
+    th: 'รูปแบบวันที่ไม่ถูกต้อง ใช้ 15/12/2568 หรือ 2025-12-15',
+    en: 'The date is not valid; use 15/12/2568 or 2025-12-15.',
+  },
+  'gfmis.monthOutsideYear': {
+    th: 'เดือนนี้ไม่อยู่ในปีงบประมาณที่นำเข้า',
+    en: 'This month is outside the fiscal year being imported.',
+  },
+  'gfmis.documentRequired': { th: 'กรุณาระบุเลขที่เอกสาร', en: 'Enter the document number.' },
+  'gfmis.documentTooLong': {
+    th: 'เลขที่เอกสารยาวเกิน 64 ตัวอักษร',
+    en: 'The document number is longer than 64 characters.',
+  },
+  'gfmis.lineInvalid': {
+    th: 'ลำดับรายการต้องเป็นจำนวนเต็มบวก',
+    en: 'The line number must be a positive whole number.',
+  },
+  'gfmis.amountInvalid': {
+    th: 'จำนวนเงินต้องเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง',
+    en: 'The amount must be a number with at most 2 decimals.',
+  },
+  'gfmis.amountNegative': { th: 'จำนวนเงินต้องไม่ติดลบ', en: 'The amount must not be negative.' },
+  'gfmis.amountTooLarge': { th: 'จำนวนเงินเกินกว่าที่ระบบรองรับ', en: 'The amount is larger than the system holds.' },
+  'gfmis.duplicate': {
+    th: 'โครงการ เดือน เลขที่เอกสาร และลำดับรายการนี้ซ้ำกับแถวก่อนหน้าในไฟล์',
+    en: 'The same project, month, document and line appear in an earlier row of the file.',
+  },
+  'gfmis.alreadyRolledBack': {
+    th: 'ชุดข้อมูลนำเข้านี้ถูกยกเลิกไปแล้ว',
+    en: 'This import batch has already been rolled back.',
+  },
   'agreement.invalid': {
     th: 'ตัวชี้วัด น้ำหนัก หรือเกณฑ์การให้คะแนนของคำรับรองไม่ถูกต้อง กรุณาตรวจสอบ',
     en: "The agreement's indicators, weights or criterion values are not valid.",

@@ -13,6 +13,7 @@ import { KpiResult } from '../modules/kpis/kpi-result.entity';
 import { KpiTarget } from '../modules/kpis/kpi-target.entity';
 import { Kpi } from '../modules/kpis/kpi.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { DisbursementBatch } from '../modules/projects/disbursement-batch.entity';
 import { DisbursementTarget } from '../modules/projects/disbursement-target.entity';
 import { Disbursement } from '../modules/projects/disbursement.entity';
 import { ProjectKpi } from '../modules/projects/project-kpi.entity';
@@ -31,6 +32,7 @@ import { CreateUsersSessionsAndAudit1763700200000 } from './migrations/176370020
 import { AddKpiAggregation1763700300000 } from './migrations/1763700300000-AddKpiAggregation';
 import { CreateAgreements1763700400000 } from './migrations/1763700400000-CreateAgreements';
 import { CreateProjectsAndDisbursement1763700500000 } from './migrations/1763700500000-CreateProjectsAndDisbursement';
+import { CreateDisbursementBatches1763700600000 } from './migrations/1763700600000-CreateDisbursementBatches';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -61,6 +63,7 @@ export const entities = [
   ProjectKpi,
   ProjectProgress,
   Disbursement,
+  DisbursementBatch,
   DisbursementTarget,
   Risk,
 ];
@@ -71,6 +74,7 @@ export const migrations = [
   AddKpiAggregation1763700300000,
   CreateAgreements1763700400000,
   CreateProjectsAndDisbursement1763700500000,
+  CreateDisbursementBatches1763700600000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -588,6 +588,7 @@ describe('access matrix: every role × every route × own and other scopes (real
       ])
     ).version;
 
+  let batchToRollBack = '';
   const projectCases: Case[] = [
     {
       name: 'create a Chiang Mai project',
@@ -734,6 +735,51 @@ describe('access matrix: every role × every route × own and other scopes (real
           .patch(`/api/risks/${id}`)
           .send({ version, mitigation: `ติดตามโดย ${who}` });
       },
+      expect: write,
+    },
+    {
+      name: 'import a one-line Chiang Mai GFMIS file',
+      route: 'POST /api/provinces/:code/disbursement-imports',
+      // A document of its own per caller: the same file twice would change nothing (and audit nothing).
+      call: (who) =>
+        client(who)
+          .post('/api/provinces/50/disbursement-imports?fiscalYear=2569')
+          .attach(
+            'file',
+            Buffer.from(
+              `รหัสโครงการ,เดือน,เลขที่เอกสาร,ก่อหนี้ผูกพัน (PO),เบิกจ่าย\r\nP69-001,2569-M02,MX-${who},100.00,50.00\r\n`,
+            ),
+            'gfmis.csv',
+          ),
+      // One audit row: the batch (the disbursement rows are written by COPY and an upsert).
+      expect: write,
+    },
+    {
+      name: "list Chiang Mai's GFMIS import batches",
+      route: 'GET /api/provinces/:code/disbursement-imports',
+      call: (who) => client(who).get('/api/provinces/50/disbursement-imports'),
+      expect: {
+        ...only({ admin: 200, analyst: 200, clusterC15: 200, governor50: 200, officer50: 200, approver50: 200 }),
+      },
+    },
+    {
+      name: 'roll back a Chiang Mai GFMIS import batch',
+      route: 'POST /api/disbursement-imports/:batchId/rollback',
+      before: async () => {
+        await t.dataSource.query(`DELETE FROM disbursement WHERE source_document = 'MX-ROLLBACK'`);
+        const [{ id }] = await t.dataSource.query(
+          `INSERT INTO disbursement_batch (org_unit_id, fiscal_year, file_name, checksum, rows, total_committed, total_disbursed)
+           SELECT id, 2569, 'm.csv', repeat('0', 64), 1, 1, 1 FROM org_unit WHERE code = '50' RETURNING id`,
+        );
+        await t.dataSource.query(
+          `INSERT INTO disbursement (project_id, month, committed, disbursed, source_batch_id, source_document, source_line)
+           VALUES ($1, '2025-11-01', 1, 1, $2, 'MX-ROLLBACK', 1)`,
+          [(await cmProject()).id, id],
+        );
+        batchToRollBack = id;
+      },
+      call: (who) => client(who).post(`/api/disbursement-imports/${batchToRollBack}/rollback`),
+      // One audit row: the batch marked rolled back (its rows go in one DELETE).
       expect: write,
     },
   ];

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Versioned } from '../../database/versioned.entity';
+import { DisbursementBatch } from './disbursement-batch.entity';
 import { Project } from './project.entity';
 
 /**
@@ -10,6 +11,7 @@ import { Project } from './project.entity';
 @Entity('disbursement')
 @Index('disbursement_source_key', ['projectId', 'month', 'sourceDocument', 'sourceLine'], { unique: true })
 @Index('disbursement_month_idx', ['month'])
+@Index('disbursement_source_batch_id_idx', ['sourceBatchId'])
 @Check('disbursement_month_check', `EXTRACT(DAY FROM "month") = 1`)
 @Check('disbursement_amounts_check', `"committed" >= 0 AND "disbursed" >= 0`)
 export class Disbursement extends Versioned {
@@ -33,7 +35,11 @@ export class Disbursement extends Versioned {
   @Column({ type: 'numeric', precision: 18, scale: 2, default: 0 })
   disbursed!: string;
 
-  /** The import batch that wrote the row (the GFMIS import's own table, to come); null for seeded or manual rows. */
+  @ManyToOne(() => DisbursementBatch, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_batch_id', foreignKeyConstraintName: 'disbursement_source_batch_id_fkey' })
+  sourceBatch!: DisbursementBatch | null;
+
+  /** The GFMIS import batch that last wrote the row; null for seeded or manual rows. */
   @Column({ name: 'source_batch_id', type: 'uuid', nullable: true })
   sourceBatchId!: string | null;
 

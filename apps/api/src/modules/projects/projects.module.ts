@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { DisbursementReadModelsService } from './disbursement-read-models.service';
 import { DisbursementController } from './disbursement.controller';
+import { DisbursementImportController } from './import/disbursement-import.controller';
+import { DisbursementImportService } from './import/disbursement-import.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, DisbursementController],
-  providers: [ProjectsService, DisbursementReadModelsService],
+  imports: [RealtimeModule],
+  controllers: [ProjectsController, DisbursementController, DisbursementImportController],
+  providers: [ProjectsService, DisbursementReadModelsService, DisbursementImportService],
 })
 export class ProjectsModule {}

@@ -6,11 +6,12 @@ import {
   OnGatewayConnection,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
 } from '@nestjs/websockets';
 import type { ClientToServerEvents, JoinAck, RoomName, ServerToClientEvents } from '@provdash/shared/contracts';
 import { ROOM_PATTERN } from '@provdash/shared/contracts';
 import { isAllowed } from '@provdash/shared/domain';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { ApiError } from '../../common/api-error';
 import type { ActorClaims } from '../access/actor';
 import { UnitResolver } from '../access/unit-resolver.service';
@@ -31,6 +32,9 @@ type AppSocket = Socket<
 export class RealtimeGateway implements OnGatewayConnection {
   private readonly log = new Logger('Realtime');
 
+  @WebSocketServer()
+  private readonly server?: Server<ClientToServerEvents, ServerToClientEvents>;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly units: UnitResolver,
@@ -47,7 +51,19 @@ export class RealtimeGateway implements OnGatewayConnection {
     } catch {
       // A bad token is refused outright rather than silently downgraded to anonymous.
       socket.disconnect(true);
+      return;
     }
+    // Its own room, for what is meant for this user alone (the progress of their uploads).
+    await socket.join(userRoom(socket.data.actor.sub));
+  }
+
+  /** Sends an event to a room; without a running server (no HTTP listener) it is dropped. */
+  emit<E extends keyof ServerToClientEvents>(
+    room: RoomName,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.server?.to(room).emit(event, ...args);
   }
 
   @SubscribeMessage('join')
@@ -70,6 +86,8 @@ export class RealtimeGateway implements OnGatewayConnection {
   private async mayJoin(actor: ActorClaims | null, room: RoomName): Promise<boolean> {
     if (room === 'public') return true;
     if (!actor) return false;
+    // A user's own room only: never another user's.
+    if (room.startsWith('user:')) return room === userRoom(actor.sub);
     const code = room === 'national' ? 'TH' : room.split(':')[1];
     try {
       const unit = await this.units.byCode(code);
@@ -81,3 +99,5 @@ export class RealtimeGateway implements OnGatewayConnection {
     }
   }
 }
+
+export const userRoom = (userId: string): RoomName => `user:${userId}`;

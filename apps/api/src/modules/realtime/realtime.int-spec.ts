@@ -64,6 +64,19 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
     expect(ack).toEqual(allowed ? { ok: true, room } : { ok: false, error: 'forbidden' });
   });
 
+  it("a signed-in socket may be in its own user room only, never another user's", async () => {
+    const socket = await connect('officer50');
+    expect(await join(socket, `user:${f.userIds.officer50}`)).toEqual({
+      ok: true,
+      room: `user:${f.userIds.officer50}`,
+    });
+    expect(await join(socket, `user:${f.userIds.officer52}`)).toEqual({ ok: false, error: 'forbidden' });
+    const admin = await connect('admin');
+    expect(await join(admin, `user:${f.userIds.officer50}`)).toEqual({ ok: false, error: 'forbidden' });
+    const anonymous = await connect(null);
+    expect(await join(anonymous, `user:${f.userIds.officer50}`)).toEqual({ ok: false, error: 'forbidden' });
+  });
+
   it('refuses malformed rooms and payloads', async () => {
     const socket = await connect('admin');
     for (const room of ['province:50; DROP', 'everything', '', 'province:5']) {

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { CellValue, Workbook } from 'exceljs';
 import { ApiError } from '../../../common/api-error';
+import type { MessageKey } from '../../../common/messages';
 import { ColumnKey, COLUMNS } from './results-sheet';
 
 /** A cell as the import reads it: what the person sees, without styles or formulas. */
@@ -13,10 +14,16 @@ export interface SheetRow {
   cells: Cell[];
 }
 
-export interface DataTable {
+export interface DataTable<K extends string = ColumnKey> {
   /** Column positions found in the header row(s). */
-  columns: Partial<Record<ColumnKey, number>>;
+  columns: Partial<Record<K, number>>;
   rows: SheetRow[];
+}
+
+/** How many data rows a kind of file may have, and the message that refuses a bigger one. */
+export interface RowLimit {
+  maxRows: number;
+  tooManyKey: MessageKey;
 }
 
 /** Far above a province's year (≈ 20 KPIs × 12 months); a bigger file is not a results sheet. */
@@ -25,6 +32,8 @@ export const MAX_DATA_ROWS = 5000;
 const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 const HEADER_SCAN_ROWS = 10;
 
+const RESULTS_LIMIT: RowLimit = { maxRows: MAX_DATA_ROWS, tooManyKey: 'import.tooManyRows' };
+
 const unreadable = () => new ApiError(HttpStatus.BAD_REQUEST, 'import.unreadable');
 
 /**
@@ -32,16 +41,16 @@ const unreadable = () => new ApiError(HttpStatus.BAD_REQUEST, 'import.unreadable
  * declared type (both are whatever the sender's computer says): a zip is an .xlsx workbook,
  * the old binary .xls format is refused with its own message, and plain text is CSV.
  */
-export async function readSpreadsheet(buffer: Buffer): Promise<SheetRow[][]> {
+export async function readSpreadsheet(buffer: Buffer, limit: RowLimit = RESULTS_LIMIT): Promise<SheetRow[][]> {
   if (buffer.length === 0) throw unreadable();
-  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(buffer);
+  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(buffer, limit);
   if (buffer.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     throw new ApiError(HttpStatus.BAD_REQUEST, 'import.legacyXls');
   }
-  return [readCsv(decodeText(buffer))];
+  return [readCsv(decodeText(buffer), limit)];
 }
 
-async function readXlsx(buffer: Buffer): Promise<SheetRow[][]> {
+async function readXlsx(buffer: Buffer, limit: RowLimit): Promise<SheetRow[][]> {
   const declared = zipDeclaredSize(buffer);
   if (declared === null || declared > MAX_UNZIPPED_BYTES) throw unreadable();
   const wb = new Workbook();
@@ -53,8 +62,8 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[][]> {
     throw unreadable();
   }
   return wb.worksheets.map((ws) => {
-    if (ws.actualRowCount > MAX_DATA_ROWS + HEADER_SCAN_ROWS) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'import.tooManyRows');
+    if (ws.actualRowCount > limit.maxRows + HEADER_SCAN_ROWS) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, limit.tooManyKey);
     }
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
@@ -130,7 +139,7 @@ function decodeText(buffer: Buffer): string {
   return text;
 }
 
-function readCsv(text: string): SheetRow[] {
+function readCsv(text: string, limit: RowLimit): SheetRow[] {
   // Excel writes ";" where the decimal mark is a comma and tabs for "Unicode text"; Thai Excel uses ",".
   // Judged on the first lines together: a title line above the table may have no delimiter at all.
   const head = text.split(/\r?\n/, HEADER_SCAN_ROWS);
@@ -142,8 +151,7 @@ function readCsv(text: string): SheetRow[] {
   } catch {
     throw unreadable();
   }
-  if (records.length > MAX_DATA_ROWS + HEADER_SCAN_ROWS)
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'import.tooManyRows');
+  if (records.length > limit.maxRows + HEADER_SCAN_ROWS) throw new ApiError(HttpStatus.BAD_REQUEST, limit.tooManyKey);
   // A record is one spreadsheet row even when a quoted narrative spans lines, as Excel shows it.
   return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }));
 }
@@ -154,25 +162,32 @@ const normalize = (s: string) =>
     .toLowerCase()
     .replace(/[\s_\-.:*]+/g, '');
 
-const HEADER_NAMES: [string, ColumnKey][] = COLUMNS.flatMap((c) =>
-  [c.th, c.en, ...(c.aliases ?? [])].map((name) => [normalize(name), c.key] as [string, ColumnKey]),
-);
+/** Header spellings (Thai, English, aliases) of a layout's columns, normalized. */
+export function headerNamesOf<K extends string>(
+  columns: readonly { key: K; th: string; en: string; aliases?: string[] }[],
+): [string, K][] {
+  return columns.flatMap((c) =>
+    [c.th, c.en, ...(c.aliases ?? [])].map((name) => [normalize(name), c.key] as [string, K]),
+  );
+}
+
+const HEADER_NAMES = headerNamesOf(COLUMNS);
 
 /** The column a header cell names: "ค่า", "value", or both in one cell ("ค่า (value)", "ค่า / value"). */
-function headerKey(cell: Cell): ColumnKey | null {
+function headerKey<K extends string>(cell: Cell, names: [string, K][]): K | null {
   if (typeof cell !== 'string') return null;
   const parts = [cell, ...cell.split(/[()/|\n]/)].map(normalize).filter(Boolean);
   for (const part of parts) {
-    const hit = HEADER_NAMES.find(([name]) => name === part);
+    const hit = names.find(([name]) => name === part);
     if (hit) return hit[1];
   }
   return null;
 }
 
-function headerKeys(row: SheetRow): Map<ColumnKey, number> {
-  const found = new Map<ColumnKey, number>();
+function headerKeys<K extends string>(row: SheetRow, names: [string, K][]): Map<K, number> {
+  const found = new Map<K, number>();
   row.cells.forEach((cell, i) => {
-    const key = headerKey(cell);
+    const key = headerKey(cell, names);
     if (key && !found.has(key)) found.set(key, i);
   });
   return found;
@@ -183,21 +198,18 @@ function headerKeys(row: SheetRow): Map<ColumnKey, number> {
  * tables — and the rows below it. A second header row right after the first (the template's
  * English one) is a header too, not data.
  */
-export function locateTable(sheets: SheetRow[][]): DataTable | null {
+export function locateColumns<K extends string>(
+  sheets: SheetRow[][],
+  names: [string, K][],
+  isHeader: (keys: Map<K, number>) => boolean,
+): DataTable<K> | null {
   for (const rows of sheets) {
-    const start = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => {
-      const keys = headerKeys(r);
-      return (
-        keys.has('kpiCode') &&
-        keys.has('period') &&
-        (keys.has('value') || keys.has('numerator') || keys.has('denominator'))
-      );
-    });
+    const start = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => isHeader(headerKeys(r, names)));
     if (start < 0) continue;
-    const columns = Object.fromEntries(headerKeys(rows[start])) as Partial<Record<ColumnKey, number>>;
+    const columns = Object.fromEntries(headerKeys(rows[start], names)) as Partial<Record<K, number>>;
     let next = start + 1;
-    while (next < rows.length && isHeaderLike(rows[next])) {
-      for (const [key, i] of headerKeys(rows[next])) columns[key] ??= i;
+    while (next < rows.length && isHeaderLike(rows[next], names)) {
+      for (const [key, i] of headerKeys(rows[next], names)) columns[key] ??= i;
       next++;
     }
     return { columns, rows: rows.slice(next) };
@@ -205,7 +217,19 @@ export function locateTable(sheets: SheetRow[][]): DataTable | null {
   return null;
 }
 
-function isHeaderLike(row: SheetRow): boolean {
+/** The KPI-results layout: KPI code, period and a value (or numerator/denominator). */
+export function locateTable(sheets: SheetRow[][]): DataTable | null {
+  return locateColumns(
+    sheets,
+    HEADER_NAMES,
+    (keys) =>
+      keys.has('kpiCode') &&
+      keys.has('period') &&
+      (keys.has('value') || keys.has('numerator') || keys.has('denominator')),
+  );
+}
+
+function isHeaderLike<K extends string>(row: SheetRow, names: [string, K][]): boolean {
   const filled = row.cells.filter((c) => c !== null && String(c).trim() !== '').length;
-  return filled > 1 && headerKeys(row).size * 2 >= filled;
+  return filled > 1 && headerKeys(row, names).size * 2 >= filled;
 }
