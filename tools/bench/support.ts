@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, throwawayDir } from '../../apps/api/src/database
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { seedDemoAgreements } from '../../apps/api/src/database/seeds/demo/demo-agreements.seed';
 import { seedDemoData } from '../../apps/api/src/database/seeds/demo/demo-data.seed';
+import { seedDemoProjects } from '../../apps/api/src/database/seeds/demo/demo-projects.seed';
 
 /** Ten fiscal years: the size a province's data reaches in year five of the product and beyond. */
 export const TEN_YEARS = [2561, 2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570];
@@ -77,13 +78,17 @@ export async function withNationalDataset(work: (d: NationalDataset) => Promise<
     await ds.transaction(async (m) => {
       await seedDemoData(m, TEN_YEARS);
       await seedDemoAgreements(m, TEN_YEARS.slice(0, -1));
+      await seedDemoProjects(m, TEN_YEARS.slice(0, -1));
     });
     await ds.query('ANALYZE');
-    const [{ results }] = await ds.query(`SELECT count(*)::int AS results FROM kpi_result`);
+    const [{ results, disbursements }] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM kpi_result) AS results, (SELECT count(*)::int FROM disbursement) AS disbursements`,
+    );
     await ds.destroy();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `dataset: ${results} KPI results and 77 agreements a year over ${TEN_YEARS.length} fiscal years (${seconds} s to load)`,
+      `dataset: ${results} KPI results, 77 agreements and 1,540 projects a year, ${disbursements} monthly ` +
+        `disbursement rows, over ${TEN_YEARS.length} fiscal years (${seconds} s to load)`,
     );
 
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), DATABASE_URL: db.url });

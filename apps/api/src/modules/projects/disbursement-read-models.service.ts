@@ -66,6 +66,27 @@ const TARGET_JSON = `json_build_object('Q1', t.q1, 'Q2', t.q2, 'Q3', t.q3, 'Q4',
  * and GFMIS figures of months up to `asOf`. Sums come back from PostgreSQL as exact numeric text;
  * rates, targets and gaps are the domain library's, the same the dashboard uses.
  */
+/**
+ * Every province (or cluster) with its projects' allocation and money to date for one fiscal year
+ * and budget type, in one statement. $1 fiscal year, $2 as-of date, $3 'province' | 'cluster',
+ * $4 budget type ('overall' = all).
+ */
+export const DISBURSEMENT_RANKING_SQL = `WITH pt AS (
+           SELECT p.org_unit_id, p.allocated,
+                  COALESCE(SUM(d.committed), 0) AS committed, COALESCE(SUM(d.disbursed), 0) AS disbursed
+           FROM project p LEFT JOIN disbursement d ON d.project_id = p.id AND d.month <= $2::date
+           WHERE p.fiscal_year = $1 AND p.status <> 'cancelled' AND ($4 = 'overall' OR p.budget_type = $4)
+           GROUP BY p.id, p.org_unit_id, p.allocated)
+         SELECT x.code, x.name_th, x.name_en,
+                COALESCE(SUM(pt.allocated), 0)::text AS allocated, COALESCE(SUM(pt.committed), 0)::text AS committed,
+                COALESCE(SUM(pt.disbursed), 0)::text AS disbursed,
+                (SELECT ${TARGET_JSON} FROM disbursement_target t WHERE t.fiscal_year = $1 AND t.budget_type = $4) AS target
+         FROM org_unit x
+         LEFT JOIN org_unit pu ON pu.type = 'province' AND (pu.id = x.id OR pu.parent_id = x.id)
+         LEFT JOIN pt ON pt.org_unit_id = pu.id
+         WHERE x.type = $3
+         GROUP BY x.id, x.code, x.name_th, x.name_en`;
+
 @Injectable()
 export class DisbursementReadModelsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -173,24 +194,7 @@ export class DisbursementReadModelsService {
   ): Promise<DisbursementRankingDto> {
     const { asOf, fiscalYear, interpolation } = this.when(o);
     const rows: (Sums & { code: string; name_th: string; name_en: string; target: TargetRow | null })[] =
-      await this.dataSource.query(
-        `WITH pt AS (
-           SELECT p.org_unit_id, p.allocated,
-                  COALESCE(SUM(d.committed), 0) AS committed, COALESCE(SUM(d.disbursed), 0) AS disbursed
-           FROM project p LEFT JOIN disbursement d ON d.project_id = p.id AND d.month <= $2::date
-           WHERE p.fiscal_year = $1 AND p.status <> 'cancelled' AND ($4 = 'overall' OR p.budget_type = $4)
-           GROUP BY p.id, p.org_unit_id, p.allocated)
-         SELECT x.code, x.name_th, x.name_en,
-                COALESCE(SUM(pt.allocated), 0)::text AS allocated, COALESCE(SUM(pt.committed), 0)::text AS committed,
-                COALESCE(SUM(pt.disbursed), 0)::text AS disbursed,
-                (SELECT ${TARGET_JSON} FROM disbursement_target t WHERE t.fiscal_year = $1 AND t.budget_type = $4) AS target
-         FROM org_unit x
-         LEFT JOIN org_unit pu ON pu.type = 'province' AND (pu.id = x.id OR pu.parent_id = x.id)
-         LEFT JOIN pt ON pt.org_unit_id = pu.id
-         WHERE x.type = $3
-         GROUP BY x.id, x.code, x.name_th, x.name_en`,
-        [fiscalYear, asOf, level, budgetType],
-      );
+      await this.dataSource.query(DISBURSEMENT_RANKING_SQL, [fiscalYear, asOf, level, budgetType]);
     const q = quarterly(rows[0]?.target);
     const target = q ? targetAsOf(q, fiscalYear, asOf, interpolation) : null;
     const ranked = rankByRate(

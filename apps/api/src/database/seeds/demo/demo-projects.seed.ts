@@ -67,7 +67,8 @@ function monthStart(fiscalYear: number, fiscalMonth: number): string {
  * about one province in five is well behind on capital, so rankings and lapse warnings have
  * something to show.
  */
-export async function seedDemoProjects(m: EntityManager): Promise<void> {
+/** `years` defaults to the demo's; the benchmarks pass nine (FY 2561–2569). */
+export async function seedDemoProjects(m: EntityManager, years: readonly number[] = DEMO_PROJECT_YEARS): Promise<void> {
   const strategies: { org_unit_id: string; code: string; strategy_ids: string[]; kpi_ids: string[] }[] = await m.query(
     `SELECT u.id AS org_unit_id, u.code,
             array_agg(DISTINCT s.id ORDER BY s.id) AS strategy_ids,
@@ -85,7 +86,7 @@ export async function seedDemoProjects(m: EntityManager): Promise<void> {
     q3: 'numeric',
     q4: 'numeric',
   });
-  for (const fiscalYear of [...DEMO_PROJECT_YEARS, 2570]) {
+  for (const fiscalYear of [...years, years[years.length - 1] + 1]) {
     for (const [budgetType, t] of Object.entries(DEMO_DISBURSEMENT_TARGETS)) {
       targets.push({ fiscal_year: fiscalYear, budget_type: budgetType, ...t });
     }
@@ -139,7 +140,7 @@ export async function seedDemoProjects(m: EntityManager): Promise<void> {
   for (const province of strategies) {
     // About one province in five is well behind on capital spending.
     const laggard = seedOf(`lag:${province.code}`) % 5 === 0;
-    for (const fiscalYear of DEMO_PROJECT_YEARS) {
+    for (const fiscalYear of years) {
       const rnd = prng(seedOf(`projects:${province.code}:${fiscalYear}`));
       for (let n = 1; n <= PROJECTS_PER_PROVINCE_YEAR; n++) {
         const id = randomUUID();
