@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
-import { as, auditCount, DemoActor, Fixture, seedFixture } from '../../../testing/fixtures';
+import { as, DemoActor, Fixture, seedFixture } from '../../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../../testing/test-app';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
