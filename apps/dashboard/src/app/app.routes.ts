@@ -6,6 +6,12 @@ export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: loadSignInPage },
   { path: 'not-allowed', loadComponent: loadNotAllowedPage },
   { path: 'me', canActivate: [signedInGuard], loadComponent: loadProfilePage },
+  // Staff screens (GFMIS import…): signed in first; each screen checks its roles.
+  {
+    path: 'workspace',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.workspaceRoutes),
+  },
   // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
   {
     path: 'province',

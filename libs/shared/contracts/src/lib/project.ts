@@ -149,3 +149,64 @@ export interface RiskMatrixDto {
   cells: number[][];
   byBand: Record<RiskBandName, number>;
 }
+
+/** One bad cell of an uploaded file: the spreadsheet row, the column header (response language), why. */
+export interface ImportRowErrorDto {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** The 422 body of a rejected import: every bad row, nothing written. */
+export interface ImportRejectedBodyDto {
+  statusCode: 422;
+  message: string;
+  dryRun: boolean;
+  rows: number;
+  accepted: number;
+  errors: ImportRowErrorDto[];
+}
+
+export interface DisbursementMonthTotalsDto {
+  /** First day of the month, YYYY-MM-01. */
+  month: string;
+  rows: number;
+  committed: string;
+  disbursed: string;
+}
+
+/** `POST /api/provinces/:code/disbursement-imports` (docs/gfmis-import.md). Amounts are baht as decimal strings. */
+export interface DisbursementImportReportDto {
+  dryRun: boolean;
+  /** The same file is already committed for the province: nothing written. */
+  unchanged: boolean;
+  uploadId: string;
+  batchId: string | null;
+  layout: 'monthly' | 'transactions' | null;
+  rows: number;
+  lines: number;
+  totalCommitted: string;
+  totalDisbursed: string;
+  months: DisbursementMonthTotalsDto[];
+  errors: ImportRowErrorDto[];
+}
+
+export type DisbursementBatchStatus = 'committed' | 'rolled_back';
+
+/** `GET /api/provinces/:code/disbursement-imports`, newest first. */
+export interface DisbursementBatchDto {
+  id: string;
+  orgUnitCode: string;
+  fiscalYear: number;
+  fileName: string;
+  checksum: string;
+  rows: number;
+  totalCommitted: string;
+  totalDisbursed: string;
+  status: DisbursementBatchStatus;
+  createdBy: string | null;
+  createdAt: string;
+  rolledBackBy: string | null;
+  rolledBackAt: string | null;
+  version: number;
+}

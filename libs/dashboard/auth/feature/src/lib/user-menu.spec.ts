@@ -107,7 +107,21 @@ describe('UserMenu', () => {
     expect(panel.querySelector('[data-testid="user-role"]')?.textContent).toBe('เจ้าหน้าที่ยุทธศาสตร์จังหวัด');
     expect(panel.querySelector('[data-testid="user-scope"]')?.textContent).toBe('เชียงใหม่');
     expect(panel.querySelector('[data-testid="profile-link"]')?.getAttribute('href')).toBe('/me');
+    // A province officer may import the province's GFMIS report.
+    expect(panel.querySelector('[data-testid="gfmis-import-link"]')?.getAttribute('href')).toBe(
+      '/workspace/gfmis-import',
+    );
     expect(el.querySelector('[data-testid="sign-in-link"]')).toBeNull();
+  });
+
+  it('offers the GFMIS import only to the roles that may write a province', async () => {
+    const done = store.login('governor.50@demo.go.th', 'demo-password');
+    http.expectOne('/api/auth/login').flush({ ...session, user: { ...session.user, role: 'governor' } });
+    await done;
+    await render();
+    const panel = await openMenu();
+    expect(panel.querySelector('[data-testid="profile-link"]')).not.toBeNull();
+    expect(panel.querySelector('[data-testid="gfmis-import-link"]')).toBeNull();
   });
 
   it('names the role and area in English when English is chosen', async () => {

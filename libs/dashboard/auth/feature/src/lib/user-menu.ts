@@ -5,8 +5,10 @@ import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthStore, SIGN_IN_PATH } from '@provdash/dashboard/auth/data-access';
-import type { ScopeDto } from '@provdash/shared/contracts';
+import type { RoleName, ScopeDto } from '@provdash/shared/contracts';
 import { filter, map } from 'rxjs';
+
+const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
 
 /** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
 @Component({
@@ -45,6 +47,11 @@ import { filter, map } from 'rxjs';
               <div class="card-scope" data-testid="user-scope">{{ scopeName(user.scope) }}</div>
             </div>
             <a mat-menu-item routerLink="/me" data-testid="profile-link">{{ t('auth.menu.profile') }}</a>
+            @if (mayImport()) {
+              <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
+                t('auth.menu.gfmisImport')
+              }}</a>
+            }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
               {{ t('auth.menu.signOut') }}
             </button>
@@ -134,6 +141,8 @@ export class UserMenu {
   protected readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   protected readonly signInPath = SIGN_IN_PATH;
+  /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
+  protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
   private readonly url = toSignal(

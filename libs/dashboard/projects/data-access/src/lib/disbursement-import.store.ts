@@ -1,0 +1,170 @@
+import { HttpClient, HttpErrorResponse, httpResource } from '@angular/common/http';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { RealtimeService } from '@provdash/dashboard/shared/realtime';
+import type {
+  DisbursementBatchDto,
+  DisbursementImportPhase,
+  DisbursementImportProgressEvent,
+  DisbursementImportReportDto,
+  ImportRejectedBodyDto,
+  ImportRowErrorDto,
+} from '@provdash/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+
+export interface ImportTarget {
+  code: string;
+  fiscalYear: number;
+}
+
+/** What the last upload came to: a preview or import report, the rows at fault, or a failure message. */
+export type UploadOutcome =
+  | { kind: 'report'; report: DisbursementImportReportDto }
+  | { kind: 'rejected'; message: string; errors: ImportRowErrorDto[] }
+  | { kind: 'failed'; status: number; message: string | null };
+
+export interface ImportProgress {
+  phase: DisbursementImportPhase;
+  done: number;
+  total: number;
+  /** 0–100, whole. */
+  percent: number;
+  batchId?: string;
+}
+
+export const importsUrl = (code: string) => `/api/provinces/${encodeURIComponent(code)}/disbursement-imports`;
+
+/** The phases' share of the whole bar: parsing is quick, writing is most of an import. */
+const PHASE_SPAN: Record<DisbursementImportPhase, [number, number]> = {
+  parsing: [0, 10],
+  validating: [10, 40],
+  writing: [40, 100],
+  done: [100, 100],
+};
+
+/** One progress event as a point on the whole upload's bar. */
+export function progressPercent(e: Pick<DisbursementImportProgressEvent, 'phase' | 'done' | 'total'>): number {
+  const [from, to] = PHASE_SPAN[e.phase];
+  const share = e.total > 0 ? Math.min(e.done / e.total, 1) : 1;
+  return Math.round(from + (to - from) * share);
+}
+
+/** A random v4 UUID, for the upload's progress events. */
+export function newUploadId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * The GFMIS import screen's state (docs/gfmis-import.md): dry run, import with live progress from
+ * the uploader's own socket room, the province's batches and their rollback. Provide it on the page.
+ */
+@Injectable()
+export class DisbursementImportStore {
+  private readonly http = inject(HttpClient);
+  private readonly realtime = inject(RealtimeService);
+
+  readonly target = signal<ImportTarget | undefined>(undefined);
+  readonly batches = httpResource<DisbursementBatchDto[]>(() => {
+    const t = this.target();
+    return t ? { url: importsUrl(t.code), params: { fiscalYear: String(t.fiscalYear) } } : undefined;
+  });
+
+  readonly busy = signal<'dryRun' | 'import' | null>(null);
+  readonly outcome = signal<UploadOutcome | null>(null);
+  /** The upload whose progress events count (the others are another tab's). */
+  readonly uploadId = signal<string | null>(null);
+  readonly progress = signal<ImportProgress | null>(null);
+  readonly connection = this.realtime.state;
+  readonly rollingBack = signal<string | null>(null);
+  readonly rollbackError = signal<string | null>(null);
+
+  readonly report = computed(() => {
+    const o = this.outcome();
+    return o?.kind === 'report' ? o.report : null;
+  });
+
+  constructor() {
+    const sub = this.realtime.on('disbursement-import.progress').subscribe((e) => {
+      if (e.uploadId !== this.uploadId()) return;
+      this.progress.set({ ...e, percent: progressPercent(e) });
+    });
+    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+  }
+
+  /** Checks the file and previews it; writes nothing. */
+  dryRun(file: File): Promise<void> {
+    return this.upload(file, true);
+  }
+
+  /** Imports the file, following its progress live. */
+  import(file: File): Promise<void> {
+    return this.upload(file, false);
+  }
+
+  async rollback(batchId: string): Promise<void> {
+    this.rollingBack.set(batchId);
+    this.rollbackError.set(null);
+    try {
+      await firstValueFrom(
+        this.http.post<DisbursementBatchDto>(`/api/disbursement-imports/${encodeURIComponent(batchId)}/rollback`, null),
+      );
+    } catch (error) {
+      this.rollbackError.set(messageOf(error) ?? '');
+    } finally {
+      this.rollingBack.set(null);
+      this.batches.reload();
+    }
+  }
+
+  reset(): void {
+    this.outcome.set(null);
+    this.progress.set(null);
+    this.uploadId.set(null);
+  }
+
+  private async upload(file: File, dryRun: boolean): Promise<void> {
+    const target = this.target();
+    if (!target || this.busy()) return;
+    this.busy.set(dryRun ? 'dryRun' : 'import');
+    this.outcome.set(null);
+    this.progress.set(null);
+    const uploadId = newUploadId();
+    this.uploadId.set(dryRun ? null : uploadId);
+    try {
+      // The server puts the socket into the user's room on connect: be there before the first event.
+      if (!dryRun) await this.realtime.whenConnected();
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const report = await firstValueFrom(
+        this.http.post<DisbursementImportReportDto>(importsUrl(target.code), body, {
+          params: { fiscalYear: String(target.fiscalYear), dryRun: String(dryRun), uploadId },
+        }),
+      );
+      this.outcome.set({ kind: 'report', report });
+      if (!dryRun) this.batches.reload();
+    } catch (error) {
+      this.outcome.set(rejection(error));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+}
+
+function rejection(error: unknown): UploadOutcome {
+  if (error instanceof HttpErrorResponse && error.status === 422) {
+    const body = error.error as Partial<ImportRejectedBodyDto> | null;
+    if (body && Array.isArray(body.errors)) {
+      return { kind: 'rejected', message: body.message ?? '', errors: body.errors };
+    }
+  }
+  return {
+    kind: 'failed',
+    status: error instanceof HttpErrorResponse ? error.status : 0,
+    message: messageOf(error),
+  };
+}
+
+function messageOf(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const body = error.error as { message?: unknown } | null;
+  return body && typeof body.message === 'string' ? body.message : null;
+}
