@@ -1,8 +1,5 @@
 import {
-  ArgumentsHost,
-  Catch,
   Controller,
-  ExceptionFilter,
   Get,
   Header,
   Headers,
@@ -12,24 +9,15 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
-  UseFilters,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { langOf, message } from '../../../common/messages';
+
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+
+import { langOf } from '../../../common/messages';
 import { Allow, unitCode } from '../../access/access.decorators';
 import { ImportQuery, ImportReportDto, TemplateQuery } from './dto/results-import.dto';
-import { ImportRejected, ResultsImportService } from './results-import.service';
+import { ResultsImportService } from './results-import.service';
+import { SpreadsheetUpload } from './spreadsheet-upload';
 import { ResultsTemplateService } from './results-template.service';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -39,27 +27,6 @@ interface UploadedSpreadsheet {
   buffer: Buffer;
   size: number;
   originalname: string;
-}
-
-/**
- * A rejected file answers 422 with the whole report (every row and column at fault), not only
- * the one-line message the global filter gives other errors: the person fixes the file from it.
- */
-@Catch(ImportRejected)
-export class ImportRejectedFilter implements ExceptionFilter {
-  catch(e: ImportRejected, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const lang = langOf(http.getRequest<Request>().headers['accept-language']);
-    http
-      .getResponse<Response>()
-      .status(422)
-      .json({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: message('import.rejected', lang),
-        ...e.report,
-      });
-  }
 }
 
 const UNIT = unitCode('param', 'code');
@@ -85,21 +52,8 @@ export class ResultsImportController {
   @Post('results-import')
   @HttpCode(200)
   @Allow('write', UNIT)
-  // Memory storage (no `dest`): the file is read once and never touches the disk. The guard runs
-  // before this interceptor, so a caller without rights is refused before the upload is read.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } }))
-  @UseFilters(ImportRejectedFilter)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv, at most 5 MB' } },
-    },
-  })
+  @SpreadsheetUpload(MAX_IMPORT_BYTES, '.xlsx or .csv')
   @ApiOkResponse({ type: ImportReportDto })
-  @ApiUnprocessableEntityResponse({ description: 'the file has errors (listed); nothing was written' })
-  @ApiPayloadTooLargeResponse({ description: 'the file is larger than 5 MB' })
   import(
     @Param('code') code: string,
     @Query() q: ImportQuery,

@@ -1,31 +1,11 @@
-import {
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UploadedFile,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile } from '@nestjs/common';
+
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClsService } from 'nestjs-cls';
 import { langOf } from '../../../common/messages';
 import { Allow, unitCode, unitOf } from '../../access/access.decorators';
 import { ActorClaims, CTX_ACTOR } from '../../access/actor';
-import { ImportRejectedFilter } from '../../kpis/import/results-import.controller';
+import { SpreadsheetUpload } from '../../kpis/import/spreadsheet-upload';
 import {
   BatchListQuery,
   DisbursementBatchDto,
@@ -47,20 +27,8 @@ export class DisbursementImportController {
   @Post('provinces/:code/disbursement-imports')
   @HttpCode(200)
   @Allow('write', unitCode('param', 'code'))
-  // Memory storage, read once; the guard runs first, so a caller without rights is refused before the upload is read.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_GFMIS_BYTES, files: 1, fields: 5, parts: 6 } }))
-  @UseFilters(ImportRejectedFilter)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'GFMIS .xlsx or .csv, at most 20 MB' } },
-    },
-  })
+  @SpreadsheetUpload(MAX_GFMIS_BYTES, 'GFMIS .xlsx or .csv')
   @ApiOkResponse({ type: DisbursementImportReportDto })
-  @ApiUnprocessableEntityResponse({ description: 'the file has errors (every bad row listed); nothing was written' })
-  @ApiPayloadTooLargeResponse({ description: 'the file is larger than 20 MB' })
   import(
     @Param('code') code: string,
     @Query() q: DisbursementImportQuery,
