@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { KpiResultDto } from '@provdash/shared/contracts';
 import { bangkokDateOf, canSeeUnapproved, parsePeriod, periodRange } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import { ApiError, notFound } from '../../common/api-error';
+import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
-import { KpiResult, ResultStatus } from './kpi-result.entity';
+import { KpiResult } from './kpi-result.entity';
 import { Kpi } from './kpi.entity';
 
 const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, key);
@@ -35,14 +36,7 @@ function toDto(r: KpiResult, showPeople: boolean): KpiResultDto {
   };
 }
 
-/** Which workflow step is allowed from which state. */
-const TRANSITIONS: Record<'submit' | 'approve' | 'return' | 'reopen', { from: ResultStatus[]; to: ResultStatus }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted'], to: 'returned' },
-  reopen: { from: ['approved'], to: 'returned' },
-};
-export type Transition = keyof typeof TRANSITIONS;
+export type Transition = ReviewStep;
 
 /**
  * KPI results and their workflow: draft → submitted → approved, or returned with a reason.
@@ -90,9 +84,7 @@ export class KpiResultsService {
   ): Promise<KpiResult> {
     let result = await m.findOne(KpiResult, { where: { kpiId: kpi.id, period }, lock: { mode: 'pessimistic_write' } });
     if (result) {
-      if (expectedVersion !== 'any' && expectedVersion !== result.version) throw conflict();
-      if (result.status === 'approved') throw conflict('result.locked');
-      if (result.status === 'submitted') throw conflict('result.wrongState');
+      assertEditable(result, expectedVersion);
     } else {
       const fiscalYear = parsePeriod(period)?.fiscalYear ?? 0;
       result = m.create(KpiResult, { kpiId: kpi.id, period, fiscalYear, status: 'draft', evidence: [] });
@@ -113,20 +105,7 @@ export class KpiResultsService {
       await this.kpi(m, kpiId);
       const result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
       if (!result) throw notFound();
-      if (body.version !== result.version) throw conflict();
-      const rule = TRANSITIONS[step];
-      if (!rule.from.includes(result.status)) throw conflict('result.wrongState');
-      if ((step === 'return' || step === 'reopen') && !body.reason?.trim())
-        throw unprocessable('result.reasonRequired');
-      if (step === 'approve' && result.submittedBy === actor.sub) throw forbidden('access.selfApproval');
-
-      const now = new Date();
-      result.status = rule.to;
-      if (step === 'submit') Object.assign(result, { submittedBy: actor.sub, submittedAt: now, returnReason: null });
-      if (step === 'approve') Object.assign(result, { approvedBy: actor.sub, approvedAt: now });
-      if (step === 'return' || step === 'reopen') {
-        Object.assign(result, { returnReason: body.reason?.trim(), approvedBy: null, approvedAt: null });
-      }
+      applyReviewStep(result, step, body, actor.sub);
       await m.save(result);
       return toDto(result, true);
     });

@@ -16,7 +16,8 @@ import {
   validateQuarterlyTargets,
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
+import { ApiError, conflict, notFound } from '../../common/api-error';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
@@ -43,12 +44,8 @@ function given<T extends object>(body: T): Partial<T> {
 
 const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, key);
 
-const TRANSITIONS = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted'], to: 'returned' },
-} as const;
-export type ProgressTransition = keyof typeof TRANSITIONS;
+/** Progress has no reopen: a wrong approved figure is corrected by next month's entry. */
+export type ProgressTransition = Exclude<ReviewStep, 'reopen'>;
 
 function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto {
   return {
@@ -201,9 +198,7 @@ export class ProjectsService {
       if (p.status === 'cancelled') throw conflict('project.cancelled');
       let row = await m.findOne(ProjectProgress, { where: { projectId, period }, lock: { mode: 'pessimistic_write' } });
       if (row) {
-        if (body.version !== row.version) throw conflict();
-        if (row.status === 'approved') throw conflict('result.locked');
-        if (row.status === 'submitted') throw conflict('result.wrongState');
+        assertEditable(row, body.version);
       } else {
         row = m.create(ProjectProgress, { projectId, period });
       }
@@ -227,17 +222,7 @@ export class ProjectsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw notFound();
-      if (body.version !== row.version) throw conflict();
-      const rule = TRANSITIONS[step];
-      if (!(rule.from as readonly string[]).includes(row.status)) throw conflict('result.wrongState');
-      if (step === 'return' && !body.reason?.trim()) throw unprocessable('result.reasonRequired');
-      if (step === 'approve' && row.submittedBy === actor.sub) throw forbidden('access.selfApproval');
-      const now = new Date();
-      row.status = rule.to;
-      if (step === 'submit') Object.assign(row, { submittedBy: actor.sub, submittedAt: now, returnReason: null });
-      if (step === 'approve') Object.assign(row, { approvedBy: actor.sub, approvedAt: now });
-      if (step === 'return')
-        Object.assign(row, { returnReason: body.reason?.trim(), approvedBy: null, approvedAt: null });
+      applyReviewStep(row, step, body, actor.sub);
       return progressDto(await m.save(row), true);
     });
   }
