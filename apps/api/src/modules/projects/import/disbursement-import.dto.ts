@@ -1,23 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '@provdash/shared/domain';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { ImportErrorDto } from '../../kpis/import/dto/results-import.dto';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ImportErrorDto, ImportQuery } from '../../kpis/import/dto/results-import.dto';
 
-export class DisbursementImportQuery {
-  @ApiProperty({ example: 2569, description: 'Buddhist-Era fiscal year' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(MIN_FISCAL_YEAR)
-  @Max(MAX_FISCAL_YEAR)
-  fiscalYear!: number;
-
-  @ApiPropertyOptional({ default: false, description: 'check the file and preview it, writing nothing' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  dryRun?: boolean;
-
+/** The KPI import's query (fiscal year, dry run) plus the id the upload's progress events carry. */
+export class DisbursementImportQuery extends ImportQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: "the client's id for this upload, carried by its progress events (generated when absent)",

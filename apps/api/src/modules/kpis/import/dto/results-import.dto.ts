@@ -4,28 +4,24 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { TemplateFormat } from '../results-template.service';
 
-export class TemplateQuery {
+/** A Buddhist-Era fiscal year in the query: what every import and template route is about. */
+export class FiscalYearQuery {
   @ApiProperty({ example: 2569, description: 'Buddhist-Era fiscal year' })
   @Type(() => Number)
   @IsInt()
   @Min(MIN_FISCAL_YEAR)
   @Max(MAX_FISCAL_YEAR)
   fiscalYear!: number;
+}
 
+export class TemplateQuery extends FiscalYearQuery {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: TemplateFormat;
 }
 
-export class ImportQuery {
-  @ApiProperty({ example: 2569, description: 'Buddhist-Era fiscal year' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(MIN_FISCAL_YEAR)
-  @Max(MAX_FISCAL_YEAR)
-  fiscalYear!: number;
-
+export class ImportQuery extends FiscalYearQuery {
   @ApiPropertyOptional({ default: false, description: 'check the file and report, writing nothing' })
   @IsOptional()
   // Query strings are text: only the words true/false count, anything else fails validation.
