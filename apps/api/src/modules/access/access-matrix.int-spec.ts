@@ -106,123 +106,85 @@ describe('access matrix: every role × every route × own and other scopes (real
   const create = only({ admin: 201, officer50: 201, approver50: 201 });
   const tag = (who: Who) => `Z-${who}`.slice(0, 16);
 
+  /** A plan for a unit: the same body, refused or allowed by the unit's level. */
+  const planCase = (name: string, orgUnitCode: string, expect: Record<Who, number>): Case => ({
+    name,
+    route: 'POST /api/plans',
+    call: (who) =>
+      client(who)
+        .post('/api/plans')
+        .send({ orgUnitCode, nameTh: 'แผน', nameEn: 'Plan', visionTh: '-', visionEn: '-', startFy: 2571, endFy: 2575 }),
+    expect,
+  });
+  /** A new child node (issue, goal, strategy) under a Chiang Mai parent found when the case runs. */
+  const addCase = (name: string, route: string, url: () => Promise<string>, nameTh: string): Case => ({
+    name,
+    route,
+    call: async (who) =>
+      client(who)
+        .post(await url())
+        .send({ code: tag(who), nameTh, nameEn: 'Node' }),
+    expect: create,
+  });
+  /** Renaming a versioned Chiang Mai row: its current version is read when the case runs. */
+  const renameCase = (
+    name: string,
+    route: string,
+    row: () => Promise<{ id: string; version: number }>,
+    url: (id: string) => string,
+  ): Case => ({
+    name,
+    route,
+    call: async (who) => {
+      const r = await row();
+      return client(who)
+        .patch(url(r.id))
+        .send({ version: r.version, nameEn: `Renamed by ${who}` });
+    },
+    expect: write,
+  });
+
   const strategyCases: Case[] = [
-    {
-      name: 'create a Chiang Mai plan',
-      route: 'POST /api/plans',
-      call: (who) =>
-        client(who).post('/api/plans').send({
-          orgUnitCode: '50',
-          nameTh: 'แผน',
-          nameEn: 'Plan',
-          visionTh: '-',
-          visionEn: '-',
-          startFy: 2571,
-          endFy: 2575,
-        }),
-      expect: create,
-    },
-    {
-      name: 'create a cluster plan for C15',
-      route: 'POST /api/plans',
-      call: (who) =>
-        client(who).post('/api/plans').send({
-          orgUnitCode: 'C15',
-          nameTh: 'แผน',
-          nameEn: 'Plan',
-          visionTh: '-',
-          visionEn: '-',
-          startFy: 2571,
-          endFy: 2575,
-        }),
-      expect: only({ admin: 201, clusterC15: 201 }),
-    },
-    {
-      name: 'create a national plan',
-      route: 'POST /api/plans',
-      call: (who) =>
-        client(who).post('/api/plans').send({
-          orgUnitCode: 'TH',
-          nameTh: 'แผน',
-          nameEn: 'Plan',
-          visionTh: '-',
-          visionEn: '-',
-          startFy: 2571,
-          endFy: 2575,
-        }),
-      expect: only({ admin: 201, analyst: 201 }),
-    },
-    {
-      name: "rename Chiang Mai's plan",
-      route: 'PATCH /api/plans/:planId',
-      call: async (who) => {
-        const p = await cmPlan();
-        return client(who)
-          .patch(`/api/plans/${p.id}`)
-          .send({ version: p.version, nameEn: `Plan ${who}` });
-      },
-      expect: write,
-    },
-    {
-      name: "add an issue to Chiang Mai's plan",
-      route: 'POST /api/plans/:planId/issues',
-      call: async (who) =>
-        client(who)
-          .post(`/api/plans/${(await cmPlan()).id}/issues`)
-          .send({ code: tag(who), nameTh: 'ประเด็น', nameEn: 'Issue' }),
-      expect: create,
-    },
-    {
-      name: 'rename a Chiang Mai issue',
-      route: 'PATCH /api/issues/:issueId',
-      call: async (who) => {
-        const n = await cmNode('strategic_issue', 'I1');
-        return client(who)
-          .patch(`/api/issues/${n.id}`)
-          .send({ version: n.version, nameEn: `Issue ${who}` });
-      },
-      expect: write,
-    },
-    {
-      name: 'add a goal to a Chiang Mai issue',
-      route: 'POST /api/issues/:issueId/goals',
-      call: async (who) =>
-        client(who)
-          .post(`/api/issues/${(await cmNode('strategic_issue', 'I1')).id}/goals`)
-          .send({ code: tag(who), nameTh: 'เป้าประสงค์', nameEn: 'Goal' }),
-      expect: create,
-    },
-    {
-      name: 'rename a Chiang Mai goal',
-      route: 'PATCH /api/goals/:goalId',
-      call: async (who) => {
-        const n = await cmNode('goal', 'G1.1');
-        return client(who)
-          .patch(`/api/goals/${n.id}`)
-          .send({ version: n.version, nameEn: `Goal ${who}` });
-      },
-      expect: write,
-    },
-    {
-      name: 'add a strategy to a Chiang Mai goal',
-      route: 'POST /api/goals/:goalId/strategies',
-      call: async (who) =>
-        client(who)
-          .post(`/api/goals/${(await cmNode('goal', 'G1.1')).id}/strategies`)
-          .send({ code: tag(who), nameTh: 'กลยุทธ์', nameEn: 'Strategy' }),
-      expect: create,
-    },
-    {
-      name: 'rename a Chiang Mai strategy',
-      route: 'PATCH /api/strategies/:strategyId',
-      call: async (who) => {
-        const n = await cmNode('strategy', 'S1.1.1');
-        return client(who)
-          .patch(`/api/strategies/${n.id}`)
-          .send({ version: n.version, nameEn: `Strategy ${who}` });
-      },
-      expect: write,
-    },
+    planCase('create a Chiang Mai plan', '50', create),
+    planCase('create a cluster plan for C15', 'C15', only({ admin: 201, clusterC15: 201 })),
+    planCase('create a national plan', 'TH', only({ admin: 201, analyst: 201 })),
+    renameCase("rename Chiang Mai's plan", 'PATCH /api/plans/:planId', cmPlan, (id) => `/api/plans/${id}`),
+    addCase(
+      "add an issue to Chiang Mai's plan",
+      'POST /api/plans/:planId/issues',
+      async () => `/api/plans/${(await cmPlan()).id}/issues`,
+      'ประเด็น',
+    ),
+    renameCase(
+      'rename a Chiang Mai issue',
+      'PATCH /api/issues/:issueId',
+      () => cmNode('strategic_issue', 'I1'),
+      (id) => `/api/issues/${id}`,
+    ),
+    addCase(
+      'add a goal to a Chiang Mai issue',
+      'POST /api/issues/:issueId/goals',
+      async () => `/api/issues/${(await cmNode('strategic_issue', 'I1')).id}/goals`,
+      'เป้าประสงค์',
+    ),
+    renameCase(
+      'rename a Chiang Mai goal',
+      'PATCH /api/goals/:goalId',
+      () => cmNode('goal', 'G1.1'),
+      (id) => `/api/goals/${id}`,
+    ),
+    addCase(
+      'add a strategy to a Chiang Mai goal',
+      'POST /api/goals/:goalId/strategies',
+      async () => `/api/goals/${(await cmNode('goal', 'G1.1')).id}/strategies`,
+      'กลยุทธ์',
+    ),
+    renameCase(
+      'rename a Chiang Mai strategy',
+      'PATCH /api/strategies/:strategyId',
+      () => cmNode('strategy', 'S1.1.1'),
+      (id) => `/api/strategies/${id}`,
+    ),
     {
       name: 'draw a cause → effect arrow between Chiang Mai goals',
       route: 'POST /api/goals/:goalId/links',
