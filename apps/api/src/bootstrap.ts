@@ -6,6 +6,8 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
 import { ApiError, FieldError } from './common/api-error';
+import { appLogger, createRootLogger } from './common/logging';
+import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
 /** Nested DTO errors flattened to dotted field names, e.g. `evidence.0.url`. */
 function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -18,8 +20,9 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** The one place the HTTP app is assembled, so tests boot exactly what production serves. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
-    logger: ['error', 'warn', 'log'],
+  const logger = options.logger ?? createRootLogger(options.config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...options, logger }), {
+    logger: appLogger(logger).logger,
     bodyParser: false,
   });
   // Small bodies only: nothing a person types is near this; file imports have their own route.
@@ -38,6 +41,9 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     }),
   );
   app.enableCors({ origin: options.config.CORS_ORIGINS, credentials: true });
+  const realtime = new RealtimeIoAdapter(app, options.config, options.databaseUrl);
+  await realtime.connect();
+  app.useWebSocketAdapter(realtime);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -66,6 +66,31 @@ export class AppConfig {
   @IsString()
   DASHBOARD_DIR?: string;
 
+  /**
+   * How live events reach sockets connected to other API instances: `postgres` (the default, the
+   * database is already there), `redis` (with REDIS_URL) or `none` (one instance only).
+   */
+  @IsIn(['postgres', 'redis', 'none'])
+  REALTIME_ADAPTER: 'postgres' | 'redis' | 'none' = 'postgres';
+
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  /** Unset: `info`, or `warn` under NODE_ENV=test so specs stay readable. */
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+  /**
+   * Lets a scraper read `/api/metrics` from anywhere with `Authorization: Bearer <token>`. Without it
+   * only direct loopback callers may (a proxied request never counts as loopback).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -85,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.production && !config.DATABASE_URL) {
     problems.push('DATABASE_URL: required in production (the embedded PostgreSQL is for trying the product out)');
+  }
+  if (config.REALTIME_ADAPTER === 'redis' && !config.REDIS_URL) {
+    problems.push('REDIS_URL: required when REALTIME_ADAPTER is redis');
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

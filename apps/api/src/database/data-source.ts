@@ -33,6 +33,7 @@ import { AddKpiAggregation1763700300000 } from './migrations/1763700300000-AddKp
 import { CreateAgreements1763700400000 } from './migrations/1763700400000-CreateAgreements';
 import { CreateProjectsAndDisbursement1763700500000 } from './migrations/1763700500000-CreateProjectsAndDisbursement';
 import { CreateDisbursementBatches1763700600000 } from './migrations/1763700600000-CreateDisbursementBatches';
+import { CreateRealtimeOutbox1763700700000 } from './migrations/1763700700000-CreateRealtimeOutbox';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -75,6 +76,7 @@ export const migrations = [
   CreateAgreements1763700400000,
   CreateProjectsAndDisbursement1763700500000,
   CreateDisbursementBatches1763700600000,
+  CreateRealtimeOutbox1763700700000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -8,9 +8,10 @@ import type {
   AgreementRoundSummaryDto,
   AgreementScoreDto,
   AgreementScorecardDto,
+  AgreementStatusName,
 } from '@provdash/shared/contracts';
 import { bangkokDateOf, fiscalYearOf, formatAgreementScore, rankProvinces } from '@provdash/shared/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
 import { scoreAgreement } from './agreement-evaluation';
 import { PROVINCES_JOIN, SCORING_SQL, ScoringRow } from './agreement-scoring.sql';
@@ -44,8 +45,14 @@ export class AgreementReadModelsService {
     return { asOf, fy: fiscalYear ?? fiscalYearOf(asOf) };
   }
 
-  private provinces(fy: number, where = 'true', params: unknown[] = [], describe = true): Promise<ScoringRow[]> {
-    return this.dataSource.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`, describe), [
+  private provinces(
+    fy: number,
+    where = 'true',
+    params: unknown[] = [],
+    describe = true,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ScoringRow[]> {
+    return m.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`, describe), [
       fy,
       ...params,
     ]);
@@ -73,6 +80,24 @@ export class AgreementReadModelsService {
       live,
       rounds: roundsOf(row),
     };
+  }
+
+  /** Every province's live score and rank today, as the transaction `m` sees them: what live events carry. */
+  async liveScores(m: EntityManager, fiscalYear: number): Promise<LiveScoreRow[]> {
+    const asOf = bangkokDateOf(new Date());
+    const scored = (await this.provinces(fiscalYear, 'true', [], false, m)).map((row) => ({
+      row,
+      live: this.live(row, fiscalYear, asOf),
+    }));
+    const rank = rankScores(scored.map(({ row, live }) => ({ code: row.org_unit_code, value: live?.score ?? null })));
+    return scored.map(({ row, live }) => ({
+      orgUnitCode: row.org_unit_code,
+      agreementId: row.agreement_id,
+      status: row.status,
+      liveScore: live?.score ?? null,
+      liveFormatted: live?.formatted ?? null,
+      rank: rank.get(row.org_unit_code) ?? null,
+    }));
   }
 
   /** All 77 provinces ranked by live score and by their last evaluated round, with cluster means. */
@@ -168,4 +193,13 @@ export class AgreementReadModelsService {
       }),
     };
   }
+}
+
+export interface LiveScoreRow {
+  orgUnitCode: string;
+  agreementId: string | null;
+  status: AgreementStatusName | null;
+  liveScore: number | null;
+  liveFormatted: string | null;
+  rank: number | null;
 }

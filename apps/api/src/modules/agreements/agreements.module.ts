@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { AgreementEvents } from './agreement-events.service';
 import { AgreementReadModelsService } from './agreement-read-models.service';
 import { AgreementTemplatesController } from './agreement-templates.controller';
 import { AgreementTemplatesService } from './agreement-templates.service';
@@ -9,6 +11,14 @@ import { AgreementExportsService } from './exports/agreement-exports.service';
 
 @Module({
   controllers: [AgreementTemplatesController, AgreementsController, AgreementExportsController],
-  providers: [AgreementTemplatesService, AgreementsService, AgreementReadModelsService, AgreementExportsService],
+  imports: [RealtimeModule],
+  providers: [
+    AgreementTemplatesService,
+    AgreementsService,
+    AgreementReadModelsService,
+    AgreementExportsService,
+    AgreementEvents,
+  ],
+  exports: [AgreementEvents],
 })
 export class AgreementsModule {}

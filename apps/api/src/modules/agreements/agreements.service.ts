@@ -19,6 +19,8 @@ import { ApiError, conflict, forbidden, notFound } from '../../common/api-error'
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims, ResolvedUnit } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { AgreementEvents } from './agreement-events.service';
 import { AgreementAmendment } from './agreement-amendment.entity';
 import { roundAsOf, scoreAgreement } from './agreement-evaluation';
 import { AgreementIndicatorResult } from './agreement-indicator-result.entity';
@@ -92,7 +94,10 @@ function resultDto(r: AgreementIndicatorResult, showPeople: boolean): AgreementR
  */
 @Injectable()
 export class AgreementsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AgreementEvents,
+  ) {}
 
   /**
    * The agreement with its live score as of a date and every frozen round. Drafts, and results not
@@ -368,6 +373,10 @@ export class AgreementsService {
       );
       agreement.status = round === 6 ? 'evaluated_6' : 'evaluated_12';
       await m.save(agreement);
+      await this.events.scoresMoved(m, agreement.fiscalYear, [await this.unitCode(m, agreement.orgUnitId)], {
+        round,
+        score: snapshot.formatted ?? '0.0000',
+      });
     });
     return this.get(agreementId, actor);
   }
@@ -453,7 +462,11 @@ export class AgreementsService {
       if (result.status !== 'draft') throw conflict('result.wrongState');
       if (result.enteredBy === actor.sub) throw forbidden('access.selfApproval');
       Object.assign(result, { status: 'approved', approvedBy: actor.sub, approvedAt: new Date() });
-      return resultDto(await m.save(result), true);
+      const saved = await m.save(result);
+      const indicator = await m.findOneByOrFail(AgreementIndicator, { id: indicatorId });
+      const agreement = await m.findOneByOrFail(Agreement, { id: indicator.agreementId });
+      await this.events.scoresMoved(m, agreement.fiscalYear, [await this.unitCode(m, agreement.orgUnitId)]);
+      return resultDto(saved, true);
     });
   }
 
@@ -464,6 +477,10 @@ export class AgreementsService {
     if (agreement.status === 'evaluated_12') throw conflict('agreement.wrongState');
     if (agreement.status !== 'draft' && !reason?.trim()) throw unprocessable('agreement.reasonRequired');
     return agreement;
+  }
+
+  private async unitCode(m: EntityManager, orgUnitId: string): Promise<string> {
+    return (await m.findOneByOrFail(OrgUnit, { id: orgUnitId })).code;
   }
 
   private async locked(m: EntityManager, id: string, version: number): Promise<Agreement> {

@@ -7,7 +7,11 @@ import { ApiError, notFound } from '../../common/api-error';
 import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
+import { AgreementEvents } from '../agreements/agreement-events.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
+import { Outbox, OutboxMessage } from '../realtime/outbox.service';
+import { scopeRooms, workspaceRooms } from '../realtime/rooms';
+import { ScorecardsService } from '../scorecards/scorecards.service';
 import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
 import { KpiResult } from './kpi-result.entity';
 import { Kpi } from './kpi.entity';
@@ -45,7 +49,12 @@ export type Transition = ReviewStep;
  */
 @Injectable()
 export class KpiResultsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly scorecards: ScorecardsService,
+    private readonly agreementEvents: AgreementEvents,
+  ) {}
 
   /** Approved results for everyone; drafts, submissions and returns only for the province's own people. */
   async list(kpiId: string, fiscalYear: number | undefined, actor: ActorClaims | null): Promise<KpiResultDto[]> {
@@ -66,7 +75,9 @@ export class KpiResultsService {
       const kpi = await this.kpi(m, kpiId);
       const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()), await this.historyRange(m, kpi));
       if (problem) throw unprocessable(problem);
-      return toDto(await this.writeDraft(m, kpi, period, body, body.version), true);
+      const result = await this.writeDraft(m, kpi, period, body, body.version);
+      await this.announce(m, kpi, result, 'save');
+      return toDto(result, true);
     });
   }
 
@@ -102,13 +113,48 @@ export class KpiResultsService {
 
   async transition(kpiId: string, period: string, step: Transition, body: TransitionBody, actor: ActorClaims) {
     return this.dataSource.transaction(async (m) => {
-      await this.kpi(m, kpiId);
+      const kpi = await this.kpi(m, kpiId);
       const result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
       if (!result) throw notFound();
       applyReviewStep(result, step, body, actor.sub);
       await m.save(result);
+      await this.announce(m, kpi, result, step);
       return toDto(result, true);
     });
+  }
+
+  /**
+   * Live events for one entry, published with its transaction. The province's workspace hears every
+   * step; the scope rooms (province, cluster, national, public) only a change to approved data, with
+   * the KPI's new scorecard line, and never a draft's value.
+   */
+  private async announce(m: EntityManager, kpi: Kpi & { orgUnit: OrgUnit }, r: KpiResult, step: ReviewStep | 'save') {
+    const approvedChanged = step === 'approve' || step === 'reopen';
+    const scorecard = approvedChanged ? await this.scorecards.kpiEffect(m, kpi.orgUnit.code, kpi.id, r.fiscalYear) : null;
+    const base = {
+      kpiId: kpi.id,
+      kpiCode: kpi.code,
+      orgUnitCode: kpi.orgUnit.code,
+      fiscalYear: r.fiscalYear,
+      period: r.period,
+      version: r.version,
+      scorecard,
+    };
+    const entry = { status: r.status, value: r.value, numerator: r.numerator, denominator: r.denominator };
+    const messages: OutboxMessage[] = workspaceRooms(kpi.orgUnit).map((room) => ({
+      room,
+      event: 'kpi-result.changed',
+      data: { ...base, ...entry },
+    }));
+    if (approvedChanged) {
+      const shown =
+        step === 'approve' ? entry : { status: 'withdrawn' as const, value: null, numerator: null, denominator: null };
+      for (const room of scopeRooms(kpi.orgUnit)) {
+        messages.push({ room, event: 'kpi-result.changed', data: { ...base, ...shown } });
+      }
+    }
+    await this.outbox.publish(m, messages);
+    if (approvedChanged) await this.agreementEvents.kpiApprovalChanged(m, kpi.id, r.fiscalYear, kpi.orgUnit.code);
   }
 
   /**

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { ResultsImportController } from './import/results-import.controller';
 import { ResultsImportService } from './import/results-import.service';
 import { ResultsTemplateService } from './import/results-template.service';
@@ -8,6 +11,7 @@ import { KpisController } from './kpis.controller';
 import { KpisService } from './kpis.service';
 
 @Module({
+  imports: [AgreementsModule, RealtimeModule, ScorecardsModule],
   controllers: [KpiResultsController, KpisController, ResultsImportController],
   // The spreadsheet import writes through KpiResultsService.writeDraft, the form's own path.
   providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService],

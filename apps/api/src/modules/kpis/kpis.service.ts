@@ -6,6 +6,9 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../common/api-error';
 import type { MessageKey } from '../../common/messages';
 import type { ResolvedUnit } from '../access/actor';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { Outbox } from '../realtime/outbox.service';
+import { scopeRooms } from '../realtime/rooms';
 import { Goal } from '../strategy/goal.entity';
 import { CreateKpiBody, KpiDetailsBody, SetTargetBody, UpdateKpiBody } from './dto/kpi.dto';
 import { KpiTarget } from './kpi-target.entity';
@@ -37,7 +40,10 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
  */
 @Injectable()
 export class KpisService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async get(id: string): Promise<KpiDefinitionDto> {
     const kpi = await this.dataSource.getRepository(Kpi).findOne({ where: { id }, relations: { orgUnit: true } });
@@ -126,6 +132,15 @@ export class KpisService {
         row.target = p.target;
         await m.save(row);
       }
+      const unit = await m.findOneByOrFail(OrgUnit, { id: kpi.orgUnitId });
+      await this.outbox.publish(
+        m,
+        scopeRooms(unit).map((room) => ({
+          room,
+          event: 'target.changed',
+          data: { kind: 'kpi-target', fiscalYear, kpiId: id, orgUnitCode: unit.code, target: body.target },
+        })),
+      );
       return this.definitionIn(m, kpi);
     });
   }

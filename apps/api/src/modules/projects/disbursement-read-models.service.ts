@@ -26,7 +26,7 @@ import {
   TargetInterpolation,
   targetAsOf,
 } from '@provdash/shared/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
 
 export interface ReadModelOptions {
@@ -96,9 +96,14 @@ export class DisbursementReadModelsService {
     return { asOf, fiscalYear: o.fiscalYear ?? fiscalYearOf(asOf), interpolation: o.interpolation ?? 'step' };
   }
 
-  async summary(code: string, o: ReadModelOptions): Promise<DisbursementSummaryDto> {
+  /** `m` reads inside a caller's transaction (a live event describes the state it is committing). */
+  async summary(
+    code: string,
+    o: ReadModelOptions,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<DisbursementSummaryDto> {
     const { asOf, fiscalYear, interpolation } = this.when(o);
-    const [row] = await this.dataSource.query(
+    const [row] = await m.query(
       `WITH u AS (SELECT id, code FROM org_unit WHERE code = $1 AND type = 'province'),
        p AS (SELECT p.id, p.budget_type, p.budget_source, p.allocated FROM project p JOIN u ON u.id = p.org_unit_id
              WHERE p.fiscal_year = $2 AND p.status <> 'cancelled'),
@@ -191,10 +196,11 @@ export class DisbursementReadModelsService {
     level: 'province' | 'cluster',
     budgetType: DisbursementBudgetType,
     o: ReadModelOptions,
+    m: EntityManager = this.dataSource.manager,
   ): Promise<DisbursementRankingDto> {
     const { asOf, fiscalYear, interpolation } = this.when(o);
     const rows: (Sums & { code: string; name_th: string; name_en: string; target: TargetRow | null })[] =
-      await this.dataSource.query(DISBURSEMENT_RANKING_SQL, [fiscalYear, asOf, level, budgetType]);
+      await m.query(DISBURSEMENT_RANKING_SQL, [fiscalYear, asOf, level, budgetType]);
     const q = quarterly(rows[0]?.target);
     const target = q ? targetAsOf(q, fiscalYear, asOf, interpolation) : null;
     const ranked = rankByRate(

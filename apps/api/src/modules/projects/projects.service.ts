@@ -22,6 +22,8 @@ import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
+import { Outbox, OutboxMessage } from '../realtime/outbox.service';
+import { scopeRooms, workspaceRooms } from '../realtime/rooms';
 import { DisbursementTarget } from './disbursement-target.entity';
 import {
   CreateProjectBody,
@@ -122,7 +124,10 @@ function riskDto(r: Risk): RiskDto {
  */
 @Injectable()
 export class ProjectsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async list(orgUnitCode: string, fiscalYear: number | undefined): Promise<ProjectDto[]> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOne({ where: { code: orgUnitCode } });
@@ -205,7 +210,9 @@ export class ProjectsService {
       row.percent = body.percent;
       if (body.milestoneNote !== undefined) row.milestoneNote = body.milestoneNote;
       row.status = 'draft';
-      return progressDto(await m.save(row), true);
+      const saved = await m.save(row);
+      await this.announceProgress(m, saved, 'save');
+      return progressDto(saved, true);
     });
   }
 
@@ -223,7 +230,9 @@ export class ProjectsService {
       });
       if (!row) throw notFound();
       applyReviewStep(row, step, body, actor.sub);
-      return progressDto(await m.save(row), true);
+      const saved = await m.save(row);
+      await this.announceProgress(m, saved, step);
+      return progressDto(saved, true);
     });
   }
 
@@ -246,7 +255,22 @@ export class ProjectsService {
       if (row && row.version !== body.version) throw conflict();
       row ??= m.create(DisbursementTarget, { fiscalYear, budgetType });
       Object.assign(row, { q1: body.q1, q2: body.q2, q3: body.q3, q4: body.q4 });
-      return targetDto(await m.save(row));
+      const saved = await m.save(row);
+      // A national setting: every screen that draws the target curve hears of it.
+      await this.outbox.publish(
+        m,
+        (['national', 'public'] as const).map((room) => ({
+          room,
+          event: 'target.changed',
+          data: {
+            kind: 'disbursement-target',
+            fiscalYear,
+            budgetType,
+            quarters: [Number(saved.q1), Number(saved.q2), Number(saved.q3), Number(saved.q4)],
+          },
+        })),
+      );
+      return targetDto(saved);
     });
   }
 
@@ -293,6 +317,26 @@ export class ProjectsService {
       Object.assign(risk, changes);
       return riskDto(await m.save(risk));
     });
+  }
+
+  /** Like KPI results: the workspace hears every step, the scope rooms only approvals and reopenings. */
+  private async announceProgress(m: EntityManager, row: ProjectProgress, step: ReviewStep | 'save') {
+    const unit = await m
+      .createQueryBuilder(OrgUnit, 'u')
+      .innerJoin(Project, 'p', 'p.org_unit_id = u.id')
+      .where('p.id = :id', { id: row.projectId })
+      .getOneOrFail();
+    const base = { projectId: row.projectId, orgUnitCode: unit.code, period: row.period, version: row.version };
+    const messages: OutboxMessage[] = workspaceRooms(unit).map((room) => ({
+      room,
+      event: 'project-progress.changed',
+      data: { ...base, status: row.status, percent: Number(row.percent) },
+    }));
+    if (step === 'approve' || step === 'reopen') {
+      const shown = step === 'approve' ? { status: row.status, percent: Number(row.percent) } : { status: 'withdrawn' as const, percent: 0 };
+      for (const room of scopeRooms(unit)) messages.push({ room, event: 'project-progress.changed', data: { ...base, ...shown } });
+    }
+    await this.outbox.publish(m, messages);
   }
 
   private async lockedProject(m: EntityManager, id: string): Promise<Project> {

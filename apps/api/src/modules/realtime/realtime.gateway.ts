@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
@@ -8,13 +9,25 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { ClientToServerEvents, JoinAck, RoomName, ServerToClientEvents } from '@provdash/shared/contracts';
+import type {
+  ClientToServerEvents,
+  JoinAck,
+  LeaveAck,
+  Live,
+  LiveEventName,
+  LiveEvents,
+  RoomName,
+  ServerToClientEvents,
+} from '@provdash/shared/contracts';
 import { ROOM_PATTERN } from '@provdash/shared/contracts';
 import { isAllowed } from '@provdash/shared/domain';
 import type { Server, Socket } from 'socket.io';
 import { ApiError } from '../../common/api-error';
 import type { ActorClaims } from '../access/actor';
 import { UnitResolver } from '../access/unit-resolver.service';
+import { Outbox } from './outbox.service';
+import { RealtimeIoAdapter } from './realtime-io.adapter';
+import { userRoom } from './rooms';
 
 type AppSocket = Socket<
   ClientToServerEvents,
@@ -26,7 +39,9 @@ type AppSocket = Socket<
 /**
  * Live updates. A socket authenticates once, on connect, with the same access token as REST
  * (`auth: { token }`); without one it is anonymous and may join only `public`. Every join is
- * checked by the same rule as REST reads: `read` on the room's unit.
+ * checked by the same rules as REST: `read` on the room's unit, and for a province's workspace
+ * room (its drafts) `write` there, so only its officers and approvers hear of drafts. A join may
+ * carry the last `seq` the client holds; the ack brings what it missed from the outbox.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
 export class RealtimeGateway implements OnGatewayConnection {
@@ -38,6 +53,8 @@ export class RealtimeGateway implements OnGatewayConnection {
   constructor(
     private readonly jwt: JwtService,
     private readonly units: UnitResolver,
+    private readonly outbox: Outbox,
+    private readonly appConfig: ApplicationConfig,
   ) {}
 
   async handleConnection(socket: AppSocket): Promise<void> {
@@ -57,28 +74,56 @@ export class RealtimeGateway implements OnGatewayConnection {
     await socket.join(userRoom(socket.data.actor.sub));
   }
 
-  /** Sends an event to a room; without a running server (no HTTP listener) it is dropped. */
-  emit<E extends keyof ServerToClientEvents>(
-    room: RoomName,
-    event: E,
-    ...args: Parameters<ServerToClientEvents[E]>
-  ): void {
+  /**
+   * A transient event (upload progress) straight to a room. Anything that reports a committed
+   * change goes through the outbox instead (`Outbox.publish`), which the relay sends by `emitLive`.
+   */
+  emit(room: RoomName, event: 'disbursement-import.progress', ...args: Parameters<ServerToClientEvents[typeof event]>) {
     this.server?.to(room).emit(event, ...args);
+  }
+
+  /** Sends one committed outbox event to its room, on every instance (through the adapter). */
+  emitLive<E extends LiveEventName>(event: E, payload: Live<LiveEvents[E]>): void {
+    // Socket.IO's typed emit cannot follow a generic event name.
+    (this.server?.to(payload.room) as { emit(e: string, p: unknown): void } | undefined)?.emit(event, payload);
+  }
+
+  /** Tells every socket on this instance to reconnect (to another instance) after `retryInMs`, then closes them. */
+  async shutdown(retryInMs: number): Promise<void> {
+    if (!this.server) return;
+    this.server.local.emit('server.shutdown', { retryInMs });
+    this.server.local.disconnectSockets(true);
+  }
+
+  /** Whether events reach the other instances (true when this is the only one). */
+  async adapterReady(): Promise<boolean> {
+    const adapter = this.appConfig.getIoAdapter();
+    return adapter instanceof RealtimeIoAdapter ? adapter.ready() : true;
+  }
+
+  /** Connected sockets on this instance. */
+  connections(): number {
+    return this.server?.engine?.clientsCount ?? 0;
   }
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<JoinAck> {
-    const room = (body as { room?: unknown } | null)?.room;
-    if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) return { ok: false, error: 'invalid room' };
+    const { room, since } = (body ?? {}) as { room?: unknown; since?: unknown };
+    if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) return { ok: false, error: 'invalid' };
+    if (since !== undefined && (!Number.isSafeInteger(since) || (since as number) < 0)) {
+      return { ok: false, error: 'invalid' };
+    }
     if (!(await this.mayJoin(socket.data.actor ?? null, room as RoomName))) return { ok: false, error: 'forbidden' };
+    // Join first, then read the log: an event committed in between arrives twice, never not at all.
     await socket.join(room);
-    return { ok: true, room: room as RoomName };
+    const caught = await this.outbox.catchUp(room as RoomName, since as number | undefined);
+    return { ok: true, room: room as RoomName, ...caught };
   }
 
   @SubscribeMessage('leave')
-  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<JoinAck> {
+  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<LeaveAck> {
     const room = (body as { room?: unknown } | null)?.room;
-    if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) return { ok: false, error: 'invalid room' };
+    if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) return { ok: false, error: 'invalid' };
     await socket.leave(room);
     return { ok: true, room: room as RoomName };
   }
@@ -91,7 +136,8 @@ export class RealtimeGateway implements OnGatewayConnection {
     const code = room === 'national' ? 'TH' : room.split(':')[1];
     try {
       const unit = await this.units.byCode(code);
-      return isAllowed({ role: actor.role, scopePath: actor.scope }, 'read', unit);
+      const action = room.startsWith('workspace:') ? 'write' : 'read';
+      return isAllowed({ role: actor.role, scopePath: actor.scope }, action, unit);
     } catch (error) {
       if (error instanceof ApiError) return false;
       this.log.error(error);
@@ -100,4 +146,3 @@ export class RealtimeGateway implements OnGatewayConnection {
   }
 }
 
-export const userRoom = (userId: string): RoomName => `user:${userId}`;

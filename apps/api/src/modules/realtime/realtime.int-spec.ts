@@ -55,18 +55,28 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
     ['analyst', 'province:57', true],
     ['governor50', 'province:50', true],
     ['governor50', 'province:52', false],
+    // Drafts: the province's officers and approvers only.
+    ['officer50', 'workspace:50', true],
+    ['approver50', 'workspace:50', true],
+    ['governor50', 'workspace:50', false],
+    ['officer52', 'workspace:50', false],
+    ['analyst', 'workspace:50', false],
+    ['clusterC15', 'workspace:50', false],
+    [null, 'workspace:50', false],
     [null, 'public', true],
     [null, 'province:50', false],
     [null, 'national', false],
   ])('%s joining %s: %s', async (who, room, allowed) => {
     const socket = await connect(who);
     const ack = await join(socket, room);
-    expect(ack).toEqual(allowed ? { ok: true, room } : { ok: false, error: 'forbidden' });
+    expect(ack).toEqual(
+      allowed ? { ok: true, room, seq: 0, missed: [], refetch: false } : { ok: false, error: 'forbidden' },
+    );
   });
 
   it("a signed-in socket may be in its own user room only, never another user's", async () => {
     const socket = await connect('officer50');
-    expect(await join(socket, `user:${f.userIds.officer50}`)).toEqual({
+    expect(await join(socket, `user:${f.userIds.officer50}`)).toMatchObject({
       ok: true,
       room: `user:${f.userIds.officer50}`,
     });
@@ -79,11 +89,15 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
 
   it('refuses malformed rooms and payloads', async () => {
     const socket = await connect('admin');
-    for (const room of ['province:50; DROP', 'everything', '', 'province:5']) {
-      expect(await join(socket, room)).toEqual({ ok: false, error: 'invalid room' });
+    for (const room of ['province:50; DROP', 'everything', '', 'province:5', 'workspace:C15']) {
+      expect(await join(socket, room)).toEqual({ ok: false, error: 'invalid' });
     }
     const ack = await (socket.timeout(5000).emitWithAck('join', 'not-an-object' as never) as Promise<JoinAck>);
-    expect(ack).toEqual({ ok: false, error: 'invalid room' });
+    expect(ack).toEqual({ ok: false, error: 'invalid' });
+    for (const since of [-1, 1.5, '3', Number.MAX_SAFE_INTEGER + 2]) {
+      const bad = socket.timeout(5000).emitWithAck('join', { room: 'national', since } as never) as Promise<JoinAck>;
+      expect(await bad).toEqual({ ok: false, error: 'invalid' });
+    }
   });
 
   it('disconnects a socket that presents a forged token', async () => {

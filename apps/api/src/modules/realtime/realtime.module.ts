@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OutboxRelay } from './outbox-relay.service';
+import { Outbox } from './outbox.service';
 import { RealtimeGateway } from './realtime.gateway';
 
-@Module({ providers: [RealtimeGateway], exports: [RealtimeGateway] })
+@Module({ providers: [RealtimeGateway, Outbox, OutboxRelay], exports: [RealtimeGateway, Outbox] })
 export class RealtimeModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  KpiScorecardEffect,
   ClusterAggregateDto,
   ClusterViewDto,
   GoalComparisonDto,
@@ -24,7 +25,7 @@ import {
   StatusSummary,
   summarizeKpiStatuses,
 } from '@provdash/shared/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
 
 /** $1: the filter's value; $2: the fiscal year; $3: the same year as text, the key of the yearly target row. */
@@ -135,13 +136,21 @@ function trendValue(row: KpiRow, p: KpiRow['trend'][number]): number | null {
 export class ScorecardsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every KPI of a province (or cluster) with target, actual to date, achievement, status and trend. */
-  async scorecard(code: string, fiscalYear?: number, asOfDate?: string): Promise<ScorecardDto> {
+  /**
+   * Every KPI of a province (or cluster) with target, actual to date, achievement, status and trend.
+   * `m` reads inside a caller's transaction (a live event describes the state it is committing).
+   */
+  async scorecard(
+    code: string,
+    fiscalYear?: number,
+    asOfDate?: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ScorecardDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
-    const [unit] = await this.dataSource.query(`SELECT id FROM org_unit WHERE code = $1`, [code]);
+    const [unit] = await m.query(`SELECT id FROM org_unit WHERE code = $1`, [code]);
     if (!unit) throw notFound('notFound.unit');
-    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL('k.org_unit_id = $1'), [unit.id, fy, String(fy)]);
+    const rows: KpiRow[] = await m.query(KPI_SQL('k.org_unit_id = $1'), [unit.id, fy, String(fy)]);
     const counts: Record<KpiStatusName, number> = { green: 0, amber: 0, red: 0, grey: 0, none: 0 };
     const kpis: ScorecardKpiDto[] = rows.map((row) => {
       const e = evaluate(row, fy, asOf);
@@ -187,6 +196,17 @@ export class ScorecardsService {
         })),
       },
     };
+  }
+
+  /** One KPI's scorecard line and the roll-ups it sits in, as the transaction `m` sees them. */
+  async kpiEffect(m: EntityManager, code: string, kpiId: string, fiscalYear: number): Promise<KpiScorecardEffect | null> {
+    const card = await this.scorecard(code, fiscalYear, undefined, m);
+    const kpi = card.kpis.find((k) => k.kpiId === kpiId);
+    if (!kpi) return null;
+    const goal = card.rollup.goals.find((g) => g.code === kpi.goalCode);
+    const issue = card.rollup.issues.find((i) => i.code === kpi.issueCode);
+    if (!goal || !issue) return null;
+    return { kpi, goal, issue, plan: card.rollup.plan, counts: card.counts };
   }
 
   /** One KPI (by its code) across every province that carries it, ranked by achievement; its clusters by value. */

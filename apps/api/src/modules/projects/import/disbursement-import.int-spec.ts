@@ -3,6 +3,7 @@ import type {
   DisbursementBatchImportedEvent,
   DisbursementImportProgressEvent,
   JoinAck,
+  Live,
   ServerToClientEvents,
 } from '@provdash/shared/contracts';
 import { Workbook } from 'exceljs';
@@ -109,9 +110,9 @@ describe('GFMIS disbursement import (real PostgreSQL, real sockets)', () => {
     const uploader = await connect('officer50');
     const governor = await connect('governor50');
     const lampang = await connect('officer52');
-    expect(await join(governor, 'province:50')).toEqual({ ok: true, room: 'province:50' });
+    expect(await join(governor, 'province:50')).toMatchObject({ ok: true, room: 'province:50' });
     expect(await join(lampang, 'province:50')).toEqual({ ok: false, error: 'forbidden' });
-    expect(await join(lampang, 'province:52')).toEqual({ ok: true, room: 'province:52' });
+    expect(await join(lampang, 'province:52')).toMatchObject({ ok: true, room: 'province:52' });
     // Nobody may listen in on another user's progress.
     expect(await join(lampang, `user:${f.userIds.officer50}`)).toEqual({ ok: false, error: 'forbidden' });
 
@@ -119,9 +120,9 @@ describe('GFMIS disbursement import (real PostgreSQL, real sockets)', () => {
     const othersProgress: DisbursementImportProgressEvent[] = [];
     uploader.on('disbursement-import.progress', (e) => progress.push(e));
     governor.on('disbursement-import.progress', (e) => othersProgress.push(e));
-    const lampangNews: DisbursementBatchImportedEvent[] = [];
+    const lampangNews: Live<DisbursementBatchImportedEvent>[] = [];
     lampang.on('disbursement-batch.imported', (e) => lampangNews.push(e));
-    const news = new Promise<DisbursementBatchImportedEvent>((resolve) =>
+    const news = new Promise<Live<DisbursementBatchImportedEvent>>((resolve) =>
       governor.once('disbursement-batch.imported', resolve),
     );
 
@@ -160,8 +161,10 @@ describe('GFMIS disbursement import (real PostgreSQL, real sockets)', () => {
     expect((await one(`SELECT count(*)::int AS n FROM disbursement WHERE source_batch_id = $1`, [batchId])).n).toBe(6);
 
     const event = await news;
-    expect(event).toEqual({
+    expect(event).toMatchObject({ room: 'province:50', seq: expect.any(Number) });
+    expect(event.data).toMatchObject({
       batchId,
+      rolledBack: false,
       orgUnitCode: '50',
       fiscalYear: FY,
       rows: 6,
@@ -169,6 +172,14 @@ describe('GFMIS disbursement import (real PostgreSQL, real sockets)', () => {
       totalCommitted: '1792500.00',
       totalDisbursed: '1025000.50',
     });
+    // The province's new rate, as the disbursement summary now reports it: no refetch needed.
+    const summary = (await as(t, f.tokens.governor50).get(`/api/org-units/50/disbursement?fiscalYear=${FY}`)).body;
+    expect(event.data.rates).toEqual([
+      expect.objectContaining({
+        orgUnitCode: '50',
+        total: expect.objectContaining({ disbursed: summary.total.disbursed, rate: summary.total.rate }),
+      }),
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     expect(lampangNews).toEqual([]);
     expect(othersProgress).toEqual([]);

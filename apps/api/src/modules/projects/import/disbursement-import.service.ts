@@ -1,6 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DisbursementImportPhase } from '@provdash/shared/contracts';
+import type {
+  DisbursementBatchImportedEvent,
+  DisbursementFiguresDto,
+  DisbursementImportPhase,
+} from '@provdash/shared/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,12 +13,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../../common/api-error';
 import { Lang, message, MessageKey } from '../../../common/messages';
+import { TimedImport } from '../../metrics/import-timing';
 import type { ActorClaims } from '../../access/actor';
 import { ImportErrorDto } from '../../kpis/import/dto/results-import.dto';
 import { ImportRejected } from '../../kpis/import/results-import.service';
 import { Cell, locateColumns, readSpreadsheet, RowLimit, SheetRow } from '../../kpis/import/spreadsheet-reader';
 import { OrgUnit } from '../../org-units/org-unit.entity';
-import { RealtimeGateway, userRoom } from '../../realtime/realtime.gateway';
+import { Outbox } from '../../realtime/outbox.service';
+import { RealtimeGateway } from '../../realtime/realtime.gateway';
+import { scopeRooms, userRoom } from '../../realtime/rooms';
+import { DisbursementReadModelsService } from '../disbursement-read-models.service';
 import { DisbursementBatch } from '../disbursement-batch.entity';
 import { DisbursementBatchDto, DisbursementImportReportDto, MonthTotalsDto } from './disbursement-import.dto';
 import {
@@ -99,8 +107,11 @@ export class DisbursementImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly realtime: RealtimeGateway,
+    private readonly outbox: Outbox,
+    private readonly readModels: DisbursementReadModelsService,
   ) {}
 
+  @TimedImport('gfmis')
   async import(
     code: string,
     fiscalYear: number,
@@ -176,21 +187,19 @@ export class DisbursementImportService {
       );
       progress.batchId = batch.id;
       await this.write(m, batch.id, checked.lines, progress);
+      await this.announce(m, unit, fiscalYear, {
+        batchId: batch.id,
+        rolledBack: false,
+        rows: checked.rows,
+        months: checked.months.map((x) => x.month),
+        totalCommitted: report.totalCommitted,
+        totalDisbursed: report.totalDisbursed,
+      });
       return { batch };
     });
     if ('twin' in written && written.twin) return this.unchanged(written.twin, false, progress);
     const batch = (written as { batch: DisbursementBatch }).batch;
 
-    // After the commit, never before: a client told of the batch must find it.
-    this.realtime.emit(`province:${unit.code}`, 'disbursement-batch.imported', {
-      batchId: batch.id,
-      orgUnitCode: unit.code,
-      fiscalYear,
-      rows: checked.rows,
-      months: checked.months.map((x) => x.month),
-      totalCommitted: report.totalCommitted,
-      totalDisbursed: report.totalDisbursed,
-    });
     progress.report('done', checked.lines.length, checked.lines.length);
     return { ...report, batchId: batch.id };
   }
@@ -218,9 +227,47 @@ export class DisbursementImportService {
       batch.rolledBackBy = actor.sub;
       batch.rolledBackAt = new Date();
       const saved = await m.save(batch);
-      const [{ code }] = await m.query(`SELECT code FROM org_unit WHERE id = $1`, [batch.orgUnitId]);
-      return toDto(saved, code);
+      const unit = await m.findOneByOrFail(OrgUnit, { id: batch.orgUnitId });
+      await this.announce(m, unit, batch.fiscalYear, {
+        batchId: batch.id,
+        rolledBack: true,
+        rows: batch.rows,
+        months: [],
+        totalCommitted: batch.totalCommitted,
+        totalDisbursed: batch.totalDisbursed,
+      });
+      return toDto(saved, unit.code);
     });
+  }
+
+  /**
+   * With the batch's transaction: the province's new rates to its scope rooms, and the national
+   * ranking they move to the national and public rooms.
+   */
+  private async announce(
+    m: EntityManager,
+    unit: OrgUnit,
+    fiscalYear: number,
+    batch: Omit<DisbursementBatchImportedEvent, 'orgUnitCode' | 'fiscalYear' | 'rates'>,
+  ): Promise<void> {
+    const summary = await this.readModels.summary(unit.code, { fiscalYear }, m);
+    const ranking = await this.readModels.ranking('province', 'overall', { fiscalYear }, m);
+    const rate = {
+      orgUnitCode: unit.code,
+      fiscalYear,
+      total: { ...pickFigures(summary.total), target: summary.total.target },
+      byType: summary.byType.map((t) => ({ budgetType: t.budgetType, ...pickFigures(t), target: t.target })),
+    };
+    const data = { ...batch, orgUnitCode: unit.code, fiscalYear, rates: [rate] };
+    const rows = ranking.rows.map((r) => ({ orgUnitCode: r.code, value: r.rate, rank: r.rank }));
+    await this.outbox.publish(m, [
+      ...scopeRooms(unit).map((room) => ({ room, event: 'disbursement-batch.imported' as const, data })),
+      ...(['national', 'public'] as const).map((room) => ({
+        room,
+        event: 'ranking.changed' as const,
+        data: { kind: 'disbursement' as const, fiscalYear, rows },
+      })),
+    ]);
   }
 
   private async province(code: string): Promise<OrgUnit> {
@@ -410,4 +457,8 @@ function toDto(b: DisbursementBatch, orgUnitCode: string): DisbursementBatchDto 
     rolledBackAt: b.rolledBackAt ? b.rolledBackAt.toISOString() : null,
     version: b.version,
   };
+}
+
+function pickFigures(f: DisbursementFiguresDto): DisbursementFiguresDto {
+  return { allocated: f.allocated, committed: f.committed, disbursed: f.disbursed, rate: f.rate, committedRate: f.committedRate };
 }

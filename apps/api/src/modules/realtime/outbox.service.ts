@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LiveEventName, LiveEvents, MissedEvent, RoomName } from '@provdash/shared/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** One event for one room. */
+export type OutboxMessage = { [E in LiveEventName]: { room: RoomName; event: E; data: LiveEvents[E] } }[LiveEventName];
+
+/** Both the relay and the catch-up read this channel's rows. */
+export const OUTBOX_CHANNEL = 'realtime_outbox';
+
+/**
+ * Writes live events into the caller's transaction. Each room's counter is bumped in the same
+ * statement, so the row lock on the counter orders writers to the same room: `seq` is consecutive
+ * per room in commit order, which is what lets a client detect a gap. The NOTIFY is transactional:
+ * PostgreSQL delivers it on commit and drops it on rollback, so nothing is announced that did not
+ * happen. Call it last in the transaction, to hold the room locks as briefly as possible.
+ */
+@Injectable()
+export class Outbox {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async publish(m: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await m.query(
+      `WITH msg AS (
+         SELECT room, event, payload, ord
+         FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[]) WITH ORDINALITY AS t(room, event, payload, ord)
+       ),
+       counts AS (SELECT room, count(*)::bigint AS n FROM msg GROUP BY room),
+       bumped AS (
+         INSERT INTO realtime_room AS r (room, seq)
+         SELECT room, n FROM counts
+         ON CONFLICT (room) DO UPDATE SET seq = r.seq + excluded.seq
+         RETURNING r.room, r.seq
+       )
+       INSERT INTO realtime_event (room, seq, event, payload)
+       SELECT msg.room, bumped.seq - counts.n + row_number() OVER (PARTITION BY msg.room ORDER BY msg.ord),
+              msg.event, msg.payload
+       FROM msg JOIN counts USING (room) JOIN bumped USING (room)
+       ORDER BY msg.ord`,
+      [messages.map((x) => x.room), messages.map((x) => x.event), messages.map((x) => JSON.stringify(x.data))],
+    );
+    await m.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  /**
+   * What a client that holds `since` for a room has missed, in order. Too many (more than
+   * `CATCH_UP_LIMIT`), or older than what the outbox keeps, or a `since` ahead of the room (the
+   * database was restored): the client refetches the snapshot instead.
+   */
+  async catchUp(room: RoomName, since: number | undefined): Promise<{ seq: number; missed: MissedEvent[]; refetch: boolean }> {
+    const [head] = await this.dataSource.query(`SELECT seq::int AS seq FROM realtime_room WHERE room = $1`, [room]);
+    const seq: number = head?.seq ?? 0;
+    if (since === undefined || since === seq) return { seq, missed: [], refetch: false };
+    if (since > seq) return { seq, missed: [], refetch: true };
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT room, seq::int AS seq, event, payload, created_at FROM realtime_event
+       WHERE room = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [room, since, CATCH_UP_LIMIT + 1],
+    );
+    // A hole at the start means the events were pruned.
+    if (rows.length > CATCH_UP_LIMIT || rows.length === 0 || rows[0].seq !== since + 1) {
+      return { seq, missed: [], refetch: true };
+    }
+    return { seq, missed: rows.map(toMissed), refetch: false };
+  }
+}
+
+export const CATCH_UP_LIMIT = 200;
+
+export interface OutboxRow {
+  room: RoomName;
+  seq: number;
+  event: LiveEventName;
+  payload: unknown;
+  created_at: Date;
+}
+
+export function toMissed(row: OutboxRow): MissedEvent {
+  return {
+    event: row.event,
+    payload: { room: row.room, seq: row.seq, at: new Date(row.created_at).toISOString(), data: row.payload },
+  } as MissedEvent;
+}
