@@ -5,9 +5,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
-import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import type { Logger as Pino } from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { loggerParams } from './common/logging';
+import { requestIdOf } from './common/request-id';
 import { AppThrottlerGuard } from './common/throttler.guard';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,21 +22,24 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { KpisModule } from './modules/kpis/kpis.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { StrategyModule } from './modules/strategy/strategy.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkspaceModule } from './modules/workspace/workspace.module';
 
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
   /** The built dashboard; served from the same origin as the API when present. */
   dashboardDir?: string;
+  /** The process's root logger (common/logging.ts); createApp makes one from the config when absent. */
+  logger?: Pino;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 @Module({})
 export class AppModule {
@@ -51,12 +57,11 @@ export class AppModule {
           middleware: {
             mount: true,
             generateId: true,
-            idGenerator: (req: Request) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            },
+            // The same id the request logger uses: one source of truth (common/request-id.ts).
+            idGenerator: (req: Request) => requestIdOf(req),
           },
         }),
+        ...(options.logger ? [LoggerModule.forRoot(loggerParams(options.logger))] : []),
         ConfigModule.forRoot(options.config),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
@@ -67,12 +72,15 @@ export class AppModule {
         AuthModule,
         HealthModule,
         KpisModule,
+        MetricsModule,
         OrgUnitsModule,
         ProjectsModule,
+        ReadCacheModule,
         RealtimeModule,
         ScorecardsModule,
         StrategyModule,
         UsersModule,
+        WorkspaceModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AppThrottlerGuard },

@@ -20,7 +20,10 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** The one place the HTTP app is assembled, so tests boot exactly what production serves. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const logger = options.logger ?? createRootLogger(options.config);
+  // Embedded in another program (specs, benchmarks, drills) the app reports only warnings unless told
+  // otherwise; main.ts passes the process's own logger, at info by default.
+  const logger =
+    options.logger ?? createRootLogger({ ...options.config, LOG_LEVEL: options.config.LOG_LEVEL ?? 'warn' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...options, logger }), {
     logger: appLogger(logger).logger,
     bodyParser: false,
@@ -40,6 +43,8 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
       },
     }),
   );
+  const proxies = options.config.TRUST_PROXY;
+  if (proxies?.length) app.set('trust proxy', /^\d+$/.test(proxies[0]) ? Number(proxies[0]) : proxies);
   app.enableCors({ origin: options.config.CORS_ORIGINS, credentials: true });
   const realtime = new RealtimeIoAdapter(app, options.config, options.databaseUrl);
   await realtime.connect();

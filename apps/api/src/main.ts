@@ -1,15 +1,26 @@
 import { Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { createApp } from './bootstrap';
+import { appLogger, createRootLogger } from './common/logging';
 import { ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
 import { DEMO_PASSWORD, DEMO_USERS } from './database/seeds/demo/demo-users.seed';
+import { Readiness } from './modules/health/readiness.service';
+import { RealtimeGateway } from './modules/realtime/realtime.gateway';
 
 const log = new Logger('Bootstrap');
+/** Longer than any ordinary request; a stuck one must not keep a deploy waiting for ever. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+/** Sockets are told to reconnect after this (to another instance, through the balancer). */
+const RECONNECT_AFTER_MS = 1_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // One pino logger for the whole process: these start-up lines and the app's own logs alike.
+  const logger = createRootLogger(config);
+  Logger.overrideLogger(appLogger(logger).logger);
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -27,21 +38,41 @@ async function main(): Promise<void> {
   const app = await createApp({
     config,
     databaseUrl,
+    logger,
     dashboardDir: config.DASHBOARD_DIR ?? join(__dirname, '..', 'dashboard', 'browser'),
   });
   await app.listen(config.PORT);
 
   let closing = false;
+  /**
+   * In order: report not-ready (balancers stop sending), stop accepting connections, tell sockets to
+   * reconnect elsewhere and close them, let in-flight requests finish, then close the pool, the
+   * socket adapter and the embedded PostgreSQL.
+   */
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.log(`${signal}: stopping`);
+    log.log(`${signal}: finishing in-flight requests, then stopping`);
+    setTimeout(() => {
+      log.warn(`Still stopping after ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    app.get(Readiness).drain();
+    const server = app.getHttpServer() as Server;
+    const drained = new Promise<void>((done) => server.close(() => done()));
+    await app.get(RealtimeGateway).shutdown(RECONNECT_AFTER_MS);
+    await drained;
     await app.close();
     await embedded?.stop();
+    log.log('Stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres hooks these signals (async-exit-hook) to stop the database and exit at once,
+  // which would cut off in-flight requests: this process owns its shutdown, and stops it last.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 
   log.log(`Provincial strategy dashboard: http://localhost:${config.PORT}  (API under /api, docs at /api/docs)`);
   if (demo) {

@@ -25,6 +25,30 @@ const PG_CODES: Record<string, [HttpStatus, MessageKey]> = {
   '23503': [HttpStatus.CONFLICT, 'conflict.duplicate'],
 };
 
+/** Node socket errors and PostgreSQL's connection-exception and shutdown codes: the database is away, not broken. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  // too many connections: retry later, like a server starting up.
+  '53300',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections/;
+
+/** True when the database could not be reached: a 503 the client may retry, not a 500. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const driver = e instanceof QueryFailedError ? (e.driverError as { code?: string; message?: string }) : e;
+  const { code = '', message = '' } = (driver ?? {}) as { code?: string; message?: string };
+  return UNAVAILABLE_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_MESSAGES.test(message);
+}
+
 function isHealthReport(e: unknown): e is HttpException {
   if (!(e instanceof HttpException) || e.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE) return false;
   const body = e.getResponse();
@@ -49,6 +73,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const lang = langOf(req.headers['accept-language']);
+    if (isDatabaseUnavailable(exception)) {
+      // One line, not a stack per request: during an outage every request fails the same way.
+      this.log.warn(`database unavailable: ${(exception as Error).message}`);
+      if (!res.headersSent)
+        res
+          .status(503)
+          .setHeader('Retry-After', '5')
+          .json(this.plain(503, 'server.unavailable', lang));
+      return;
+    }
     const body = this.toBody(exception, lang);
     if (body.statusCode >= 500) this.log.error(exception instanceof Error ? exception.stack : String(exception));
     if (!res.headersSent) res.status(body.statusCode).json(body);
@@ -61,6 +95,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: status,
         error: HttpStatus[status] ?? 'Error',
         message: message(exception.key, lang),
+        // The key too: the dashboard answers some errors with a step of its own (an outlier asks to confirm).
+        code: exception.key,
         ...(exception.fields && {
           details: exception.fields.map((f) => ({
             field: f.field,

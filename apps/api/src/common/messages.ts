@@ -264,6 +264,10 @@ export const MESSAGES = {
     th: 'เกิดข้อผิดพลาดในระบบ ข้อมูลของคุณไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง',
     en: 'Something went wrong on our side; nothing was saved. Please try again.',
   },
+  'server.unavailable': {
+    th: 'ระบบไม่สามารถเชื่อมต่อฐานข้อมูลได้ชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+    en: 'The database cannot be reached for the moment. Please try again shortly.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -15,6 +15,18 @@ describe('loadConfig', () => {
     expect(c.CORS_ORIGINS).toEqual(['https://a.go.th', 'https://b.go.th']);
   });
 
+  it('reads the optional settings too (logs, metrics, database)', () => {
+    const c = loadConfig({ LOG_LEVEL: 'debug', METRICS_TOKEN: 't'.repeat(16), DATABASE_URL: 'postgres://db/provdash' });
+    expect(c).toMatchObject({
+      LOG_LEVEL: 'debug',
+      METRICS_TOKEN: 't'.repeat(16),
+      DATABASE_URL: 'postgres://db/provdash',
+    });
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: /);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+  });
+
   it('names each wrong setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' })).toThrow(ConfigError);
     try {

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Only for development and tests: production refuses to start with it. */
 export const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
@@ -77,7 +88,7 @@ export class AppConfig {
   @IsString()
   REDIS_URL?: string;
 
-  /** Unset: `info`, or `warn` under NODE_ENV=test so specs stay readable. */
+  /** Unset: `info` (an app that specs, benchmarks or drills embed: `warn`, see createApp). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -91,6 +102,17 @@ export class AppConfig {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), in
+   * Express's terms: a hop count (`1`) or addresses, subnets and names (`loopback`, `uniquelocal`,
+   * `10.0.0.0/8`), comma-separated. Behind nginx it must be set: otherwise every caller has nginx's
+   * address and the per-address limits (sign-in attempts, requests a minute) count everyone as one.
+   */
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  TRUST_PROXY?: string[];
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -99,7 +121,11 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
+  // The settings are the validated properties. The instance's own keys would miss the optional ones
+  // (DATABASE_URL…) where the build emits no ES2022 class fields, as the API's webpack build does.
+  const known = getMetadataStorage()
+    .getTargetValidationMetadatas(AppConfig, '', true, false)
+    .map((m) => m.propertyName);
   const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const problems = validateSync(config).flatMap((e) =>

@@ -90,6 +90,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     applicationName: 'provdash-api',
+    // An unreachable server fails a request in seconds (a 5xx, or a stale public read) instead of
+    // holding it open for as long as the network takes to give up.
+    connectTimeoutMS: 5000,
   };
 }
 

@@ -6,11 +6,11 @@ export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: loadSignInPage },
   { path: 'not-allowed', loadComponent: loadNotAllowedPage },
   { path: 'me', canActivate: [signedInGuard], loadComponent: loadProfilePage },
-  // Staff screens (GFMIS import…): signed in first; each screen checks its roles.
+  // Staff screens (the strategy office's desk, GFMIS import…): signed in first; each screen checks its roles.
   {
     path: 'workspace',
     canActivate: [signedInGuard],
-    loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.workspaceRoutes),
+    loadChildren: () => import('@provdash/dashboard/workspace/feature').then((m) => m.workspaceRoutes),
   },
   // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
   {

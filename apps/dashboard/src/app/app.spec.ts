@@ -43,6 +43,22 @@ describe('App shell', () => {
     ]);
     expect(el.querySelector('[data-testid="sign-in-link"]')?.textContent?.trim()).toBe('เข้าสู่ระบบ');
   });
+
+  it('loads the live indicator after the first paint, into the toolbar before the language switch', async () => {
+    configure();
+    const fixture = TestBed.createComponent(App);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // The dynamic import resolves on a later turn.
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    const toolbar = (fixture.nativeElement as HTMLElement).querySelector('mat-toolbar');
+    expect([...(toolbar?.children ?? [])].map((c) => c.tagName.toLowerCase()).slice(-3)).toEqual([
+      'pd-live-indicator',
+      'pd-language-switch',
+      'pd-user-menu',
+    ]);
+  });
 });
 
 describe('app routes', () => {

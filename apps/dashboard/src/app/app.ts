@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  signal,
+  Type,
+  viewChild,
+  ViewContainerRef,
+} from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -17,6 +26,7 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
           <span class="short">{{ t('app.short') }}</span>
         </a>
         <span class="spacer"></span>
+        <ng-container #live />
         <pd-language-switch />
         <pd-user-menu />
       </mat-toolbar>
@@ -61,4 +71,21 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
     }
   `,
 })
-export class App {}
+export class App {
+  private readonly live = viewChild('live', { read: ViewContainerRef });
+  private readonly indicator = signal<Type<unknown> | null>(null);
+
+  constructor() {
+    // Loaded after the first paint, in its own chunk: the socket client stays out of the first
+    // download (a @defer block would bring its own runtime into it).
+    afterNextRender(() => {
+      void import('@provdash/dashboard/shared/realtime').then((m) => this.indicator.set(m.LiveIndicator));
+    });
+    // The toolbar appears once the translations are in, so the place may come after the component.
+    effect(() => {
+      const host = this.live();
+      const indicator = this.indicator();
+      if (host && indicator && host.length === 0) host.createComponent(indicator);
+    });
+  }
+}

@@ -6,3 +6,4 @@ export * from './lib/realtime';
 export * from './lib/strategy';
 export * from './lib/agreement';
 export * from './lib/project';
+export * from './lib/workspace';

@@ -839,6 +839,19 @@ describe('access matrix: every role × every route × own and other scopes (real
       expect: only({ admin: 200, officer50: 200, approver50: 200 }),
     },
     {
+      name: "read Chiang Mai's workspace",
+      route: 'GET /api/workspace/:code',
+      call: (who) => client(who).get('/api/workspace/50?fiscalYear=2570'),
+      // Drafts and officers' names: the province's own people and admins, not ministry or cluster staff.
+      expect: only({ admin: 200, governor50: 200, officer50: 200, approver50: 200 }),
+    },
+    {
+      name: "read Lampang's workspace",
+      route: 'GET /api/workspace/:code',
+      call: (who) => client(who).get('/api/workspace/52?fiscalYear=2570'),
+      expect: only({ admin: 200, officer52: 200 }),
+    },
+    {
       name: "read Chiang Mai's audit trail",
       route: 'GET /api/audit',
       call: (who) => client(who).get('/api/audit?unit=50'),

@@ -50,7 +50,12 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
       .set('Accept-Language', 'en-US,en;q=0.9')
       .send({ email: 'nobody@demo.go.th', password: 'nope' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'UNAUTHORIZED', message: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'UNAUTHORIZED',
+      message: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
+      code: 'auth.badCredentials',
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.message).toBe('Wrong email or password.');
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { withTimeout } from './readiness.service';
 
 /** Up when every migration the code knows has been applied to the database it talks to. */
 @Injectable()
@@ -13,7 +14,11 @@ export class MigrationsHealthIndicator {
   async check(key = 'migrations') {
     const indicator = this.health.check(key);
     try {
-      const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM migration`);
+      const rows = await withTimeout<{ name: string }[] | null>(
+        this.dataSource.query(`SELECT name FROM migration`),
+        null,
+      );
+      if (!rows) return indicator.down({ message: 'the database did not answer in time' });
       const applied = new Set(rows.map((r) => r.name));
       const pending = this.dataSource.migrations
         .map((m) => m.name ?? m.constructor.name)

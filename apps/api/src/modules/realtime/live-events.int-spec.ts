@@ -14,7 +14,7 @@ import { loadConfig } from '../../config/app-config';
 import { as, DemoActor, Fixture, seedFixture } from '../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../testing/test-app';
 import { OutboxRelay } from './outbox-relay.service';
-import { Outbox } from './outbox.service';
+import { Outbox, PENDING_KEY } from './outbox.service';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Changed = Live<KpiResultChangedEvent>;
@@ -269,6 +269,26 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
     expect(imported).toEqual([]);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM realtime_event WHERE event = 'kpi-results.imported'`);
     expect(n).toBe(0);
+  });
+
+  it('what a writer committed but never sent (it died in between) goes out with the sweep', async () => {
+    const governor = await connect('governor50');
+    await join(governor, 'province:50');
+    const heard = new Promise<Live<unknown>>((resolve) => governor.once('target.changed', resolve));
+    const data = { kind: 'kpi-target' as const, fiscalYear: 2570, kpiId: kpis50[0].id, orgUnitCode: '50', target: '12' };
+    await t.dataSource.transaction(async (m) => {
+      await t.app.get(Outbox).publish(m, [{ room: 'province:50', event: 'target.changed', data }]);
+      // As if the process stopped right after COMMIT: the after-commit hook never gets the rows.
+      delete m.queryRunner?.data[PENDING_KEY];
+    });
+    const event = await heard;
+    expect(event).toMatchObject({ room: 'province:50', data });
+    // The sweep sends inside its transaction and marks the row in the same one: wait for that commit.
+    await t.app.get(OutboxRelay).sweep();
+    const [row] = await t.dataSource.query(
+      `SELECT relayed_at IS NOT NULL AS sent FROM realtime_event WHERE event = 'target.changed' AND room = 'province:50'`,
+    );
+    expect(row).toEqual({ sent: true });
   });
 
   it('a client that misses three events and rejoins with its seq ends in the same state as one that stayed', async () => {

@@ -1,103 +1,130 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { OUTBOX_CHANNEL, OutboxRow, toMissed } from './outbox.service';
+import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { OutboxRow, PENDING_KEY, toMissed } from './outbox.service';
 import { RealtimeGateway } from './realtime.gateway';
 
-/** Rows per relay transaction. */
+/** Rows per sweep transaction. */
 const BATCH = 500;
-/** A safety net for notifications lost while the listening connection was down. */
-const SWEEP_MS = 5_000;
+/** How often the sweep looks for rows nobody sent (a crash between commit and send, or a writer without sockets). */
+const SWEEP_MS = 1_000;
+/** A row younger than this is still its writer's to send. */
+const GRACE = '2 seconds';
 /** The outbox is the catch-up log: a day is far longer than any reconnect. */
 const RETENTION = '24 hours';
 const PRUNE_MS = 10 * 60_000;
-/** Only one instance relays at a time, so each room's events leave in order. */
-const RELAY_LOCK = 'hashtext(\'realtime-outbox-relay\')';
+/** One sweeper at a time across instances, so a room's stragglers leave in order. */
+const SWEEP_LOCK = "hashtext('realtime-outbox-sweep')";
 
 /**
- * Sends committed outbox rows to sockets. Every instance listens for the outbox NOTIFY (delivered
- * only after a commit) and drains: under an advisory lock, it takes the unsent rows in order, emits
- * them through Socket.IO (whose adapter carries them to the other instances' sockets) and marks
- * them sent in the same transaction. A crash before that commit leaves the rows unsent and they go
- * out again: delivery is at least once, and clients drop a `seq` they already hold.
+ * Sends committed outbox rows to sockets, by two paths:
+ * - at once: TypeORM's after-commit hook hands this instance the rows its own transaction wrote
+ *   (it fires only after COMMIT succeeded, never on rollback); they go out through Socket.IO, whose
+ *   adapter carries them to the other instances' sockets, and are then marked sent;
+ * - the sweep: every second, under an advisory lock, rows still unsent after a grace period (the
+ *   writer crashed between commit and send, or was a process without sockets, like a CLI import)
+ *   are sent and marked in one transaction.
+ * Delivery is at least once; clients drop a `seq` they already hold and fill a gap by rejoining.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('OutboxRelay');
-  private listener: Client | null = null;
-  private draining: Promise<void> | null = null;
-  private again = false;
+  private sweeping: Promise<void> | null = null;
   private stopped = false;
   private timers: NodeJS.Timeout[] = [];
-  private reconnectTimer: NodeJS.Timeout | null = null;
+  private marking = new Set<Promise<unknown>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: RealtimeGateway,
-  ) {}
+  ) {
+    this.dataSource.subscribers.push(this);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    this.timers.push(setInterval(() => this.drain(), SWEEP_MS).unref());
+  onApplicationBootstrap(): void {
+    this.timers.push(setInterval(() => void this.sweep(), SWEEP_MS).unref());
     this.timers.push(setInterval(() => void this.prune(), PRUNE_MS).unref());
-    await this.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearInterval);
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    await this.sweeping;
+    await Promise.all(this.marking);
   }
 
-  /** Drains now, or once more after the drain under way (a NOTIFY may arrive mid-drain). */
-  drain(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        try {
-          while ((await this.relayBatch()) === BATCH);
-        } catch (error) {
-          // The database is away: the sweep or the next NOTIFY tries again.
-          this.log.warn(`relay paused: ${(error as Error).message}`);
-        }
-      } while (this.again && !this.stopped);
-      this.draining = null;
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    // A released savepoint also reports a commit; only the outermost one makes the rows real.
+    if (event.queryRunner.isTransactionActive) return;
+    const rows = this.take(event.queryRunner.data);
+    if (!rows?.length || this.stopped || !this.gateway.listening()) return;
+    for (const row of rows) this.send(row);
+    // Not awaited: the request that committed need not wait for the bookkeeping.
+    const marked = this.dataSource
+      .query(`UPDATE realtime_event SET relayed_at = now() WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [
+        rows.map((r) => r.id),
+      ])
+      .catch((error: Error) => this.log.warn(`not marked sent (the sweep will resend): ${error.message}`))
+      .finally(() => this.marking.delete(marked));
+    this.marking.add(marked);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.take(event.queryRunner.data);
+  }
+
+  /** Sends what is overdue; resolves when done. Exposed for tests and the operations scripts. */
+  sweep(): Promise<void> {
+    if (this.stopped || !this.gateway.listening()) return Promise.resolve();
+    this.sweeping ??= (async () => {
+      try {
+        while ((await this.sweepBatch()) === BATCH);
+      } catch (error) {
+        // The database is away: the next tick tries again.
+        this.log.warn(`sweep paused: ${(error as Error).message}`);
+      } finally {
+        this.sweeping = null;
+      }
     })();
-    return this.draining;
+    return this.sweeping;
   }
 
-  private async relayBatch(): Promise<number> {
+  private take(data: Record<string, unknown>): OutboxRow[] | undefined {
+    const rows = data[PENDING_KEY] as OutboxRow[] | undefined;
+    delete data[PENDING_KEY];
+    return rows;
+  }
+
+  private send(row: OutboxRow): void {
+    const { event, payload } = toMissed(row);
+    this.gateway.emitLive(event, payload);
+  }
+
+  private async sweepBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      await runner.startTransaction();
-      await runner.query(`SELECT pg_advisory_xact_lock(${RELAY_LOCK})`);
-      const rows: (OutboxRow & { id: string })[] = await runner.query(
-        `SELECT id, room, seq::int AS seq, event, payload, created_at FROM realtime_event
-         WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
-      );
-      for (const row of rows) {
-        const { event, payload } = toMissed(row);
-        this.gateway.emitLive(event, payload);
+      // Raw statements, not startTransaction(): this transaction's commit must not reach the hook above.
+      await runner.query('BEGIN');
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`);
+      let rows: OutboxRow[] = [];
+      if (locked) {
+        rows = await runner.query(
+          `SELECT id, room, seq::int AS seq, event, payload, created_at FROM realtime_event
+           WHERE relayed_at IS NULL AND created_at < now() - interval '${GRACE}'
+           ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        );
+        rows.forEach((row) => this.send(row));
+        if (rows.length) {
+          await runner.query(`UPDATE realtime_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+            rows.map((r) => r.id),
+          ]);
+        }
       }
-      if (rows.length) {
-        await runner.query(`UPDATE realtime_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
-          rows.map((r) => r.id),
-        ]);
-      }
-      await runner.commitTransaction();
+      await runner.query('COMMIT');
       return rows.length;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
@@ -111,40 +138,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
     } catch (error) {
       this.log.warn(`prune skipped: ${(error as Error).message}`);
-    }
-  }
-
-  /** A connection of its own: LISTEN holds it for the life of the process. */
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'provdash-outbox-relay' });
-    const retry = () => {
-      if (this.stopped || this.reconnectTimer) return;
-      this.listener = null;
-      this.reconnectTimer = setTimeout(() => {
-        this.reconnectTimer = null;
-        void this.listen();
-      }, 2_000);
-      this.reconnectTimer.unref();
-    };
-    client.on('error', (error) => {
-      this.log.warn(`listener lost: ${error.message}`);
-      client.end().catch(() => undefined);
-      retry();
-    });
-    client.on('end', retry);
-    client.on('notification', () => void this.drain());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-      // Whatever committed while we were not listening.
-      void this.drain();
-    } catch (error) {
-      this.log.warn(`listener not connected: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      retry();
     }
   }
 }

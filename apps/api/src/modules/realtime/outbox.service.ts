@@ -6,15 +6,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** One event for one room. */
 export type OutboxMessage = { [E in LiveEventName]: { room: RoomName; event: E; data: LiveEvents[E] } }[LiveEventName];
 
-/** Both the relay and the catch-up read this channel's rows. */
-export const OUTBOX_CHANNEL = 'realtime_outbox';
+/** Where `publish` leaves the transaction's rows for the relay's after-commit hook. */
+export const PENDING_KEY = 'realtimeOutbox';
 
 /**
  * Writes live events into the caller's transaction. Each room's counter is bumped in the same
  * statement, so the row lock on the counter orders writers to the same room: `seq` is consecutive
- * per room in commit order, which is what lets a client detect a gap. The NOTIFY is transactional:
- * PostgreSQL delivers it on commit and drops it on rollback, so nothing is announced that did not
- * happen. Call it last in the transaction, to hold the room locks as briefly as possible.
+ * per room in commit order, which is what lets a client detect a gap. The rows also wait on the
+ * transaction's query runner for the relay, which sends them once TypeORM reports the commit (and
+ * drops them on rollback). Call it last in the transaction, to hold the room locks briefly.
  */
 @Injectable()
 export class Outbox {
@@ -22,7 +22,7 @@ export class Outbox {
 
   async publish(m: EntityManager, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await m.query(
+    const rows = await m.query(
       `WITH msg AS (
          SELECT room, event, payload, ord
          FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[]) WITH ORDINALITY AS t(room, event, payload, ord)
@@ -34,14 +34,19 @@ export class Outbox {
          ON CONFLICT (room) DO UPDATE SET seq = r.seq + excluded.seq
          RETURNING r.room, r.seq
        )
-       INSERT INTO realtime_event (room, seq, event, payload)
+       INSERT INTO realtime_event (room, seq, event, payload, created_at)
        SELECT msg.room, bumped.seq - counts.n + row_number() OVER (PARTITION BY msg.room ORDER BY msg.ord),
-              msg.event, msg.payload
+              msg.event, msg.payload, clock_timestamp()
        FROM msg JOIN counts USING (room) JOIN bumped USING (room)
-       ORDER BY msg.ord`,
+       ORDER BY msg.ord
+       RETURNING id, room, seq::int AS seq, event, payload, created_at`,
       [messages.map((x) => x.room), messages.map((x) => x.event), messages.map((x) => JSON.stringify(x.data))],
     );
-    await m.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    const runner = m.queryRunner;
+    if (runner) {
+      const pending = (runner.data[PENDING_KEY] ??= []) as OutboxRow[];
+      pending.push(...(rows as OutboxRow[]).sort((a, b) => Number(a.id) - Number(b.id)));
+    }
   }
 
   /**
@@ -55,7 +60,7 @@ export class Outbox {
     if (since === undefined || since === seq) return { seq, missed: [], refetch: false };
     if (since > seq) return { seq, missed: [], refetch: true };
     const rows: OutboxRow[] = await this.dataSource.query(
-      `SELECT room, seq::int AS seq, event, payload, created_at FROM realtime_event
+      `SELECT id, room, seq::int AS seq, event, payload, created_at FROM realtime_event
        WHERE room = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [room, since, CATCH_UP_LIMIT + 1],
     );
@@ -70,6 +75,7 @@ export class Outbox {
 export const CATCH_UP_LIMIT = 200;
 
 export interface OutboxRow {
+  id: string;
   room: RoomName;
   seq: number;
   event: LiveEventName;

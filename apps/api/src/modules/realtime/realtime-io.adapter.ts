@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/app-config';
@@ -46,8 +46,26 @@ export class RealtimeIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, { ...options, transports: ['websocket', 'polling'] });
     if (this.config.REALTIME_ADAPTER === 'postgres') {
       // A pool of its own: the adapter holds one connection for LISTEN and uses another to NOTIFY.
-      const pool = new Pool({ connectionString: this.databaseUrl, max: 3, application_name: 'provdash-socket-adapter' });
+      const pool = new Pool({
+        connectionString: this.databaseUrl,
+        max: 3,
+        application_name: 'provdash-socket-adapter',
+      });
       pool.on('error', (e) => log.warn(`postgres adapter: ${e.message}`));
+      // The adapter keeps its LISTEN client checked out, where the pool's handler does not reach it:
+      // without its own, PostgreSQL going away would crash the process instead of the adapter reconnecting.
+      // And when that connection dies the adapter forgets the client without handing it back, which
+      // would keep one of the three slots for ever (and make pool.end() at shutdown wait for ever).
+      pool.on('connect', (client) => {
+        client.on('error', (e) => log.warn(`postgres adapter: ${e.message}`));
+        client.on('end', () => {
+          try {
+            (client as PoolClient).release(true);
+          } catch {
+            // It was not checked out: the pool has dropped it already.
+          }
+        });
+      });
       server.adapter(
         createPostgresAdapter(pool, { errorHandler: (e: Error) => log.warn(`postgres adapter: ${e.message}`) }),
       );

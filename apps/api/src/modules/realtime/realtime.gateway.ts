@@ -101,6 +101,11 @@ export class RealtimeGateway implements OnGatewayConnection {
     return adapter instanceof RealtimeIoAdapter ? adapter.ready() : true;
   }
 
+  /** Whether this process serves sockets (a CLI's application context does not: the API's sweep sends its events). */
+  listening(): boolean {
+    return this.server !== undefined;
+  }
+
   /** Connected sockets on this instance. */
   connections(): number {
     return this.server?.engine?.clientsCount ?? 0;

@@ -4,3 +4,5 @@ export * from './lib/province-view.store';
 export * from './lib/strategy-map.store';
 export * from './lib/comparison.store';
 export * from './lib/testing/scorecard.fixtures';
+export * from './lib/live-patches';
+export * from './lib/live-rooms';

@@ -43,6 +43,8 @@ export interface ErrorBodyDto {
   statusCode: number;
   error: string;
   message: string;
+  /** The message's key (e.g. `result.outlier`), for a client that reacts to one error in particular. */
+  code?: string;
   details?: { field: string; messages: string[] }[];
 }
 

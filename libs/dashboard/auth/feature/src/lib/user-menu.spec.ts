@@ -107,7 +107,8 @@ describe('UserMenu', () => {
     expect(panel.querySelector('[data-testid="user-role"]')?.textContent).toBe('เจ้าหน้าที่ยุทธศาสตร์จังหวัด');
     expect(panel.querySelector('[data-testid="user-scope"]')?.textContent).toBe('เชียงใหม่');
     expect(panel.querySelector('[data-testid="profile-link"]')?.getAttribute('href')).toBe('/me');
-    // A province officer may import the province's GFMIS report.
+    // A province officer has the strategy office's desk, and may import the province's GFMIS report.
+    expect(panel.querySelector('[data-testid="workspace-link"]')?.getAttribute('href')).toBe('/workspace');
     expect(panel.querySelector('[data-testid="gfmis-import-link"]')?.getAttribute('href')).toBe(
       '/workspace/gfmis-import',
     );
@@ -122,6 +123,8 @@ describe('UserMenu', () => {
     const panel = await openMenu();
     expect(panel.querySelector('[data-testid="profile-link"]')).not.toBeNull();
     expect(panel.querySelector('[data-testid="gfmis-import-link"]')).toBeNull();
+    // The governor reads the province's desk, drafts included.
+    expect(panel.querySelector('[data-testid="workspace-link"]')).not.toBeNull();
   });
 
   it('names the role and area in English when English is chosen', async () => {

@@ -9,6 +9,8 @@ import type { RoleName, ScopeDto } from '@provdash/shared/contracts';
 import { filter, map } from 'rxjs';
 
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
+/** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
+const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
 
 /** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
 @Component({
@@ -47,6 +49,9 @@ const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approve
               <div class="card-scope" data-testid="user-scope">{{ scopeName(user.scope) }}</div>
             </div>
             <a mat-menu-item routerLink="/me" data-testid="profile-link">{{ t('auth.menu.profile') }}</a>
+            @if (hasWorkspace()) {
+              <a mat-menu-item routerLink="/workspace" data-testid="workspace-link">{{ t('auth.menu.workspace') }}</a>
+            }
             @if (mayImport()) {
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
                 t('auth.menu.gfmisImport')
@@ -143,6 +148,7 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
   private readonly url = toSignal(

@@ -2,6 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Injector, runInInjectionContext, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { AuthStore } from '@provdash/dashboard/auth/data-access';
+import { provideRealtimeTesting } from '@provdash/dashboard/shared/realtime';
 import type { PlanSummaryDto } from '@provdash/shared/contracts';
 import { ComparisonStore } from './comparison.store';
 import { ProvinceViewStore } from './province-view.store';
@@ -12,7 +14,15 @@ import { fixtureComparison, fixtureMap, fixtureScorecard } from './testing/score
 
 function setup() {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), ProvinceViewStore, StrategyMapStore, ComparisonStore],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: AuthStore, useValue: { user: signal(null), accessToken: signal(null) } },
+      provideRealtimeTesting(),
+      ProvinceViewStore,
+      StrategyMapStore,
+      ComparisonStore,
+    ],
   });
   // Not whenStable: the next request of a chain keeps the app busy until it is answered.
   const stable = async () => {

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { ComparisonStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
+import { CHART_KEY, ComparisonStore } from '@provdash/dashboard/scorecards/data-access';
 import {
   type AchievementBar,
   AchievementBarChart,
@@ -38,6 +38,13 @@ export interface RankedRow {
 /** Ranked first, unranked (no data) last, ties by province code. */
 export function byRank<T extends { rank: number | null; code: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+}
+
+export function sameBars(a: readonly AchievementBar[], b: readonly AchievementBar[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.name === b[i].name && x.value === b[i].value && x.status === b[i].status)
+  );
 }
 
 /** The ministry's view: one KPI or goal across the 77 provinces, and the clusters ranked. */
@@ -73,8 +80,10 @@ export class ComparePage {
   protected readonly years = FISCAL_YEARS;
   protected readonly fiscalYear = computed(() => parseFiscalYear(this.fy()) ?? currentFiscalYear());
 
-  protected readonly kpiResult = computed(() => valueOf(this.store.kpiComparison));
-  protected readonly goalResult = computed(() => valueOf(this.store.goalComparison));
+  /** The snapshots with the approvals heard since, re-ranked. */
+  protected readonly kpiResult = this.store.kpiView;
+  protected readonly goalResult = this.store.goalView;
+  protected readonly chartKey = CHART_KEY;
   protected readonly rows = computed<RankedRow[]>(() => {
     const k = this.kpiResult();
     if (this.kpi() && k) {
@@ -97,10 +106,13 @@ export class ComparePage {
     }
     return [];
   });
-  protected readonly bars = computed<AchievementBar[]>(() =>
-    this.rows()
-      .filter((r) => r.achievement !== null)
-      .map((r) => ({ name: this.name(r), value: r.achievement as number, status: r.status })),
+  /** Equal bars are the same bars: a reload that changed nothing does not redraw the chart. */
+  protected readonly bars = computed<AchievementBar[]>(
+    () =>
+      this.rows()
+        .filter((r) => r.achievement !== null)
+        .map((r) => ({ name: this.name(r), value: r.achievement as number, status: r.status })),
+    { equal: sameBars },
   );
   protected readonly loading = computed(
     () => this.store.kpiComparison.isLoading() || this.store.goalComparison.isLoading(),

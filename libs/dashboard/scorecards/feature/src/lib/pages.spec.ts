@@ -6,7 +6,13 @@ import { Type } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { fixtureComparison, fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
+import {
+  fixtureApproval,
+  fixtureComparison,
+  fixtureMap,
+  fixtureScorecard,
+} from '@provdash/dashboard/scorecards/data-access';
+import { FakeRealtimeSockets, provideRealtimeTesting } from '@provdash/dashboard/shared/realtime';
 import type { KpiResultDto } from '@provdash/shared/contracts';
 import { byRank, ComparePage } from './compare.page';
 import { historySeries } from './kpi-history.page';
@@ -28,7 +34,7 @@ function create<T>(page: Type<T>, inputs: Record<string, unknown>) {
         preloadLangs: true,
       }),
     ],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideRealtimeTesting()],
   });
   const fixture = TestBed.createComponent(page);
   for (const [k, v] of Object.entries(inputs)) fixture.componentRef.setInput(k, v);
@@ -68,6 +74,46 @@ describe('ProvincePage', () => {
     expect(rows[0].textContent).toContain('12 ต.ค. 2569');
     expect(el.querySelector('[data-testid="performance-index"]')?.textContent).toBe('91.4 %');
     expect(el.querySelector('[data-testid="open-map"]')?.getAttribute('href')).toBe('/plan/plan-50?fy=2569');
+  });
+});
+
+describe('ProvincePage live', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('moves the changed KPI and the headline on an approval, marking them for two seconds', async () => {
+    const { fixture, http, el } = create(ProvincePage, { code: '50', fy: '2569' });
+    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
+    http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
+    http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
+    await settle(fixture);
+    http.expectOne('/api/plans/plan-50').flush(fixtureMap);
+    const socket = TestBed.inject(FakeRealtimeSockets).socket;
+    socket.accept();
+    socket.joinOk('public', 1);
+    TestBed.tick();
+    // Joined after the scorecard was read: read once more, so nothing committed in between is lost.
+    http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
+    await settle(fixture);
+
+    jest.useFakeTimers();
+    socket.live('kpi-result.changed', fixtureApproval('public', 2));
+    jest.advanceTimersByTime(200);
+    fixture.detectChanges();
+    const row = () => el.querySelector('[data-testid="kpi-row"][data-code="K1.2.1"]') as HTMLElement;
+    const headline = () => el.querySelector('[data-testid="headline"]') as HTMLElement;
+    expect(row().querySelector('[data-testid="status-chip"]')?.getAttribute('data-status')).toBe('green');
+    expect(row().querySelector('[data-testid="kpi-actual"]')?.textContent?.trim()).toBe('14,000');
+    expect(el.querySelector('[data-testid="performance-index"]')?.textContent).toBe('96.1 %');
+    expect(el.querySelector('[data-testid="count-green"] .count')?.textContent).toBe('2');
+    expect(row().classList).toContain('live-changed');
+    expect(headline().classList).toContain('live-changed');
+    expect(el.querySelector('[data-testid="kpi-row"][data-code="K1.1.1"]')?.classList).not.toContain('live-changed');
+
+    jest.advanceTimersByTime(2000);
+    fixture.detectChanges();
+    expect(row().classList).not.toContain('live-changed');
+    expect(headline().classList).not.toContain('live-changed');
+    http.expectNone((r) => r.url === '/api/org-units/50/scorecard');
   });
 });
 

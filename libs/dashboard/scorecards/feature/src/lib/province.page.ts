@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
-import { KPI_STATUSES, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
+import { HEADLINE_KEY, KPI_STATUSES, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
 import {
   formatInstant,
   formatNumber,
@@ -56,7 +56,9 @@ export class ProvincePage {
   protected readonly statuses = KPI_STATUSES;
   protected readonly fiscalYear = computed(() => parseFiscalYear(this.fy()) ?? currentFiscalYear());
   protected readonly asOfDay = computed(() => parseDay(this.asOf()));
-  protected readonly scorecard = computed(() => valueOf(this.store.scorecard));
+  /** The snapshot with the approvals heard since, so figures move without a reload. */
+  protected readonly scorecard = this.store.card;
+  protected readonly headlineKey = HEADLINE_KEY;
 
   protected readonly province = computed(() => {
     const d = valueOf(this.orgUnits.directory);

@@ -1,6 +1,9 @@
 import type {
   GoalDto,
   KpiComparisonDto,
+  KpiResultChangedEvent,
+  Live,
+  RoomName,
   KpiStatusName,
   KpiSummaryDto,
   ScorecardDto,
@@ -216,3 +219,55 @@ export const fixtureComparison: KpiComparisonDto = {
     },
   ],
 };
+
+/**
+ * Chiang Mai's approver approves K1.2.1 for May: the line turns green, and with it its goal, its
+ * issue and the plan's counts, as the API's scorecard effect reports them.
+ */
+export function fixtureApproval(
+  room: RoomName,
+  seq: number,
+  over: Partial<KpiResultChangedEvent> = {},
+): Live<KpiResultChangedEvent> {
+  const orgUnitCode = over.orgUnitCode ?? '50';
+  return {
+    room,
+    seq,
+    at: '2026-03-02T07:05:00.000Z',
+    data: {
+      kpiId: 'kpi-K1.2.1',
+      kpiCode: 'K1.2.1',
+      orgUnitCode,
+      fiscalYear: 2569,
+      period: '2569-M05',
+      status: 'approved',
+      value: '14000',
+      numerator: null,
+      denominator: null,
+      version: 3,
+      scorecard: {
+        kpi: fixtureKpi('K1.2.1', 'green', {
+          actual: 14000,
+          achievement: 107.98,
+          lastApprovedAt: '2026-03-02T07:05:00.000Z',
+          trend: [
+            { period: '2569-M04', value: 11714.9 },
+            { period: '2569-M05', value: 14000 },
+          ],
+        }),
+        goal: { code: 'G1.2', issueCode: 'I1', summary: fixtureSummary('green', 107.98) },
+        issue: { code: 'I1', summary: { ...fixtureSummary('green', 99.2), kpiCount: 3, judgedCount: 3 } },
+        plan: {
+          counts: { green: 2, amber: 1, red: 0, grey: 1, none: 0 },
+          kpiCount: 4,
+          judgedCount: 3,
+          onTrackShare: 0.667,
+          performanceIndex: 96.1,
+          status: 'amber',
+        },
+        counts: { green: 2, amber: 1, red: 0, grey: 1, none: 0 },
+      },
+      ...over,
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class WorkspaceQuery {
+  @ApiPropertyOptional({ example: 2570, description: 'default: the current fiscal year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2400)
+  @Max(2999)
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-11-21',
+    description: 'judge what is due and late as of this day (default: today, Bangkok)',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  asOf?: string;
+}

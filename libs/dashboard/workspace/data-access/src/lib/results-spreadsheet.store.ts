@@ -1,0 +1,110 @@
+import { HttpClient, HttpErrorResponse, HttpResponse } from '@angular/common/http';
+import { inject, Injectable, signal } from '@angular/core';
+import type { ImportRejectedBodyDto, ImportRowErrorDto, ResultsImportReportDto } from '@provdash/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { apiProblem } from './api-problem';
+
+export type TemplateFormat = 'xlsx' | 'csv';
+
+/** What the last upload came to: a report (dry run or import), the rows at fault (422), or a failure. */
+export type ResultsUploadOutcome =
+  | { kind: 'report'; report: ResultsImportReportDto }
+  | { kind: 'rejected'; message: string; errors: ImportRowErrorDto[] }
+  | { kind: 'failed'; status: number; message: string | null };
+
+const sheetUrl = (code: string, what: 'results-template' | 'results-import') =>
+  `/api/provinces/${encodeURIComponent(code)}/${what}`;
+
+/** The file name the server chose (Content-Disposition), else one of ours. */
+export function fileNameOf(res: HttpResponse<Blob>, fallback: string): string {
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/** Hands a downloaded file to the browser (the route needs the bearer token, so a plain link cannot fetch it). */
+export function saveBlob(blob: Blob, name: string, doc: Document = globalThis.document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked on the next turn: the click has started the download by then.
+  setTimeout(() => URL.revokeObjectURL(url));
+}
+
+/**
+ * The KPI results spreadsheet (docs/kpi-results-import.md): download the template filled with what
+ * is entered, upload it back (dry run first, or straight away). A 422 lists every bad row; nothing
+ * is written then. Provide it where it is used.
+ */
+@Injectable()
+export class ResultsSpreadsheetStore {
+  private readonly http = inject(HttpClient);
+
+  readonly downloading = signal<TemplateFormat | null>(null);
+  readonly downloadError = signal<string | null>(null);
+  readonly busy = signal<'dryRun' | 'import' | null>(null);
+  readonly outcome = signal<ResultsUploadOutcome | null>(null);
+
+  async downloadTemplate(code: string, fiscalYear: number, format: TemplateFormat): Promise<boolean> {
+    this.downloading.set(format);
+    this.downloadError.set(null);
+    try {
+      const res = await firstValueFrom(
+        this.http.get(sheetUrl(code, 'results-template'), {
+          params: { fiscalYear: String(fiscalYear), format },
+          observe: 'response',
+          responseType: 'blob',
+        }),
+      );
+      saveBlob(res.body ?? new Blob(), fileNameOf(res, `kpi-results-${code}-${fiscalYear}.${format}`));
+      return true;
+    } catch (error) {
+      this.downloadError.set(apiProblem(error).message ?? '');
+      return false;
+    } finally {
+      this.downloading.set(null);
+    }
+  }
+
+  /** Checks (dryRun) or imports a file; resolves true when something was written. */
+  async upload(code: string, fiscalYear: number, file: File, dryRun: boolean): Promise<boolean> {
+    if (this.busy()) return false;
+    this.busy.set(dryRun ? 'dryRun' : 'import');
+    this.outcome.set(null);
+    try {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const report = await firstValueFrom(
+        this.http.post<ResultsImportReportDto>(sheetUrl(code, 'results-import'), body, {
+          params: { fiscalYear: String(fiscalYear), dryRun: String(dryRun) },
+        }),
+      );
+      this.outcome.set({ kind: 'report', report });
+      return !dryRun && report.accepted > 0;
+    } catch (error) {
+      this.outcome.set(rejection(error));
+      return false;
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  reset(): void {
+    this.outcome.set(null);
+    this.downloadError.set(null);
+  }
+}
+
+function rejection(error: unknown): ResultsUploadOutcome {
+  if (error instanceof HttpErrorResponse && error.status === 422) {
+    const body = error.error as Partial<ImportRejectedBodyDto> | null;
+    if (body && Array.isArray(body.errors))
+      return { kind: 'rejected', message: body.message ?? '', errors: body.errors };
+  }
+  const problem = apiProblem(error);
+  return { kind: 'failed', status: problem.status, message: problem.message };
+}

@@ -1,0 +1,386 @@
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
+import type { SaveKpiResultDto, WorkspaceKpiDto, WorkspaceKpiEntryDto } from '@provdash/shared/contracts';
+import { EntryStatus } from './entry-status';
+import { formatPeriod, formatValue, injectLang, localName } from './format';
+import { decimalValidator, errorOf, httpUrlValidator, positiveValidator } from './validators';
+
+export interface KpiEntryData {
+  store: WorkspaceStore;
+  kpi: WorkspaceKpiDto;
+  entry: WorkspaceKpiEntryDto;
+}
+
+/** How the dialog ended: a draft saved, or saved and sent for approval. */
+export type EntryDialogResult = 'saved' | 'submitted';
+
+type Field = 'value' | 'numerator' | 'denominator' | 'narrativeTh' | 'evidenceUrl' | 'evidenceTitle';
+
+/** The API's 422 keys that belong to one field of the form (docs/strategy-and-kpis.md, "Entering results"). */
+const FIELD_OF_KEY: Record<string, Field> = {
+  'result.valueRequired': 'value',
+  'result.ratioRequired': 'denominator',
+  'result.outlierNote': 'narrativeTh',
+};
+
+/** The body's field names, as the API's validation details name them. */
+const FIELD_OF_DETAIL: Record<string, Field> = {
+  value: 'value',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  narrativeTh: 'narrativeTh',
+  evidence: 'evidenceUrl',
+};
+
+/**
+ * Entering one KPI result: a value (or numerator and denominator for ratio KPIs), the narrative
+ * and an evidence link. The form checks what it can; the API checks the rest (period, plausible
+ * range) and its message shows under the field it concerns. A value the API calls an outlier
+ * must be confirmed, with the narrative explaining it, and is sent again with `confirmOutlier`.
+ */
+@Component({
+  selector: 'pd-kpi-entry-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoDirective,
+    TranslocoPipe,
+    EntryStatus,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t; prefix: 'workspace.entry'">
+      <h2 mat-dialog-title data-testid="entry-title">{{ t('kpiTitle') }}</h2>
+      <form [formGroup]="form" (ngSubmit)="save(false)" novalidate>
+        <mat-dialog-content>
+          <p class="what">
+            <strong>{{ kpi.code }}</strong> {{ name() }}<br />
+            <span data-testid="entry-period">{{ periodLabel() }}</span>
+            <pd-entry-status [status]="entry.status" [late]="entry.late" />
+          </p>
+          <p class="hint">
+            @if (kpi.target !== null) {
+              {{ t('target', { value: fmt(kpi.target), unit: unit() }) }}
+            }
+            @if (kpi.plausibleMin !== null || kpi.plausibleMax !== null) {
+              · {{ t('plausible', { min: fmt(kpi.plausibleMin), max: fmt(kpi.plausibleMax) }) }}
+            }
+          </p>
+          @if (entry.status === 'returned' && entry.returnReason) {
+            <p class="returned" role="note" data-testid="return-reason">
+              {{ t('returnedBecause', { reason: entry.returnReason }) }}
+            </p>
+          }
+
+          @if (ratio) {
+            <div class="pair">
+              <mat-form-field>
+                <mat-label>{{ t('numerator') }}</mat-label>
+                <input
+                  matInput
+                  formControlName="numerator"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  data-testid="numerator"
+                />
+                @let en = errorOf(form.controls.numerator);
+                <mat-error>{{ en?.key ? (en!.key! | transloco) : en?.text }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ t('denominator') }}</mat-label>
+                <input
+                  matInput
+                  formControlName="denominator"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  data-testid="denominator"
+                />
+                @let ed = errorOf(form.controls.denominator);
+                <mat-error>{{ ed?.key ? (ed!.key! | transloco) : ed?.text }}</mat-error>
+              </mat-form-field>
+            </div>
+          } @else {
+            <mat-form-field class="wide">
+              <mat-label>{{ t('value', { unit: unit() }) }}</mat-label>
+              <input matInput formControlName="value" inputmode="decimal" autocomplete="off" data-testid="value" />
+              <mat-hint>{{ t('valueHint') }}</mat-hint>
+              @let ev = errorOf(form.controls.value);
+              <mat-error data-testid="value-error">{{ ev?.key ? (ev!.key! | transloco) : ev?.text }}</mat-error>
+            </mat-form-field>
+          }
+
+          @if (outlier()) {
+            <div class="outlier" role="alert" data-testid="outlier">
+              <p><span aria-hidden="true">⚠ </span>{{ outlier() }}</p>
+              <mat-checkbox formControlName="confirmOutlier" data-testid="confirm-outlier">{{
+                t('confirmOutlier')
+              }}</mat-checkbox>
+            </div>
+          }
+
+          <mat-form-field class="wide">
+            <mat-label>{{ t('narrative') }}</mat-label>
+            <textarea
+              matInput
+              formControlName="narrativeTh"
+              rows="3"
+              maxlength="4000"
+              data-testid="narrative"
+            ></textarea>
+            <mat-hint>{{ outlier() ? t('narrativeOutlierHint') : t('narrativeHint') }}</mat-hint>
+            @let nt = errorOf(form.controls.narrativeTh);
+            <mat-error data-testid="narrative-error">{{ nt?.key ? (nt!.key! | transloco) : nt?.text }}</mat-error>
+          </mat-form-field>
+
+          <fieldset class="evidence">
+            <legend>{{ t('evidence') }}</legend>
+            <mat-form-field class="wide">
+              <mat-label>{{ t('evidenceUrl') }}</mat-label>
+              <input
+                matInput
+                type="url"
+                formControlName="evidenceUrl"
+                autocomplete="url"
+                placeholder="https://"
+                data-testid="evidence-url"
+              />
+              @let eu = errorOf(form.controls.evidenceUrl);
+              <mat-error>{{ eu?.key ? (eu!.key! | transloco) : eu?.text }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="wide">
+              <mat-label>{{ t('evidenceTitle') }}</mat-label>
+              <input matInput formControlName="evidenceTitle" maxlength="300" data-testid="evidence-title" />
+            </mat-form-field>
+          </fieldset>
+
+          @if (formError()) {
+            <p class="error" role="alert" data-testid="form-error">{{ formError() }}</p>
+          }
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close data-testid="entry-cancel">{{ t('cancel') }}</button>
+          <button mat-stroked-button type="submit" [disabled]="busy() !== null" data-testid="save-draft">
+            {{ busy() === 'save' ? t('saving') : t('saveDraft') }}
+          </button>
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy() !== null"
+            (click)="save(true)"
+            data-testid="save-submit"
+          >
+            {{ busy() === 'submit' ? t('submitting') : t('saveSubmit') }}
+          </button>
+        </mat-dialog-actions>
+      </form>
+    </ng-container>
+  `,
+  styles: `
+    .what {
+      margin-top: 0;
+      line-height: 1.7;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.9em;
+    }
+    .pair {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      mat-form-field {
+        flex: 1 1 160px;
+      }
+    }
+    .wide {
+      width: 100%;
+    }
+    .evidence {
+      border: 0;
+      padding: 0;
+      margin: 8px 0 0;
+      legend {
+        padding: 0 0 8px;
+        font-weight: 500;
+      }
+    }
+    .outlier {
+      margin: 0 0 16px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      border: 1px solid #f9a825;
+      background: #fff8e1;
+      color: #5d4300;
+      p {
+        margin: 0 0 4px;
+      }
+    }
+    .returned {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: #fbd9d7;
+      color: #8e1c1c;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class KpiEntryDialog {
+  private readonly data = inject<KpiEntryData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<KpiEntryDialog, EntryDialogResult>>(MatDialogRef);
+  private readonly cdr = inject(ChangeDetectorRef);
+  private readonly transloco = inject(TranslocoService);
+  private readonly lang = injectLang();
+
+  protected readonly kpi = this.data.kpi;
+  protected readonly entry = this.data.entry;
+  protected readonly ratio = this.kpi.rollup === 'ratio';
+  protected readonly errorOf = errorOf;
+  protected readonly fmt = formatValue;
+
+  protected readonly form = new FormGroup({
+    value: new FormControl(grouped(this.entry.value), {
+      nonNullable: true,
+      validators: this.ratio ? [] : [Validators.required, decimalValidator],
+    }),
+    numerator: new FormControl(grouped(this.entry.numerator), {
+      nonNullable: true,
+      validators: this.ratio ? [Validators.required, decimalValidator] : [],
+    }),
+    denominator: new FormControl(grouped(this.entry.denominator), {
+      nonNullable: true,
+      validators: this.ratio ? [Validators.required, decimalValidator, positiveValidator] : [],
+    }),
+    narrativeTh: new FormControl(this.entry.narrativeTh, {
+      nonNullable: true,
+      validators: [Validators.maxLength(4000)],
+    }),
+    evidenceUrl: new FormControl(this.entry.evidence[0]?.url ?? '', {
+      nonNullable: true,
+      validators: [httpUrlValidator, Validators.maxLength(1000)],
+    }),
+    evidenceTitle: new FormControl(this.entry.evidence[0]?.title ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(300)],
+    }),
+    confirmOutlier: new FormControl(false, { nonNullable: true }),
+  });
+
+  /** The API's message when it called the value an outlier; the confirmation shows while it stands. */
+  protected readonly outlier = signal<string | null>(null);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly busy = signal<'save' | 'submit' | null>(null);
+  /** The version to send: the one read, then the one each save returns. */
+  private version = this.entry.version ?? undefined;
+
+  constructor() {
+    // A different value is a different question: the outlier confirmation starts over.
+    const changes = [this.form.controls.value, this.form.controls.numerator, this.form.controls.denominator].map((c) =>
+      c.valueChanges.subscribe(() => {
+        if (!this.outlier()) return;
+        this.outlier.set(null);
+        this.form.controls.confirmOutlier.setValue(false);
+      }),
+    );
+    inject(DestroyRef).onDestroy(() => changes.forEach((s) => s.unsubscribe()));
+  }
+
+  protected name(): string {
+    return localName(this.kpi, this.lang());
+  }
+
+  protected unit(): string {
+    return this.lang() === 'en' ? this.kpi.unitEn || this.kpi.unitTh : this.kpi.unitTh;
+  }
+
+  protected periodLabel(): string {
+    return formatPeriod(this.entry.period, this.lang());
+  }
+
+  /** Saves the draft, and with `submit` sends it for approval too. */
+  protected async save(submit: boolean): Promise<void> {
+    if (this.busy()) return;
+    this.formError.set(null);
+    this.form.markAllAsTouched();
+    const confirming = this.outlier() !== null && this.form.controls.confirmOutlier.value;
+    if (confirming && !this.form.controls.narrativeTh.value.trim()) {
+      // The API would refuse it too (result.outlierNote); saying so here spares a round trip.
+      this.form.controls.narrativeTh.setErrors({ required: true });
+    }
+    if (this.form.invalid) return;
+
+    this.busy.set(submit ? 'submit' : 'save');
+    try {
+      const { store, kpi, entry } = this.data;
+      const saved = await store.saveKpiResult(kpi.kpiId, entry.period, this.body(confirming));
+      if (!saved.ok) return this.show(saved.problem);
+      this.version = saved.value.version;
+      if (!submit) return this.ref.close('saved');
+      const sent = await store.submitKpiResult(kpi.kpiId, entry.period, saved.value.version);
+      // The draft is saved either way; say why it did not go on.
+      if (!sent.ok) return this.show(sent.problem);
+      this.ref.close('submitted');
+    } finally {
+      this.busy.set(null);
+      this.cdr.markForCheck();
+    }
+  }
+
+  private body(confirming: boolean): SaveKpiResultDto {
+    const v = this.form.getRawValue();
+    const url = v.evidenceUrl.trim();
+    const evidence = [
+      ...(url ? [{ url, title: v.evidenceTitle.trim() || url }] : []),
+      // Links beyond the first (from earlier entries) stay as they were.
+      ...this.entry.evidence.slice(1),
+    ];
+    return {
+      ...(this.ratio
+        ? { numerator: toDecimal(v.numerator) ?? undefined, denominator: toDecimal(v.denominator) ?? undefined }
+        : { value: toDecimal(v.value) ?? undefined }),
+      narrativeTh: v.narrativeTh,
+      evidence,
+      ...(confirming && { confirmOutlier: true }),
+      ...(this.version !== undefined && { version: this.version }),
+    };
+  }
+
+  private show(problem: ApiProblem): void {
+    const message = problem.message ?? null;
+    if (problem.code === 'result.outlier') {
+      this.outlier.set(message);
+      return;
+    }
+    const field = problem.code ? FIELD_OF_KEY[problem.code] : undefined;
+    if (field && message) return this.fieldError(field, message);
+    const details = problem.details.filter((d) => FIELD_OF_DETAIL[d.field.split('.')[0]]);
+    if (details.length) {
+      for (const d of details) this.fieldError(FIELD_OF_DETAIL[d.field.split('.')[0]], d.messages.join(' '));
+      return;
+    }
+    this.formError.set(message ?? this.transloco.translate('workspace.errors.failed'));
+  }
+
+  private fieldError(field: Field, message: string): void {
+    const control = this.form.controls[field];
+    control.setErrors({ api: message });
+    control.markAsTouched();
+  }
+}
+
+/** A stored decimal as the person reads it: with Thai digit grouping. */
+function grouped(value: string | null): string {
+  return value === null ? '' : formatValue(value);
+}

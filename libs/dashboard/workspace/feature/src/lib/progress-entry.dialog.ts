@@ -1,0 +1,177 @@
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
+import type { WorkspaceProgressEntryDto, WorkspaceProjectDto } from '@provdash/shared/contracts';
+import { EntryStatus } from './entry-status';
+import { formatPeriod, injectLang, localName } from './format';
+import type { EntryDialogResult } from './kpi-entry.dialog';
+import { errorOf, percentValidator } from './validators';
+
+export interface ProgressEntryData {
+  store: WorkspaceStore;
+  project: WorkspaceProjectDto;
+  entry: WorkspaceProgressEntryDto;
+}
+
+/** A project's progress for one month: percent complete and a milestone note, saved or sent for approval. */
+@Component({
+  selector: 'pd-progress-entry-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoDirective,
+    TranslocoPipe,
+    EntryStatus,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t; prefix: 'workspace.entry'">
+      <h2 mat-dialog-title>{{ t('progressTitle') }}</h2>
+      <form [formGroup]="form" (ngSubmit)="save(false)" novalidate>
+        <mat-dialog-content>
+          <p class="what">
+            <strong>{{ project.code }}</strong> {{ name() }}<br />
+            <span>{{ periodLabel() }}</span>
+            <pd-entry-status [status]="entry.status" [late]="entry.late" />
+          </p>
+          @if (entry.status === 'returned' && entry.returnReason) {
+            <p class="returned" role="note">{{ t('returnedBecause', { reason: entry.returnReason }) }}</p>
+          }
+          <mat-form-field class="wide">
+            <mat-label>{{ t('percent') }}</mat-label>
+            <input matInput formControlName="percent" inputmode="decimal" autocomplete="off" data-testid="percent" />
+            <span matTextSuffix>%</span>
+            <mat-hint>{{ t('percentHint') }}</mat-hint>
+            @let ep = errorOf(form.controls.percent);
+            <mat-error data-testid="percent-error">{{ ep?.key ? (ep!.key! | transloco) : ep?.text }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="wide">
+            <mat-label>{{ t('milestone') }}</mat-label>
+            <textarea
+              matInput
+              formControlName="milestoneNote"
+              rows="3"
+              maxlength="4000"
+              data-testid="milestone"
+            ></textarea>
+            @let em = errorOf(form.controls.milestoneNote);
+            <mat-error>{{ em?.key ? (em!.key! | transloco) : em?.text }}</mat-error>
+          </mat-form-field>
+          @if (formError()) {
+            <p class="error" role="alert" data-testid="form-error">{{ formError() }}</p>
+          }
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close>{{ t('cancel') }}</button>
+          <button mat-stroked-button type="submit" [disabled]="busy() !== null" data-testid="save-draft">
+            {{ busy() === 'save' ? t('saving') : t('saveDraft') }}
+          </button>
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy() !== null"
+            (click)="save(true)"
+            data-testid="save-submit"
+          >
+            {{ busy() === 'submit' ? t('submitting') : t('saveSubmit') }}
+          </button>
+        </mat-dialog-actions>
+      </form>
+    </ng-container>
+  `,
+  styles: `
+    .what {
+      margin-top: 0;
+      line-height: 1.7;
+    }
+    .wide {
+      width: 100%;
+    }
+    .returned {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: #fbd9d7;
+      color: #8e1c1c;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ProgressEntryDialog {
+  private readonly data = inject<ProgressEntryData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<ProgressEntryDialog, EntryDialogResult>>(MatDialogRef);
+  private readonly cdr = inject(ChangeDetectorRef);
+  private readonly transloco = inject(TranslocoService);
+  private readonly lang = injectLang();
+
+  protected readonly project = this.data.project;
+  protected readonly entry = this.data.entry;
+  protected readonly errorOf = errorOf;
+
+  protected readonly form = new FormGroup({
+    percent: new FormControl(this.entry.percent === null ? '' : String(this.entry.percent), {
+      nonNullable: true,
+      validators: [Validators.required, percentValidator],
+    }),
+    milestoneNote: new FormControl(this.entry.milestoneNote, {
+      nonNullable: true,
+      validators: [Validators.maxLength(4000)],
+    }),
+  });
+
+  protected readonly formError = signal<string | null>(null);
+  protected readonly busy = signal<'save' | 'submit' | null>(null);
+  private version = this.entry.version ?? undefined;
+
+  protected name(): string {
+    return localName(this.project, this.lang());
+  }
+
+  protected periodLabel(): string {
+    return formatPeriod(this.entry.period, this.lang());
+  }
+
+  protected async save(submit: boolean): Promise<void> {
+    if (this.busy()) return;
+    this.formError.set(null);
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    this.busy.set(submit ? 'submit' : 'save');
+    try {
+      const { store, project, entry } = this.data;
+      const v = this.form.getRawValue();
+      const saved = await store.saveProgress(project.projectId, entry.period, {
+        percent: Number(toDecimal(v.percent)),
+        milestoneNote: v.milestoneNote,
+        ...(this.version !== undefined && { version: this.version }),
+      });
+      if (!saved.ok) return this.show(saved.problem);
+      this.version = saved.value.version;
+      if (!submit) return this.ref.close('saved');
+      const sent = await store.submitProgress(project.projectId, entry.period, saved.value.version);
+      if (!sent.ok) return this.show(sent.problem);
+      this.ref.close('submitted');
+    } finally {
+      this.busy.set(null);
+      this.cdr.markForCheck();
+    }
+  }
+
+  private show(problem: ApiProblem): void {
+    const percent = problem.details.find((d) => d.field === 'percent');
+    if (percent) {
+      this.form.controls.percent.setErrors({ api: percent.messages.join(' ') });
+      return;
+    }
+    this.formError.set(problem.message ?? this.transloco.translate('workspace.errors.failed'));
+  }
+}

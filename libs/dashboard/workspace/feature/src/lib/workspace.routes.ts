@@ -1,0 +1,17 @@
+import { Route } from '@angular/router';
+import { roleGuard } from '@provdash/dashboard/auth/data-access';
+import type { RoleName } from '@provdash/shared/contracts';
+import { WorkspacePage } from './workspace.page';
+
+/**
+ * Who sees the desk: the province's own people (drafts and names are on it; canSeeUnapproved) and
+ * admins. The API decides per province; this only keeps others from an empty page.
+ */
+export const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
+
+/** `/workspace/…` (the app route adds signedInGuard): the desk itself, then the screens of other domains. */
+export const workspaceRoutes: Route[] = [
+  { path: '', pathMatch: 'full', canActivate: [roleGuard(...WORKSPACE_ROLES)], component: WorkspacePage },
+  // GFMIS import and the like live in their own domains' features, each loaded only when opened.
+  { path: '', loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.workspaceRoutes) },
+];
