@@ -197,6 +197,12 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
       'workspace:50',
     ]);
     expect(g.heard.filter((e) => same(e, kpi) && e.data.status === 'approved')).toHaveLength(1);
+
+    // What operators see: the events sent and the sockets open on this instance.
+    const metrics = (await as(t, null).get('/api/metrics')).text;
+    const emitted = Number(/provdash_live_events_emitted_total\{event="kpi-result.changed"\} (\d+)/.exec(metrics)?.[1]);
+    expect(emitted).toBeGreaterThanOrEqual(5);
+    expect(Number(/^provdash_socket_connections (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
   });
 
   it("drafts and submissions reach the province's officers only; scope rooms hear the approval", async () => {

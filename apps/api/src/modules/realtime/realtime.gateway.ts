@@ -5,6 +5,7 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -25,6 +26,7 @@ import type { Server, Socket } from 'socket.io';
 import { ApiError } from '../../common/api-error';
 import type { ActorClaims } from '../access/actor';
 import { UnitResolver } from '../access/unit-resolver.service';
+import { Metrics } from '../metrics/metrics.service';
 import { Outbox } from './outbox.service';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 import { userRoom } from './rooms';
@@ -44,7 +46,7 @@ type AppSocket = Socket<
  * carry the last `seq` the client holds; the ack brings what it missed from the outbox.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
-export class RealtimeGateway implements OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly log = new Logger('Realtime');
 
   @WebSocketServer()
@@ -55,9 +57,15 @@ export class RealtimeGateway implements OnGatewayConnection {
     private readonly units: UnitResolver,
     private readonly outbox: Outbox,
     private readonly appConfig: ApplicationConfig,
+    private readonly metrics: Metrics,
   ) {}
 
+  handleDisconnect(): void {
+    this.metrics.socketConnections.dec();
+  }
+
   async handleConnection(socket: AppSocket): Promise<void> {
+    this.metrics.socketConnections.inc();
     const token = socket.handshake.auth?.['token'];
     if (token === undefined || token === null || token === '') {
       socket.data.actor = null;
@@ -86,6 +94,7 @@ export class RealtimeGateway implements OnGatewayConnection {
   emitLive<E extends LiveEventName>(event: E, payload: Live<LiveEvents[E]>): void {
     // Socket.IO's typed emit cannot follow a generic event name.
     (this.server?.to(payload.room) as { emit(e: string, p: unknown): void } | undefined)?.emit(event, payload);
+    this.metrics.eventsEmitted.inc({ event });
   }
 
   /** Tells every socket on this instance to reconnect (to another instance) after `retryInMs`, then closes them. */
