@@ -263,7 +263,8 @@ export default async function liveUpdate(): Promise<void> {
     console.log(`\n${rows.join('\n')}\n\n${summary.join('\n')}`);
     console.log(`payload: ${Buffer.byteLength(JSON.stringify(captured))} bytes of JSON per event`);
   } finally {
-    for (const child of children) if (child.exitCode === null) await stopServer(child);
+    // A child stopped by our SIGTERM has a signalCode and no exitCode; it must not be waited for twice.
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) await stopServer(child);
     await db.stop();
     rmSync(home, { recursive: true, force: true });
   }
