@@ -12,7 +12,7 @@ export interface RunningServer {
   interrupt(): Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.on('error', reject);
@@ -23,10 +23,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(dataDir: string): Promise<RunningServer> {
+/** `settings` adds to the environment, e.g. a second instance's DATABASE_URL. */
+export async function startServer(dataDir: string, settings: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   delete env['DATABASE_URL'];
+  Object.assign(env, settings);
   const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (b) => (out += b));
