@@ -140,7 +140,12 @@ export class DisbursementImportStore {
         }),
       );
       this.outcome.set({ kind: 'report', report });
-      if (!dryRun) this.batches.reload();
+      if (!dryRun) {
+        // The answer is the last word: a progress event lost to a reconnect must not leave the bar short.
+        const lines = report.lines;
+        this.progress.set({ batchId: report.batchId ?? undefined, phase: 'done', done: lines, total: lines, percent: 100 });
+        this.batches.reload();
+      }
     } catch (error) {
       this.outcome.set(rejection(error));
     } finally {

@@ -247,6 +247,24 @@ describe('GfmisImportPage', () => {
     expect(s.$('import-done')).toBeNull();
     expect(s.$('import-progress')?.getAttribute('aria-valuenow')).toBe('100');
   });
+
+  it('ends the bar at 100 when the answer arrives, even if a reconnect lost the progress events', async () => {
+    const s = setup();
+    await start(s);
+    s.$('import')?.click();
+    await settle(s.fixture);
+    const req = expectUpload(s, false);
+    const uploadId = req.request.params.get('uploadId') as string;
+    s.progress.next({ uploadId, phase: 'validating', done: 3, total: 6 });
+    await settle(s.fixture);
+    expect(s.$('import-progress')?.getAttribute('aria-valuenow')).toBe('25');
+    // No writing or done event: the socket was away. The response says the batch is in.
+    req.flush({ ...PREVIEW, dryRun: false, uploadId, batchId: 'b-3' });
+    await settle(s.fixture);
+    s.http.expectOne((r) => r.url === '/api/provinces/50/disbursement-imports' && r.method === 'GET').flush([BATCH]);
+    await settle(s.fixture);
+    expect(s.$('import-progress')?.getAttribute('aria-valuenow')).toBe('100');
+  });
 });
 
 describe('formatBaht', () => {
