@@ -1,20 +1,12 @@
 /**
- * National ranking of the 77 provinces' performance agreements (live score and last round, with
- * cluster means) at ten fiscal years of data, next to its SQL statement run directly with `pg`.
+ * National ranking of the 77 provinces' performance agreements (live score and last round, cluster
+ * means), at ten fiscal years of the national dataset: p50/p95 through the API next to the floor,
+ * the same SQL run directly with `pg`, in the same run (see reads.ts). Goals: p95 under 50 ms and
+ * at most 1.5× the floor.
  *
  *   npm run bench -- agreement-ranking
  */
-import { PROVINCES_JOIN, SCORING_SQL } from '../../apps/api/src/modules/agreements/agreement-scoring.sql';
-import { getOk, report, time, withNationalDataset } from './support';
+import { readBenchmark } from './reads';
+import { nationalDataset } from './support';
 
-export default (): Promise<void> =>
-  withNationalDataset(async ({ baseUrl, pg }) => {
-    const sql = SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND true`, false);
-    const floor = await time('SQL alone (pg)', () => pg.query(sql, [2568]));
-    const api = await time('GET /api/compare/agreements', () =>
-      getOk(`${baseUrl}/api/compare/agreements?fiscalYear=2568&asOf=2025-09-30`),
-    );
-    report(floor, api);
-    const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, [2568]);
-    console.log('\nquery plan:\n' + plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-  });
+export default (): Promise<void> => readBenchmark('agreement-ranking', () => nationalDataset(10));

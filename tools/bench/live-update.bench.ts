@@ -8,7 +8,13 @@
  *
  *   npm run bench -- live-update        (BENCH_LIVE_CLIENTS=1000,5000 BENCH_LIVE_ROUNDS=20)
  */
-import type { ClientToServerEvents, JoinAck, KpiResultChangedEvent, Live, ServerToClientEvents } from '@provdash/shared/contracts';
+import type {
+  ClientToServerEvents,
+  JoinAck,
+  KpiResultChangedEvent,
+  Live,
+  ServerToClientEvents,
+} from '@provdash/shared/contracts';
 import { ChildProcess, fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +24,7 @@ import { io, Socket } from 'socket.io-client';
 import { startEmbeddedPostgres, throwawayDir } from '../../apps/api/src/database/embedded-postgres';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seeds/demo/demo-users.seed';
+import { record } from './support';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Changed = Live<KpiResultChangedEvent>;
@@ -195,14 +202,22 @@ export default async function liveUpdate(): Promise<void> {
         await audience.settled(reopenings);
       }
       const saved = await send('PUT', entry, officer, { value: kpi.value, ...(version !== null && { version }) });
-      const submitted = await send('POST', `${entry}/submit`, officer, { version: (saved.json as { version: number }).version });
+      const submitted = await send('POST', `${entry}/submit`, officer, {
+        version: (saved.json as { version: number }).version,
+      });
       if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.json)}`);
       version = (submitted.json as { version: number }).version;
     }
 
-    console.log(`Clients in ${ROOM}; ${ROUNDS} rounds after ${WARMUP} warm-up; latency = HTTP request sent → event received.\n`);
-    rows.push('| clients | server | p50 ms | p95 ms | p99 ms | samples |', '| ---: | --- | ---: | ---: | ---: | ---: |');
+    console.log(
+      `Clients in ${ROOM}; ${ROUNDS} rounds after ${WARMUP} warm-up; latency = HTTP request sent → event received.\n`,
+    );
+    rows.push(
+      '| clients | server | p50 ms | p95 ms | p99 ms | samples |',
+      '| ---: | --- | ---: | ---: | ---: | ---: |',
+    );
     const summary: string[] = [];
+    const measured: { clients: number; floor: Stats; api: Stats; ratio: number; goal: number; met: boolean }[] = [];
     for (const n of CLIENTS) {
       // The product: an approval through the API, the outbox and the relay.
       const audience = new Audience(api.url, n, governor);
@@ -258,10 +273,23 @@ export default async function liveUpdate(): Promise<void> {
       summary.push(
         `${n.toLocaleString('en')} clients: API p95 / floor p95 = ${ratio.toFixed(2)} (goal ≤ ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`,
       );
+      measured.push({
+        clients: n,
+        floor,
+        api: product,
+        ratio: Math.round(ratio * 100) / 100,
+        goal,
+        met: ratio <= goal,
+      });
       console.log(`measured ${n} clients`);
     }
     console.log(`\n${rows.join('\n')}\n\n${summary.join('\n')}`);
     console.log(`payload: ${Buffer.byteLength(JSON.stringify(captured))} bytes of JSON per event`);
+    record('live-update', {
+      rounds: ROUNDS,
+      payloadBytes: Buffer.byteLength(JSON.stringify(captured)),
+      clients: measured,
+    });
   } finally {
     // A child stopped by our SIGTERM has a signalCode and no exitCode; it must not be waited for twice.
     for (const child of children) if (child.exitCode === null && child.signalCode === null) await stopServer(child);

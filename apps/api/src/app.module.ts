@@ -20,13 +20,16 @@ import { AccessModule } from './modules/access/access.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 import { HealthModule } from './modules/health/health.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 import { StrategyModule } from './modules/strategy/strategy.module';
 import { UsersModule } from './modules/users/users.module';
@@ -70,13 +73,16 @@ export class AppModule {
         AgreementsModule,
         AuditModule,
         AuthModule,
+        FeedbackModule,
         HealthModule,
         KpisModule,
         MetricsModule,
+        OpenDataModule,
         OrgUnitsModule,
         ProjectsModule,
         ReadCacheModule,
         RealtimeModule,
+        ReportsModule,
         ScorecardsModule,
         StrategyModule,
         UsersModule,

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test.describe('first page: clusters and provinces', () => {
+test.describe('the cluster directory: clusters and provinces', () => {
   test('lists 18 clusters and 77 provinces in Thai by default', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/clusters');
     await expect(page.locator('html')).toHaveAttribute('lang', 'th');
     await expect(page.getByTestId('cluster')).toHaveCount(18);
     await expect(page.getByTestId('province')).toHaveCount(77);
@@ -13,7 +13,7 @@ test.describe('first page: clusters and provinces', () => {
   });
 
   test('switches to English and remembers the choice', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/clusters');
     await expect(page.getByTestId('cluster')).toHaveCount(18);
     await page.locator('[data-lang="en"]').click();
     await expect(page.getByTestId('summary')).toHaveText('18 clusters · 77 provinces');

@@ -7,7 +7,7 @@ async function expectNoSideways(page: Page): Promise<void> {
 
 test.describe('province view, strategy map and comparison', () => {
   test('a governor opens Chiang Mai, drills into a KPI, reads the map and compares provinces', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/clusters');
     await page
       .locator('[data-testid="province"][data-code="50"]')
       .getByRole('link', { name: /เชียงใหม่/ })

@@ -40,7 +40,7 @@ test.describe('signing in', () => {
 
   test('an officer signs in, stays signed in across a reload, and signs out', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByTestId('cluster')).toHaveCount(18);
+    await expect(page.getByTestId('cluster-status')).toHaveCount(18);
     await page.getByTestId('sign-in-link').click();
     await expect(page).toHaveURL(/\/sign-in$/);
 

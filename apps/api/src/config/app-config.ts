@@ -113,6 +113,15 @@ export class AppConfig {
   @IsString({ each: true })
   TRUST_PROXY?: string[];
 
+  /** The licence every open dataset is published under (catalogue, downloads, public API). */
+  @IsString()
+  @MinLength(3)
+  OPEN_DATA_LICENCE_NAME = 'Open Government Licence – Thailand';
+
+  @IsString()
+  @MinLength(8)
+  OPEN_DATA_LICENCE_URL = 'https://www.data.go.th/pages/dga-open-government-license';
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -20,6 +20,8 @@ import { ProjectKpi } from '../modules/projects/project-kpi.entity';
 import { ProjectProgress } from '../modules/projects/project-progress.entity';
 import { Project } from '../modules/projects/project.entity';
 import { Risk } from '../modules/projects/risk.entity';
+import { MonthlyReport } from '../modules/reports/monthly-report.entity';
+import { KpiComment } from '../modules/feedback/kpi-comment.entity';
 import { GoalLink } from '../modules/strategy/goal-link.entity';
 import { Goal } from '../modules/strategy/goal.entity';
 import { Plan } from '../modules/strategy/plan.entity';
@@ -34,6 +36,8 @@ import { CreateAgreements1763700400000 } from './migrations/1763700400000-Create
 import { CreateProjectsAndDisbursement1763700500000 } from './migrations/1763700500000-CreateProjectsAndDisbursement';
 import { CreateDisbursementBatches1763700600000 } from './migrations/1763700600000-CreateDisbursementBatches';
 import { CreateRealtimeOutbox1763700700000 } from './migrations/1763700700000-CreateRealtimeOutbox';
+import { CreateMonthlyReports1763700850000 } from './migrations/1763700850000-CreateMonthlyReports';
+import { CreateKpiComments1763700860000 } from './migrations/1763700860000-CreateKpiComments';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -67,6 +71,8 @@ export const entities = [
   DisbursementBatch,
   DisbursementTarget,
   Risk,
+  MonthlyReport,
+  KpiComment,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
@@ -77,6 +83,8 @@ export const migrations = [
   CreateProjectsAndDisbursement1763700500000,
   CreateDisbursementBatches1763700600000,
   CreateRealtimeOutbox1763700700000,
+  CreateMonthlyReports1763700850000,
+  CreateKpiComments1763700860000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -22,10 +22,18 @@ export const appRoutes: Route[] = [
     path: 'compare',
     loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.compareRoutes),
   },
-  // The cluster directory is the public front page: no sign-in needed.
+  // The open dashboard and open data: approved data only, never a sign-in.
+  { path: 'public', loadChildren: () => import('@provdash/dashboard/public/feature').then((m) => m.publicRoutes) },
+  // The cluster directory: every cluster and province by name, public.
+  {
+    path: 'clusters',
+    loadChildren: () => import('@provdash/dashboard/org-units/feature').then((m) => m.orgUnitsRoutes),
+  },
+  // The national overview is the public front page: no sign-in needed (approved data only).
   {
     path: '',
-    loadChildren: () => import('@provdash/dashboard/org-units/feature').then((m) => m.orgUnitsRoutes),
+    pathMatch: 'full',
+    loadChildren: () => import('@provdash/dashboard/overview/feature').then((m) => m.overviewRoutes),
   },
   { path: '**', redirectTo: '' },
 ];

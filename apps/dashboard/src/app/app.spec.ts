@@ -71,6 +71,24 @@ describe('app routes', () => {
     expect(route('me')?.canActivate).toEqual([signedInGuard]);
   });
 
+  it('opens the national overview at / only, and keeps the public cluster directory at /clusters', async () => {
+    expect(route('')?.pathMatch).toBe('full');
+    expect(route('clusters')?.canActivate).toBeUndefined();
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { th: {} },
+          translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
+        }),
+      ],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/clusters');
+    expect(TestBed.inject(Router).url).toBe('/clusters');
+    expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('pd-cluster-directory-page');
+  });
+
   it('a signed-out visit to /me lands on the sign-in page with the way back', async () => {
     TestBed.configureTestingModule({
       imports: [

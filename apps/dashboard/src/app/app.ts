@@ -68,6 +68,15 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
       .short {
         display: inline;
       }
+      /* The controls keep their size; the title and, while it says more than "live" (connecting
+         again after signing in or out), the live indicator give way. */
+      pd-language-switch,
+      pd-user-menu {
+        flex-shrink: 0;
+      }
+      .app-bar ::ng-deep pd-live-indicator {
+        overflow: hidden;
+      }
     }
   `,
 })

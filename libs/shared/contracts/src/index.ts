@@ -7,3 +7,5 @@ export * from './lib/strategy';
 export * from './lib/agreement';
 export * from './lib/project';
 export * from './lib/workspace';
+export * from './lib/open-data';
+export * from './lib/monthly-report';

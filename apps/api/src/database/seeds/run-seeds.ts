@@ -28,6 +28,7 @@ export async function runSeeds(dataSource: DataSource, options: SeedOptions): Pr
   const log = options.log ?? (() => undefined);
   await seedReferenceData(dataSource);
   if (!options.demo) return;
+  let seeded = false;
   for (const seed of DEMO_SEEDS) {
     await dataSource.transaction(async (m) => {
       // ON CONFLICT makes a second start, or a second instance starting at the same moment, a no-op.
@@ -37,6 +38,11 @@ export async function runSeeds(dataSource: DataSource, options: SeedOptions): Pr
       if (!claimed.length) return;
       log(`Seeding ${seed.name}…`);
       await seed.run(m);
+      seeded = true;
     });
   }
+  // Tens of thousands of rows just arrived: without statistics the planner takes the national
+  // read models' joins for tiny and nests them (half a second to seconds instead of about 50 ms)
+  // until autovacuum gets round to analysing, minutes after the demo has opened.
+  if (seeded) await dataSource.query('ANALYZE');
 }

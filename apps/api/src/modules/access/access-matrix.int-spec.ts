@@ -746,10 +746,94 @@ describe('access matrix: every role × every route × own and other scopes (real
     },
   ];
 
+  /** Chiang Mai's monthly report of October 2026, put in place by SQL (one small file per format). */
+  const cmReport = async () => {
+    await t.dataSource.query(
+      `INSERT INTO monthly_report (org_unit_id, month, fiscal_year, as_of, generated_at, trigger, pdf_bytes, xlsx_bytes)
+       SELECT id, '2026-10-01', 2570, '2026-10-31', now(), 'schedule', 4, 4 FROM org_unit WHERE code = '50'
+       ON CONFLICT DO NOTHING`,
+    );
+    const r = await one(
+      `SELECT r.id FROM monthly_report r JOIN org_unit u ON u.id = r.org_unit_id WHERE u.code = '50' AND r.month = '2026-10-01'`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO monthly_report_file (report_id, format, content) VALUES ($1, 'pdf', '%PDF'::bytea) ON CONFLICT DO NOTHING`,
+      [r.id],
+    );
+    return r.id as string;
+  };
+  const readers = only({ admin: 200, analyst: 200, clusterC15: 200, governor50: 200, officer50: 200, approver50: 200 });
+  const reportCases: Case[] = [
+    {
+      name: "list Chiang Mai's monthly reports",
+      route: 'GET /api/provinces/:code/monthly-reports',
+      call: (who) => client(who).get('/api/provinces/50/monthly-reports'),
+      expect: readers,
+    },
+    {
+      name: 'download a Chiang Mai monthly report',
+      route: 'GET /api/monthly-reports/:reportId/:format',
+      call: async (who) => client(who).get(`/api/monthly-reports/${await cmReport()}/pdf`),
+      expect: readers,
+    },
+    {
+      name: "make Chiang Mai's monthly report now",
+      route: 'POST /api/provinces/:code/monthly-reports',
+      call: (who) => client(who).post('/api/provinces/50/monthly-reports').send({ month: '2026-09' }),
+      // The report row (its files are not audited: bytes, not a business change).
+      expect: create,
+    },
+  ];
+
+  /** A citizen's comment on Chiang Mai's tourism KPI, put back to pending before each call. */
+  let commentId = '';
+  const pendingComment = async () => {
+    if (!commentId) {
+      const [row] = await t.dataSource.query(
+        `INSERT INTO kpi_comment (kpi_id, org_unit_id, body) SELECT id, org_unit_id, 'ความเห็น' FROM kpi WHERE id = $1 RETURNING id`,
+        [f.kpis[CM]],
+      );
+      commentId = row.id;
+    }
+    await t.dataSource.query(`UPDATE kpi_comment SET status = 'pending' WHERE id = $1`, [commentId]);
+  };
+  const commentVersion = async () => (await one(`SELECT version FROM kpi_comment WHERE id = $1`, [commentId])).version;
+  const moderators = only({ admin: 200, approver50: 200 });
+  const commentCases: Case[] = [
+    {
+      name: "read Chiang Mai's comment moderation queue",
+      route: 'GET /api/provinces/:code/kpi-comments',
+      call: (who) => client(who).get('/api/provinces/50/kpi-comments'),
+      expect: moderators,
+    },
+    {
+      name: "approve a citizen's comment on a Chiang Mai KPI",
+      route: 'POST /api/kpi-comments/:commentId/approve',
+      before: pendingComment,
+      call: async (who) =>
+        client(who)
+          .post(`/api/kpi-comments/${commentId}/approve`)
+          .send({ version: await commentVersion() }),
+      expect: moderators,
+    },
+    {
+      name: "hide a citizen's comment on a Chiang Mai KPI",
+      route: 'POST /api/kpi-comments/:commentId/hide',
+      before: pendingComment,
+      call: async (who) =>
+        client(who)
+          .post(`/api/kpi-comments/${commentId}/hide`)
+          .send({ version: await commentVersion() }),
+      expect: moderators,
+    },
+  ];
+
   const cases: Case[] = [
     ...strategyCases,
     ...agreementCases,
     ...projectCases,
+    ...reportCases,
+    ...commentCases,
     {
       name: 'enter a Chiang Mai result',
       route: 'PUT /api/kpis/:kpiId/results/:period',

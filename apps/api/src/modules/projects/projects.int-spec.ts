@@ -261,6 +261,25 @@ describe('projects, progress, targets and risks (real PostgreSQL)', () => {
         `/api/org-units/50/disbursement?fiscalYear=2569&asOf=${AS_OF}&interpolation=linear`,
       );
       expect(linear.body.curve[0].target).toBe(10.11);
+
+      // The same curve per budget type, against that type's own target; the types add up to the total.
+      const capitalHand = await one(
+        `SELECT SUM(d.disbursed)::text AS disbursed FROM disbursement d JOIN project x ON x.id = d.project_id
+         JOIN org_unit u ON u.id = x.org_unit_id
+         WHERE u.code = '50' AND x.fiscal_year = 2569 AND x.status <> 'cancelled' AND x.budget_type = 'capital' AND d.month <= $1`,
+        [AS_OF],
+      );
+      type Point = { budgetType: string; cumulativeDisbursed: string; rate: number; target: number };
+      const capitalCurve = res.body.curve.map((c: { byType: Point[] }) =>
+        c.byType.find((x) => x.budgetType === 'capital'),
+      );
+      expect(capitalCurve.map((c: Point) => c.target)).toEqual([0, 0, 20, 20, 20, 20]);
+      expect(capitalCurve[5].cumulativeDisbursed).toBe(capitalHand.disbursed);
+      expect(capitalCurve[5].rate).toBeCloseTo((Number(capitalHand.disbursed) / Number(capital.allocated)) * 100, 2);
+      for (const point of res.body.curve as { cumulativeDisbursed: string; byType: Point[] }[]) {
+        const sum = point.byType.reduce((a, x) => a + Number(x.cumulativeDisbursed), 0);
+        expect(sum).toBeCloseTo(Number(point.cumulativeDisbursed), 2);
+      }
     });
 
     it('ranks the 77 provinces and the 18 clusters, rates matching the SQL sums', async () => {

@@ -12,6 +12,7 @@ import { catchError, Observable, of, tap, throwError } from 'rxjs';
 import { langOf } from '../../common/messages';
 import { ACCESS_KEY, AccessRule } from '../access/access.decorators';
 import { Metrics } from '../metrics/metrics.service';
+import { FRESH_FOR_KEY } from './fresh-for.decorator';
 
 /** How old a copy may be and still stand in for a failed read. */
 export const STALE_MAX_MS = 15 * 60_000;
@@ -24,6 +25,8 @@ interface Entry {
   body: unknown;
   status: number;
   at: number;
+  /** The answer's Last-Modified, given again with the copy (conditional requests, CDNs). */
+  lastModified?: string;
 }
 
 /**
@@ -44,14 +47,29 @@ export class StaleReadInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const key = this.keyOf(context);
+    const freshMs = this.freshFor(context);
+    const key = this.keyOf(context, freshMs > 0);
     if (!key) return next.handle();
     const res = context.switchToHttp().getResponse<Response>();
+    // @FreshFor routes: a copy young enough is the answer, without the handler (or the database).
+    const kept = this.entries.get(key);
+    if (kept && Date.now() - kept.at < freshMs) {
+      res.status(kept.status);
+      res.setHeader('Age', String(Math.floor((Date.now() - kept.at) / 1000)));
+      if (kept.lastModified) res.setHeader('Last-Modified', kept.lastModified);
+      return of(kept.body);
+    }
     return next.handle().pipe(
       tap((body) => {
         if (body === undefined || body instanceof StreamableFile || Buffer.isBuffer(body)) return;
+        const lastModified = res.getHeader('Last-Modified');
         this.entries.delete(key);
-        this.entries.set(key, { body, status: res.statusCode, at: Date.now() });
+        this.entries.set(key, {
+          body,
+          status: res.statusCode,
+          at: Date.now(),
+          lastModified: typeof lastModified === 'string' ? lastModified : undefined,
+        });
         if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
       }),
       catchError((error: unknown) => {
@@ -63,15 +81,26 @@ export class StaleReadInterceptor implements NestInterceptor {
         res.status(entry.status);
         res.setHeader('Age', String(Math.floor(age / 1000)));
         res.setHeader('Warning', '110 - "Response is Stale"');
+        if (entry.lastModified) res.setHeader('Last-Modified', entry.lastModified);
         return of(entry.body);
       }),
     );
   }
 
-  private keyOf(context: ExecutionContext): string | null {
+  private freshFor(context: ExecutionContext): number {
+    if (context.getType() !== 'http') return 0;
+    return (
+      this.reflector.getAllAndOverride<number | undefined>(FRESH_FOR_KEY, [context.getHandler(), context.getClass()]) ??
+      0
+    );
+  }
+
+  /** `sameForEveryone`: a @FreshFor route declares its answer never depends on who asks, so a token does not matter. */
+  private keyOf(context: ExecutionContext, sameForEveryone: boolean): string | null {
     if (context.getType() !== 'http') return null;
     const req = context.switchToHttp().getRequest<Request>();
-    if (req.method !== 'GET' || req.headers.authorization || NEVER.test(req.originalUrl)) return null;
+    if (req.method !== 'GET' || (req.headers.authorization && !sameForEveryone) || NEVER.test(req.originalUrl))
+      return null;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
       context.getHandler(),
       context.getClass(),

@@ -1,6 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ClusterViewDto, GoalComparisonDto, KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
+import type {
+  ClusterStatusDto,
+  ClusterViewDto,
+  GoalComparisonDto,
+  KpiComparisonDto,
+  ScorecardDto,
+} from '@provdash/shared/contracts';
 import { Public } from '../access/access.decorators';
 import { ScorecardQuery } from './dto/scorecard-query.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -21,6 +27,13 @@ export class ScorecardsController {
   @Public()
   clusterView(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ClusterViewDto> {
     return this.scorecards.clusterView(code, q.fiscalYear, q.asOf);
+  }
+
+  /** The national overview's tiles: every cluster's and member province's KPI lights, in one request. */
+  @Get('compare/clusters')
+  @Public()
+  clusterStatus(@Query() q: ScorecardQuery): Promise<ClusterStatusDto> {
+    return this.scorecards.clusterStatus(q.fiscalYear, q.asOf);
   }
 
   @Get('compare/kpis/:kpiCode')

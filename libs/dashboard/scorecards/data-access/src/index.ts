@@ -6,3 +6,6 @@ export * from './lib/comparison.store';
 export * from './lib/testing/scorecard.fixtures';
 export * from './lib/live-patches';
 export * from './lib/live-rooms';
+export * from './lib/comparison.resources';
+export * from './lib/metric-view';
+export * from './lib/testing/comparison.fixtures';

@@ -4,3 +4,8 @@ export * from './lib/kpi-sparkline';
 export * from './lib/kpi-history-chart';
 export * from './lib/achievement-bar-chart';
 export * from './lib/strategy-map-diagram';
+export * from './lib/metric-scale';
+export * from './lib/thailand-tile-grid';
+export * from './lib/tile-cartogram';
+export * from './lib/cluster-strip-chart';
+export * from './lib/table-export';

@@ -212,3 +212,28 @@ export interface ClusterViewDto {
     }[];
   }[];
 }
+
+/** One province's KPI lights rolled up over its whole plan, as the national overview shows it. */
+export interface ProvinceStatusDto {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  summary: StatusSummaryDto;
+}
+
+/** A cluster's member provinces' KPI lights: all their KPIs together, and each province's own. */
+export interface ClusterStatusRowDto {
+  clusterCode: string;
+  nameTh: string;
+  nameEn: string;
+  regionCode: string;
+  summary: StatusSummaryDto;
+  provinces: ProvinceStatusDto[];
+}
+
+/** `GET /api/compare/clusters`: the 18 clusters at a glance (approved data only), in code order. */
+export interface ClusterStatusDto {
+  fiscalYear: number;
+  asOf: string;
+  clusters: ClusterStatusRowDto[];
+}

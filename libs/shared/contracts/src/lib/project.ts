@@ -107,7 +107,18 @@ export interface DisbursementSummaryDto {
   byType: (DisbursementFiguresDto & { budgetType: ProjectBudgetType; target: number | null; gap: number | null })[];
   bySource: (DisbursementFiguresDto & { budgetSource: BudgetSourceName })[];
   /** Per month of the fiscal year up to asOf: cumulative disbursed and rate vs the target on the month's last day. */
-  curve: { month: string; cumulativeDisbursed: string; rate: number | null; target: number | null }[];
+  curve: (DisbursementCurvePointDto & {
+    /** The same per budget type the province has projects of, against that type's target. */
+    byType: (DisbursementCurvePointDto & { budgetType: ProjectBudgetType })[];
+  })[];
+}
+
+export interface DisbursementCurvePointDto {
+  /** YYYY-MM */
+  month: string;
+  cumulativeDisbursed: string;
+  rate: number | null;
+  target: number | null;
 }
 
 export interface DisbursementRankingRowDto extends DisbursementFiguresDto {

@@ -133,6 +133,16 @@ export type TargetChangedEvent =
       quarters: [number, number, number, number];
     };
 
+/** A province's monthly report (PDF and XLSX) is ready in the workspace (workspace room only). */
+export interface MonthlyReportReadyEvent {
+  reportId: string;
+  orgUnitCode: string;
+  /** `YYYY-MM`, Gregorian: the month reported on. */
+  month: string;
+  fiscalYear: number;
+  generatedAt: string;
+}
+
 /** The events that travel through the outbox, by name. */
 export interface LiveEvents {
   'kpi-result.changed': KpiResultChangedEvent;
@@ -142,6 +152,7 @@ export interface LiveEvents {
   'agreement-score.changed': AgreementScoreChangedEvent;
   'ranking.changed': RankingChangedEvent;
   'target.changed': TargetChangedEvent;
+  'monthly-report.ready': MonthlyReportReadyEvent;
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -183,14 +183,18 @@ export function statusFromAchievement(
 export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   const thresholds = resolveThresholds(input.thresholds ?? {});
   const asOf = toIsoDate(input.asOf);
-  const due = periodsDueBy(input.fiscalYear, input.frequency, asOf);
+  const due = duePeriods(input.fiscalYear, input.frequency, asOf);
   const latestDuePeriod = due.length > 0 ? due[due.length - 1] : null;
 
-  const dueResults = input.results.filter((entry) => {
-    const key = formatPeriod(entry.period);
-    return due.includes(key) && hasRollupValue(entry, input.rollup);
-  });
-  const reported = new Set(dueResults.map((entry) => formatPeriod(entry.period)));
+  const dueSet = dueSetOf(due);
+  // A key found in the due set is already canonical: formatting it again (a parse per result,
+  // hundreds of KPIs per screen) would return it unchanged.
+  const keyOf = (period: KpiStatusInput['results'][number]['period']) =>
+    typeof period === 'string' && dueSet.has(period) ? period : formatPeriod(period);
+  const dueResults = input.results.filter(
+    (entry) => dueSet.has(keyOf(entry.period)) && hasRollupValue(entry, input.rollup),
+  );
+  const reported = new Set(dueResults.map((entry) => keyOf(entry.period)));
   const missingPeriods = due.filter((key) => !reported.has(key));
 
   const actualExact = rollUpExact(input.rollup, dueResults, {
@@ -263,9 +267,35 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   };
 }
 
+/**
+ * The due periods of a (fiscal year, frequency, as-of day): a screen evaluates hundreds of KPIs
+ * against the same few combinations, so they are computed once. Never mutated by the callers here.
+ */
+const DUE = new Map<string, readonly string[]>();
+const DUE_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function duePeriods(fiscalYear: number, frequency: Frequency, asOf: DateInput): readonly string[] {
+  const key = `${fiscalYear}|${frequency}|${typeof asOf === 'string' ? asOf : toIsoDate(asOf)}`;
+  const known = DUE.get(key);
+  if (known) return known;
+  const due = Object.freeze(periodsDueBy(fiscalYear, frequency, asOf));
+  if (DUE.size >= 1_000) DUE.clear();
+  DUE.set(key, due);
+  return due;
+}
+
+function dueSetOf(due: readonly string[]): ReadonlySet<string> {
+  let set = DUE_SETS.get(due);
+  if (!set) {
+    set = new Set(due);
+    DUE_SETS.set(due, set);
+  }
+  return set;
+}
+
 function expectedTargetExact(input: ExpectedTargetInput): Rational | null {
   const { fiscalYear, frequency, rollup, yearlyTarget, trajectory, asOf } = input;
-  const due = periodsDueBy(fiscalYear, frequency, asOf);
+  const due = duePeriods(fiscalYear, frequency, asOf);
   if (due.length === 0) {
     return null;
   }
@@ -300,7 +330,7 @@ interface ExactBand {
 
 function expectedBandExact(input: ExpectedBandInput): ExactBand | null {
   const { band, fiscalYear, frequency, rollup, asOf } = input;
-  const due = periodsDueBy(fiscalYear, frequency, asOf);
+  const due = duePeriods(fiscalYear, frequency, asOf);
   if (band === null || due.length === 0) {
     return null;
   }

@@ -4,6 +4,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { projectsResource } from '@provdash/dashboard/overview/data-access';
+import { formatBaht } from '@provdash/dashboard/overview/ui';
 import { kpiResultsResource, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
 import {
   formatInstant,
@@ -64,7 +66,11 @@ export function historySeries(
   return series;
 }
 
-/** One KPI of a province: results against the target, the narratives and who approved them. */
+/**
+ * One KPI of a province: results against the target, the narratives and who approved them, and the
+ * projects of the year that serve it (the province's project list, about 20 a year, filtered here:
+ * the API has no per-KPI route, and one request beats one per project).
+ */
 @Component({
   selector: 'pd-kpi-history-page',
   imports: [
@@ -94,6 +100,11 @@ export class KpiHistoryPage {
   private readonly viewport = injectViewportWidth();
   protected readonly chartWidth = computed(() => Math.min(this.viewport() - 48, 720));
   protected readonly fiscalYear = computed(() => parseFiscalYear(this.fy()) ?? currentFiscalYear());
+  protected readonly projects = projectsResource(() => ({ code: this.code(), fiscalYear: this.fiscalYear() }));
+  protected readonly linkedProjects = computed(() =>
+    (valueOf(this.projects) ?? []).filter((p) => p.kpiIds.includes(this.kpiId()) && p.status !== 'cancelled'),
+  );
+  protected readonly baht = formatBaht;
 
   protected readonly kpi = computed(() => valueOf(this.store.scorecard)?.kpis.find((k) => k.kpiId === this.kpiId()));
   private readonly definition = computed(() =>

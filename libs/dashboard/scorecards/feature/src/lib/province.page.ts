@@ -9,6 +9,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
+import { OVERVIEW_KEYS, ProvinceOverviewStore } from '@provdash/dashboard/overview/data-access';
+import { AgreementScoreTile, AttentionLists, DisbursementPanel, LoadState } from '@provdash/dashboard/overview/ui';
 import { HEADLINE_KEY, KPI_STATUSES, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
 import {
   formatInstant,
@@ -18,9 +20,31 @@ import {
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
 import { formatDateLabel } from '@provdash/shared/domain';
-import { currentFiscalYear, FISCAL_YEARS, injectLang, localName, parseDay, parseFiscalYear } from './page-helpers';
+import {
+  currentFiscalYear,
+  FISCAL_YEARS,
+  injectLang,
+  injectViewportWidth,
+  localName,
+  parseDay,
+  parseFiscalYear,
+} from './page-helpers';
 
-/** The governor's screen: one province's KPIs by issue and goal, for a fiscal year, as of a day. */
+/** Where a section stands: a resource's load, with a 404 read as "none this year" where that is what it means. */
+function loadState(res: { error(): unknown; hasValue(): boolean }, none = false): LoadState {
+  if (none) return 'none';
+  if (res.error()) return 'error';
+  return res.hasValue() ? 'ready' : 'loading';
+}
+
+/** The widest the disbursement chart gets: it still fits an A4 page when printed. */
+const CHART_MAX_WIDTH = 680;
+
+/**
+ * The governor's screen, for a fiscal year as of a day: the agreement score as the headline, the KPI
+ * lights, the disbursement against the target curve, what needs chasing (red KPIs, slowest
+ * projects), then every KPI by issue and goal. Two stores: the scorecard's and the overview's.
+ */
 @Component({
   selector: 'pd-province-page',
   imports: [
@@ -35,8 +59,11 @@ import { currentFiscalYear, FISCAL_YEARS, injectLang, localName, parseDay, parse
     TranslocoDirective,
     StatusChip,
     KpiSparkline,
+    AgreementScoreTile,
+    DisbursementPanel,
+    AttentionLists,
   ],
-  providers: [ProvinceViewStore],
+  providers: [ProvinceViewStore, ProvinceOverviewStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './province.page.html',
   styleUrl: './province.page.scss',
@@ -48,6 +75,8 @@ export class ProvincePage {
   readonly asOf = input<string>();
 
   protected readonly store = inject(ProvinceViewStore);
+  protected readonly overview = inject(ProvinceOverviewStore);
+  protected readonly keys = OVERVIEW_KEYS;
   private readonly orgUnits = inject(OrgUnitsStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -67,11 +96,30 @@ export class ProvincePage {
   });
   protected readonly provinceName = computed(() => localName(this.province(), this.lang()) || this.code());
 
+  /** The KPIs below target, furthest behind first. */
+  protected readonly redKpis = computed(() =>
+    (this.scorecard()?.kpis ?? [])
+      .filter((k) => k.status === 'red')
+      .sort((a, b) => (a.achievement ?? Infinity) - (b.achievement ?? Infinity) || a.code.localeCompare(b.code)),
+  );
+  protected readonly agreementState = computed(() =>
+    loadState(this.overview.agreementResource, this.overview.noAgreement()),
+  );
+  protected readonly disbursementState = computed(() => loadState(this.overview.disbursementResource));
+  protected readonly slowestState = computed(() => loadState(this.overview.slowest));
+  protected readonly slowest = computed(() => valueOf(this.overview.slowest) ?? []);
+  private readonly viewport = injectViewportWidth();
+  protected readonly chartWidth = computed(() => Math.max(260, Math.min(this.viewport() - 64, CHART_MAX_WIDTH)));
+
   protected readonly num = formatNumber;
   protected readonly pct = formatPercent;
 
   constructor() {
-    effect(() => this.store.query.set({ code: this.code(), fiscalYear: this.fiscalYear(), asOf: this.asOfDay() }));
+    effect(() => {
+      const query = { code: this.code(), fiscalYear: this.fiscalYear(), asOf: this.asOfDay() };
+      this.store.query.set(query);
+      this.overview.query.set(query);
+    });
   }
 
   protected name(unit: { nameTh: string; nameEn: string }): string {
@@ -84,6 +132,10 @@ export class ProvincePage {
 
   protected day(iso: string): string {
     return formatDateLabel(iso, this.lang());
+  }
+
+  protected print(): void {
+    globalThis.print?.();
   }
 
   protected setFilter(queryParams: { fy?: number | null; asOf?: string | null }): void {

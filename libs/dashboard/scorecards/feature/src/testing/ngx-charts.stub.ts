@@ -1,4 +1,4 @@
-import { Component, input, NgModule } from '@angular/core';
+import { Component, input, NgModule, output } from '@angular/core';
 
 /* ngx-charts pulls in d3's ES modules, which Jest does not load: specs get empty charts instead. */
 
@@ -17,6 +17,11 @@ class LineChartStub {
   readonly legendPosition = input<unknown>();
   readonly legendTitle = input<unknown>();
   readonly yAxisTickFormatting = input<unknown>();
+  readonly yAxisTicks = input<unknown>();
+  readonly yScaleMax = input<unknown>();
+  readonly customColors = input<unknown>();
+  readonly xAxisTicks = input<unknown>();
+  readonly xAxisTickFormatting = input<unknown>();
 }
 
 // eslint-disable-next-line @angular-eslint/component-selector -- stands in for the library's own element
@@ -29,7 +34,14 @@ class BarHorizontalStub {
   readonly xAxis = input<unknown>();
   readonly yAxis = input<unknown>();
   readonly xAxisTickFormatting = input<unknown>();
+  readonly xScaleMin = input<unknown>();
+  readonly xScaleMax = input<unknown>();
+  readonly referenceLines = input<unknown>();
+  readonly showRefLines = input<unknown>();
+  readonly showRefLabels = input<unknown>();
   readonly barPadding = input<unknown>();
+  // eslint-disable-next-line @angular-eslint/no-output-native -- the library's own output is named so
+  readonly select = output<{ name: string }>();
 }
 
 @NgModule({ imports: [LineChartStub], exports: [LineChartStub] })

@@ -93,6 +93,7 @@ const LIVE_EVENT_SET: Record<LiveEventName, true> = {
   'agreement-score.changed': true,
   'ranking.changed': true,
   'target.changed': true,
+  'monthly-report.ready': true,
 };
 export const LIVE_EVENT_NAMES = Object.keys(LIVE_EVENT_SET) as LiveEventName[];
 

@@ -30,6 +30,8 @@ import { EntryDialogResult, KpiEntryData, KpiEntryDialog } from './kpi-entry.dia
 import { ProgressEntryData, ProgressEntryDialog } from './progress-entry.dialog';
 import { ResultsSpreadsheetPanel } from './results-spreadsheet.panel';
 import { ReturnReasonData, ReturnReasonDialog } from './return-reason.dialog';
+import { MonthlyReportsPanel } from './monthly-reports.panel';
+import { CommentModerationPanel } from './comment-moderation.panel';
 
 export const WORKSPACE_TABS = ['kpis', 'projects', 'queue', 'sheet'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
@@ -48,6 +50,8 @@ const DIALOG = { width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' a
 @Component({
   selector: 'pd-workspace-page',
   imports: [
+    MonthlyReportsPanel,
+    CommentModerationPanel,
     NgTemplateOutlet,
     MatButtonModule,
     MatButtonToggleModule,

@@ -1,0 +1,167 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Workbook } from 'exceljs';
+import type { Response } from 'supertest';
+import { as, Fixture, seedFixture } from '../../testing/fixtures';
+import { pdfText } from '../../testing/pdf-text';
+import { bootTestApp, TestApp } from '../../testing/test-app';
+import { MonthlyReportsService, previousMonth } from './monthly-reports.service';
+
+function binary(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+const nfkc = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+const SECRETS = ['DRAFT-NARRATIVE', 'RETURNED-NARRATIVE', 'RETURN-REASON'];
+const RED_NARRATIVE = 'นักท่องเที่ยวลดลงจากปัญหาฝุ่นควัน PM2.5 ในเดือนมีนาคม';
+
+/** Share of the page's pixels that are not white, from poppler's PGM (grey) rendering. */
+function inkShare(pdf: Buffer): number {
+  const dir = mkdtempSync(join(tmpdir(), 'provdash-report-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '50', '-gray', join(dir, 'r.pdf'), join(dir, 'p')]);
+    const pgm = readFileSync(join(dir, 'p-1.pgm'));
+    // P5 header: magic, width height, maxval, then one byte per pixel.
+    const header = pgm.subarray(0, 64).toString('latin1').split(/\s+/);
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const pixels = pgm.subarray(pgm.length - w * h);
+    let ink = 0;
+    for (const p of pixels) if (p < 200) ink++;
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', join(dir, 'r.pdf'), join(dir, 'page')]);
+    mkdirSync(resolve(__dirname, '../../../../../dist'), { recursive: true });
+    writeFileSync(
+      resolve(__dirname, '../../../../../dist/monthly-report-page-1.png'),
+      readFileSync(join(dir, 'page-1.png')),
+    );
+    return ink / (w * h);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('monthly reports (real PostgreSQL)', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const MONTH = '2026-03';
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    f = await seedFixture(t);
+    // FY 2569 in Chiang Mai: work in progress on OTOP sales in January and February (due by March,
+    // so it would count if it leaked), and tourism revenue red against a target it cannot reach, its
+    // approved March result explained.
+    const otop = f.kpis['50/K1.2.2'];
+    const tourism = f.kpis['50/K1.2.1'];
+    await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period IN ('2569-M04', '2569-M05')`, [otop]);
+    await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = '2569-M06'`, [tourism]);
+    await t.dataSource.query(
+      `INSERT INTO kpi_result (kpi_id, fiscal_year, period, value, status, narrative_th, submitted_by, approved_by,
+                               approved_at, return_reason)
+       VALUES ($1, 2569, '2569-M04', 98765.4321, 'draft', 'DRAFT-NARRATIVE', NULL, NULL, NULL, NULL),
+              ($1, 2569, '2569-M05', 98765.4321, 'returned', 'RETURNED-NARRATIVE', $3, NULL, NULL, 'RETURN-REASON'),
+              ($2, 2569, '2569-M06', 1500, 'approved', $5, $3, $4, '2026-04-02', NULL)`,
+      [otop, tourism, f.userIds.officer50, f.userIds.approver50, RED_NARRATIVE],
+    );
+    await t.dataSource.query(`UPDATE kpi_target SET target = 999999 WHERE kpi_id = $1 AND period = '2569'`, [tourism]);
+  });
+
+  afterAll(() => t.close());
+
+  it('is made on request, announced in the workspace room, audited, and listed for the province', async () => {
+    const made = await as(t, f.tokens.approver50).post('/api/provinces/50/monthly-reports').send({ month: MONTH });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      orgUnitCode: '50',
+      month: MONTH,
+      fiscalYear: 2569,
+      asOf: '2026-03-31',
+      trigger: 'manual',
+    });
+    expect(made.body.pdfBytes).toBeGreaterThan(10_000);
+
+    const [event] = await t.dataSource.query(
+      `SELECT room, payload FROM realtime_event WHERE event = 'monthly-report.ready' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(event).toEqual({
+      room: 'workspace:50',
+      payload: expect.objectContaining({ reportId: made.body.id, orgUnitCode: '50', month: MONTH }),
+    });
+    const [audit] = await t.dataSource.query(
+      `SELECT action, user_id FROM audit_event WHERE entity = 'monthly_report' AND entity_id = $1`,
+      [made.body.id],
+    );
+    expect(audit).toEqual({ action: 'insert', user_id: f.userIds.approver50 });
+
+    const list = await as(t, f.tokens.governor50).get('/api/provinces/50/monthly-reports').expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({ id: made.body.id, pdfUrl: `/api/monthly-reports/${made.body.id}/pdf` }),
+    ]);
+    await as(t, f.tokens.officer52).get('/api/provinces/50/monthly-reports').expect(403);
+    await as(t, f.tokens.officer52).get(`/api/monthly-reports/${made.body.id}/pdf`).expect(403);
+  });
+
+  it('renders Thai in the PDF (page 1 not blank), and shows no unapproved result or officer', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM monthly_report ORDER BY created_at DESC LIMIT 1`);
+    const res = await as(t, f.tokens.governor50)
+      .get(`/api/monthly-reports/${id}/pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(resolve(__dirname, '../../../../../dist/monthly-report-50.pdf'), pdf);
+
+    expect(inkShare(pdf)).toBeGreaterThan(0.01);
+    const { text, pages } = await pdfText(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (const phrase of [
+      'รายงานผลการดำเนินงานประจำเดือนมีนาคม 2569',
+      'จังหวัดเชียงใหม่',
+      'การเบิกจ่ายสะสมเทียบเป้าหมาย',
+      'ตัวชี้วัดตามประเด็นยุทธศาสตร์',
+      'คำอธิบายของจังหวัด',
+      'K1.2.1',
+      RED_NARRATIVE,
+    ]) {
+      expect(nfkc(text)).toContain(nfkc(phrase));
+    }
+    const users: { display_name: string }[] = await t.dataSource.query(`SELECT display_name FROM app_user`);
+    for (const s of [...SECRETS, ...users.map((u) => u.display_name), '98,765', '98765']) expect(text).not.toContain(s);
+
+    const xlsx = await as(t, f.tokens.governor50)
+      .get(`/api/monthly-reports/${id}/xlsx`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const wb = new Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['สรุป', 'ตัวชี้วัด', 'การเบิกจ่าย', 'ต่ำกว่าเป้าหมาย']);
+    const cells = wb.worksheets
+      .flatMap((w) => w.getSheetValues())
+      .flat()
+      .map((v) => String(v ?? ''))
+      .join('|');
+    for (const s of SECRETS) expect(cells).not.toContain(s);
+    expect(cells).toContain(RED_NARRATIVE);
+    expect(cells).not.toContain('98765.4321');
+  });
+
+  it('on schedule makes every province’s report once, however many instances run it', async () => {
+    const reports = t.app.get(MonthlyReportsService);
+    expect(previousMonth('2026-04-05')).toBe('2026-03');
+    expect(previousMonth('2026-01-05')).toBe('2025-12');
+    const [first, second] = await Promise.all([reports.generateAll('2026-02'), reports.generateAll('2026-02')]);
+    expect(first + second).toBe(77);
+    expect(await reports.generateAll('2026-02')).toBe(0);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM monthly_report WHERE month = '2026-02-01' AND trigger = 'schedule'`,
+    );
+    expect(n).toBe(77);
+  }, 300_000);
+});

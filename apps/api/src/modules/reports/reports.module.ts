@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
+import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { MonthlyReportsController } from './monthly-reports.controller';
+import { MonthlyReportsService } from './monthly-reports.service';
+
+/** The provinces' monthly reports: made on the 5th (Bangkok), kept in the database, listed in the workspace. */
+@Module({
+  imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
+  controllers: [MonthlyReportsController],
+  providers: [MonthlyReportsService, AgreementReadModelsService, DisbursementReadModelsService],
+  exports: [MonthlyReportsService],
+})
+export class ReportsModule {}

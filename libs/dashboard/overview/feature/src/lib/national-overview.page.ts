@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { AuthStore } from '@provdash/dashboard/auth/data-access';
+import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
+import {
+  NationalOverviewStore,
+  OVERVIEW_FISCAL_YEARS,
+  overviewQueryOf,
+  valueOf,
+} from '@provdash/dashboard/overview/data-access';
+import {
+  ClusterStatusGrid,
+  injectLang,
+  LiveFeedList,
+  localName,
+  PlaceNames,
+  RankingEntry,
+  RankingList,
+} from '@provdash/dashboard/overview/ui';
+import { formatPercent } from '@provdash/dashboard/scorecards/ui';
+import { formatDateLabel } from '@provdash/shared/domain';
+
+/**
+ * The front page (`/`), for everyone: all 18 clusters' lights, the disbursement and agreement
+ * rankings (top and bottom, the rest on /compare) and what changed today in the reader's scope,
+ * live. The cluster directory lives on at /clusters.
+ */
+@Component({
+  selector: 'pd-national-overview-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoDirective,
+    ClusterStatusGrid,
+    RankingList,
+    LiveFeedList,
+  ],
+  providers: [NationalOverviewStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './national-overview.page.html',
+  styleUrl: './national-overview.page.scss',
+})
+export class NationalOverviewPage {
+  /** Query parameters (component input binding). */
+  readonly fy = input<string>();
+  readonly asOf = input<string>();
+
+  protected readonly store = inject(NationalOverviewStore);
+  private readonly auth = inject(AuthStore);
+  private readonly orgUnits = inject(OrgUnitsStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly lang = injectLang();
+  protected readonly years = OVERVIEW_FISCAL_YEARS;
+  protected readonly query = computed(() => overviewQueryOf(this.fy(), this.asOf()));
+
+  protected readonly clusters = computed(() => this.store.clusters()?.clusters ?? []);
+
+  protected readonly disbursementEntries = computed<RankingEntry[]>(() =>
+    (this.store.disbursementRanking()?.rows ?? []).map((r) => ({
+      code: r.code,
+      name: localName(r, this.lang()),
+      rank: r.rank,
+      value: formatPercent(r.rate),
+    })),
+  );
+  protected readonly agreementEntries = computed<RankingEntry[]>(() =>
+    (this.store.agreementRanking()?.rows ?? []).map((r) => ({
+      code: r.orgUnitCode,
+      name: localName(r, this.lang()),
+      rank: r.liveRank,
+      value: r.liveFormatted ?? '–',
+    })),
+  );
+
+  /** Names of every province and cluster, for the feed's sentences. */
+  protected readonly places = computed<PlaceNames>(() => {
+    const d = valueOf(this.orgUnits.directory);
+    const units = d ? [...d.clusters, ...d.clusters.flatMap((c) => c.provinces), ...d.unclustered] : [];
+    return new Map(units.map((u) => [u.code, u]));
+  });
+
+  /** Whose changes the feed lists, in words. */
+  protected readonly feedScope = computed(() => {
+    const room = this.store.feedRoom();
+    const scope = this.auth.user()?.scope;
+    if (room?.startsWith('province:') || room?.startsWith('cluster:')) {
+      return { key: 'overview.feed.scope.unit', params: { name: localName(scope, this.lang()) } };
+    }
+    return { key: room === 'national' ? 'overview.feed.scope.national' : 'overview.feed.scope.public', params: {} };
+  });
+
+  protected readonly asOfLabel = computed(() => {
+    const asOf = this.store.clusters()?.asOf ?? this.store.disbursementRanking()?.asOf;
+    return asOf ? formatDateLabel(asOf, this.lang()) : '';
+  });
+  protected readonly target = computed(() => formatPercent(this.store.disbursementRanking()?.target));
+  protected readonly pct = formatPercent;
+
+  constructor() {
+    effect(() => this.store.query.set(this.query()));
+  }
+
+  protected setFilter(queryParams: { fy?: number | null; asOf?: string | null }): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+}

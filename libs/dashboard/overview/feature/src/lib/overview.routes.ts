@@ -1,0 +1,4 @@
+import { Route } from '@angular/router';
+import { NationalOverviewPage } from './national-overview.page';
+
+export const overviewRoutes: Route[] = [{ path: '', component: NationalOverviewPage }];

@@ -1,0 +1,177 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { formatPercent, STATUS_SYMBOL, StatusChip } from '@provdash/dashboard/scorecards/ui';
+import type { ClusterStatusRowDto, KpiStatusName } from '@provdash/shared/contracts';
+import { injectLang, localName } from './lang';
+
+const COUNTED: KpiStatusName[] = ['green', 'amber', 'red', 'grey'];
+
+/**
+ * The 18 clusters at a glance: each cluster's light and index over all its provinces' KPIs, how
+ * many KPIs stand at each light, and its provinces as links, each with its own light (symbol and
+ * words for screen readers, colour for a quick look). `changed` holds `province:<code>` keys.
+ */
+@Component({
+  selector: 'pd-cluster-status-grid',
+  imports: [RouterLink, TranslocoPipe, StatusChip],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul class="grid">
+      @for (c of clusters(); track c.clusterCode) {
+        <li
+          class="cluster"
+          data-testid="cluster-status"
+          [attr.data-code]="c.clusterCode"
+          [attr.data-status]="c.summary.status"
+        >
+          <div class="head">
+            <h3>{{ name(c) }}</h3>
+            <pd-status-chip [status]="c.summary.status" />
+          </div>
+          <p class="index">
+            {{ 'overview.national.index' | transloco: { value: pct(c.summary.performanceIndex) } }} ·
+            {{ 'overview.national.kpis' | transloco: { count: c.summary.kpiCount } }}
+          </p>
+          <p class="counts">
+            @for (s of counted; track s) {
+              <span [class]="'count s-' + s" [attr.title]="'scorecards.status.' + s | transloco">
+                <span aria-hidden="true">{{ symbol[s] }}</span>
+                <span class="visually-hidden">{{ 'scorecards.status.' + s | transloco }}</span>
+                {{ c.summary.counts[s] }}
+              </span>
+            }
+          </p>
+          <ul class="provinces">
+            @for (p of c.provinces; track p.code) {
+              <li>
+                <a
+                  [class]="'province s-' + p.summary.status"
+                  [class.live-changed]="changed().has('province:' + p.code)"
+                  data-testid="cluster-province"
+                  [attr.data-code]="p.code"
+                  [attr.data-status]="p.summary.status"
+                  [routerLink]="['/province', p.code]"
+                  [attr.aria-label]="name(p) + ': ' + ('scorecards.status.' + p.summary.status | transloco)"
+                  ><span aria-hidden="true">{{ symbol[p.summary.status] }}</span> {{ name(p) }}</a
+                >
+              </li>
+            }
+          </ul>
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+      gap: 12px;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .cluster {
+      padding: 10px 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    h3 {
+      margin: 0;
+      font-size: 0.95rem;
+    }
+    p {
+      margin: 4px 0;
+      font-size: 0.85rem;
+    }
+    .index {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .counts {
+      display: flex;
+      gap: 10px;
+      font-variant-numeric: tabular-nums;
+    }
+    .provinces {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      list-style: none;
+      margin: 4px 0 0;
+      padding: 0;
+    }
+    .province {
+      display: inline-block;
+      padding: 2px 8px;
+      border-radius: 12px;
+      border: 1px solid transparent;
+      font-size: 0.8rem;
+      color: inherit;
+      text-decoration: none;
+    }
+    .province:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 1px;
+    }
+    .s-green {
+      background: #d7f0d8;
+      color: #1b5e20;
+      border-color: #2e7d32;
+    }
+    .s-amber {
+      background: #fff0c2;
+      color: #6d4c00;
+      border-color: #f9a825;
+    }
+    .s-red {
+      background: #fbd9d7;
+      color: #8e1c1c;
+      border-color: #c62828;
+    }
+    .s-grey {
+      background: #e6e6e6;
+      color: #424242;
+      border-color: #757575;
+    }
+    .s-none {
+      color: #555;
+      border: 1px dashed #9e9e9e;
+    }
+    .count.s-green,
+    .count.s-amber,
+    .count.s-red,
+    .count.s-grey {
+      background: none;
+      border: none;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .live-changed {
+      outline: 2px solid var(--mat-sys-tertiary);
+    }
+  `,
+})
+export class ClusterStatusGrid {
+  readonly clusters = input.required<ClusterStatusRowDto[]>();
+  readonly changed = input<ReadonlySet<string>>(new Set());
+
+  private readonly lang = injectLang();
+  protected readonly counted = COUNTED;
+  protected readonly symbol = STATUS_SYMBOL;
+  protected readonly pct = formatPercent;
+
+  protected name(unit: { nameTh: string; nameEn: string }): string {
+    return localName(unit, this.lang());
+  }
+}

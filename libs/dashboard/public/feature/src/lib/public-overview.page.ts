@@ -1,0 +1,95 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { publicOverviewResource, recentFiscalYears } from '@provdash/dashboard/public/data-access';
+import {
+  AchievementBar,
+  AchievementBarChart,
+  formatNumber,
+  formatPercent,
+  StatusChip,
+} from '@provdash/dashboard/scorecards/ui';
+import type { KpiStatusName, PublicProvinceSummaryDto } from '@provdash/shared/contracts';
+import { injectLang, localName, parseFy } from './helpers';
+
+type SortKey = 'agreement' | 'disbursement' | 'performance' | 'code';
+
+/**
+ * The national picture for everyone: every province's approved KPI lights, its last evaluated
+ * agreement round (never the live score) and its disbursement rate, ranked as the ministry ranks.
+ */
+@Component({
+  selector: 'pd-public-overview-page',
+  imports: [
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoDirective,
+    StatusChip,
+    AchievementBarChart,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './public-overview.page.html',
+  styleUrl: './public-pages.scss',
+})
+export class PublicOverviewPage {
+  readonly fy = input<string>();
+  readonly sort = input<string>();
+  private readonly router = inject(Router);
+  protected readonly lang = injectLang();
+  protected readonly years = recentFiscalYears();
+  protected readonly fiscalYear = computed(() => parseFy(this.fy()));
+  protected readonly overview = publicOverviewResource(() => this.fiscalYear());
+  protected readonly statuses: KpiStatusName[] = ['green', 'amber', 'red', 'grey'];
+  protected readonly sortKey = computed<SortKey>(
+    () => (['agreement', 'disbursement', 'performance', 'code'] as const).find((k) => k === this.sort()) ?? 'agreement',
+  );
+  protected readonly formatNumber = formatNumber;
+  protected readonly formatPercent = formatPercent;
+  protected readonly name = (x: { nameTh: string; nameEn: string }) => localName(this.lang(), x);
+
+  protected readonly rows = computed(() => {
+    const rows = this.overview.hasValue() ? [...this.overview.value().provinces] : [];
+    const key = this.sortKey();
+    const byRank = (a: number | null | undefined, b: number | null | undefined) => (a ?? 999) - (b ?? 999);
+    const sorters: Record<SortKey, (a: PublicProvinceSummaryDto, b: PublicProvinceSummaryDto) => number> = {
+      agreement: (a, b) => byRank(a.lastRound?.rank, b.lastRound?.rank),
+      disbursement: (a, b) => byRank(a.disbursementRank, b.disbursementRank),
+      performance: (a, b) => (b.performanceIndex ?? -1) - (a.performanceIndex ?? -1),
+      code: () => 0,
+    };
+    return rows.sort((a, b) => sorters[key](a, b) || a.code.localeCompare(b.code));
+  });
+
+  /** Disbursement rates as bars, coloured against the Cabinet's target in force. */
+  protected readonly bars = computed<AchievementBar[]>(() => {
+    if (!this.overview.hasValue()) return [];
+    const o = this.overview.value();
+    const target = o.disbursementTarget;
+    return [...o.provinces]
+      .filter((p) => p.disbursementRate !== null)
+      .sort((a, b) => (b.disbursementRate ?? 0) - (a.disbursementRate ?? 0))
+      .map((p) => ({
+        name: this.name(p),
+        value: p.disbursementRate ?? 0,
+        status:
+          target === null
+            ? 'none'
+            : (p.disbursementRate ?? 0) >= target
+              ? 'green'
+              : (p.disbursementRate ?? 0) >= target * 0.8
+                ? 'amber'
+                : 'red',
+      }));
+  });
+
+  protected setQuery(params: { fy?: number; sort?: SortKey }): void {
+    void this.router.navigate([], { queryParams: params, queryParamsHandling: 'merge' });
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * One province's scorecard: its 62 KPIs with target, actual, status and trend, at ten fiscal years
+ * of the national dataset: p50/p95 through the API next to the floor, the same SQL run directly
+ * with `pg`, in the same run (see reads.ts). Goals: p95 under 50 ms and at most 1.5× the floor.
+ *
+ *   npm run bench -- province-scorecard
+ */
+import { readBenchmark } from './reads';
+import { nationalDataset } from './support';
+
+export default (): Promise<void> => readBenchmark('province-scorecard', () => nationalDataset(10));

@@ -1,0 +1,111 @@
+/**
+ * Read throughput of the province scorecard under concurrent load: autocannon with 50 connections
+ * against the API (its own process, on the national dataset at ten fiscal years), next to the floor:
+ * a bare NestJS route returning a constant, same connections, same duration, in the same run.
+ * Every request comes from a different address (X-Forwarded-For through TRUST_PROXY), as 50
+ * readers behind nginx would: otherwise the API's per-address limit would be what is measured.
+ * Goal: at least 0.3× the floor's requests per second.
+ *
+ *   npm run bench -- scorecard-throughput      (BENCH_THROUGHPUT_SECONDS=10)
+ */
+import { NATIONAL_AS_OF, NATIONAL_LATEST_FY } from '../dataset/national-dataset';
+import { PROVINCE } from './reads';
+import { nationalDataset, readerAddress, record, round, startServer, stopServer } from './support';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env['BENCH_THROUGHPUT_SECONDS'] ?? 10);
+const WARMUP_SECONDS = 3;
+export const THROUGHPUT_GOAL = 0.3;
+
+/** The part of autocannon's API used here (it ships no types). */
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p97_5: number; p99: number; average: number };
+  throughput: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Cannon;
+
+interface Throughput {
+  label: string;
+  path: string;
+  rps: number;
+  requests: number;
+  latencyMs: { p50: number; p97_5: number; p99: number };
+  /** Responses other than 2xx, errors and timeouts: must all be 0 for the figure to count. */
+  failed: number;
+  mbPerSecond: number;
+}
+
+async function load(label: string, url: string, path: string, seconds: number): Promise<Throughput> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        path,
+        setupRequest: (req: { headers?: Record<string, string> }) => ({
+          ...req,
+          headers: { ...req.headers, 'x-forwarded-for': readerAddress() },
+        }),
+      },
+    ],
+  });
+  return {
+    label,
+    path,
+    rps: round(result.requests.average, 1),
+    requests: result.requests.total,
+    latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+    failed: result.non2xx + result.errors + result.timeouts,
+    mbPerSecond: round(result.throughput.average / 1024 / 1024),
+  };
+}
+
+async function measure(label: string, url: string, path: string): Promise<Throughput> {
+  await load(label, url, path, WARMUP_SECONDS);
+  return load(label, url, path, SECONDS);
+}
+
+export default async (): Promise<void> => {
+  const ds = await nationalDataset(10);
+  const path = `/api/org-units/${PROVINCE}/scorecard?fiscalYear=${NATIONAL_LATEST_FY}&asOf=${NATIONAL_AS_OF}`;
+  console.log(
+    `${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, each server in its own process`,
+  );
+
+  const bare = await startServer(['bare-nest']);
+  let floor: Throughput;
+  try {
+    floor = await measure('bare NestJS route returning a constant (floor)', bare.url, '/api/constant');
+  } finally {
+    await stopServer(bare);
+  }
+  const server = await startServer(['api', ds.databaseUrl]);
+  let api: Throughput;
+  try {
+    api = await measure(`GET /api/org-units/${PROVINCE}/scorecard`, server.url, path);
+  } finally {
+    await stopServer(server);
+  }
+
+  console.log(
+    '\n| server | req/s | p50 ms | p97.5 ms | p99 ms | MB/s | failed |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const t of [floor, api]) {
+    console.log(
+      `| ${t.label} | ${t.rps} | ${t.latencyMs.p50} | ${t.latencyMs.p97_5} | ${t.latencyMs.p99} | ${t.mbPerSecond} | ${t.failed} |`,
+    );
+  }
+  const ratio = round(api.rps / floor.rps, 3);
+  const met = ratio >= THROUGHPUT_GOAL && api.failed === 0;
+  console.log(`\nAPI req/s / floor req/s = ${ratio} (goal ≥ ${THROUGHPUT_GOAL}: ${met ? 'met' : 'NOT met'})`);
+  if (api.failed || floor.failed) console.log(`failed requests: API ${api.failed}, floor ${floor.failed}`);
+  record('scorecard-throughput', { connections: CONNECTIONS, seconds: SECONDS, floor, api, ratio, met });
+};
