@@ -1,4 +1,4 @@
-jest.mock('@swimlane/ngx-charts', () => jest.requireActual('../testing/ngx-charts.stub'));
+jest.mock('@swimlane/ngx-charts', () => jest.requireActual('../../../../../../tools/jest/ngx-charts.stub'));
 
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
