@@ -9,7 +9,7 @@ import { PROVINCES_JOIN, SCORING_SQL } from '../../apps/api/src/modules/agreemen
 import { DISBURSEMENT_RANKING_SQL } from '../../apps/api/src/modules/projects/disbursement-read-models.service';
 import { KPI_SQL } from '../../apps/api/src/modules/scorecards/scorecards.service';
 import { NATIONAL_AS_OF, NATIONAL_LATEST_FY } from '../dataset/national-dataset';
-import { explain, getOk, NationalDataset, record, round, time, Timing } from './support';
+import { explain, getOk, NationalDataset, record, round, timeInTurns, Timing } from './support';
 
 const FY = NATIONAL_LATEST_FY;
 const AS_OF = NATIONAL_AS_OF;
@@ -102,8 +102,11 @@ export interface ReadFigures {
 /** The floor, then the API, one request at a time. */
 export async function measureRead(def: ReadDefinition, ds: NationalDataset, runs?: number): Promise<ReadFigures> {
   const responseBytes = await getOk(ds.baseUrl + def.path);
-  const floor = await time('SQL alone (pg)', () => def.floor(ds.pg), runs);
-  const api = await time(`GET ${def.path.split('?')[0]}`, () => getOk(ds.baseUrl + def.path), runs);
+  const [floor, api] = await timeInTurns(
+    { label: 'SQL alone (pg)', fn: () => def.floor(ds.pg) },
+    { label: `GET ${def.path.split('?')[0]}`, fn: () => getOk(ds.baseUrl + def.path) },
+    runs,
+  );
   const ratio = round(api.p95 / floor.p95);
   return { floor, api, ratio, responseBytes, met: { under50ms: api.p95 < GOALS.p95Ms, ratio: ratio <= GOALS.ratio } };
 }

@@ -43,16 +43,31 @@ function percentile(sorted: number[], p: number): number {
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export async function time(label: string, fn: () => Promise<unknown>, runs = RUNS): Promise<Timing> {
-  for (let i = 0; i < Math.min(WARMUP, runs); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+/**
+ * Two measurements taken in turns (a, b, a, b…) rather than one after the other: on a shared
+ * machine the load changes from minute to minute, and in turns both see the same minutes.
+ */
+export async function timeInTurns(
+  a: { label: string; fn: () => Promise<unknown> },
+  b: { label: string; fn: () => Promise<unknown> },
+  runs = RUNS,
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < Math.min(WARMUP, runs); i++) {
+    await a.fn();
+    await b.fn();
   }
-  samples.sort((a, b) => a - b);
-  return { label, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), runs };
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of [a.fn, b.fn].entries()) {
+      const start = performance.now();
+      await fn();
+      samples[k].push(performance.now() - start);
+    }
+  }
+  return [a, b].map(({ label }, k) => {
+    const sorted = samples[k].sort((x, y) => x - y);
+    return { label, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), runs };
+  }) as [Timing, Timing];
 }
 
 let reader = 0;

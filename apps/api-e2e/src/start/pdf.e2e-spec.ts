@@ -52,7 +52,7 @@ function inkOf(pgm: Buffer): number {
  * page rendered by poppler (the same engine as most Linux PDF viewers) and its text read back. The
  * rendered page is kept at dist/agreement-page-1.png for a human look at the Thai typesetting.
  */
-describe('agreement PDF from the production build', () => {
+describe('PDFs from the production build', () => {
   const home = mkdtempSync(join(tmpdir(), 'provdash-e2e-pdf-'));
   chmodSync(home, 0o755);
   const work = join(home, 'out');
@@ -106,5 +106,36 @@ describe('agreement PDF from the production build', () => {
 
     const all = poppler('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']);
     expect(all).toContain(card.live.formatted as string);
+  });
+
+  it("renders page 1 of a province's monthly report with its Thai title", async () => {
+    const base = server?.baseUrl;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'approver.50@demo.go.th', password: 'demo-password' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const made = await fetch(`${base}/api/provinces/50/monthly-reports`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ month: '2026-03' }),
+    });
+    expect(made.status).toBe(201);
+    const { pdfUrl } = (await made.json()) as { pdfUrl: string };
+    const res = await fetch(`${base}${pdfUrl}`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = join(work, 'monthly-report.pdf');
+    writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
+
+    poppler('pdftoppm', ['-gray', '-r', '30', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, 'report-ink')]);
+    const ink = inkOf(readFileSync(join(work, 'report-ink.pgm')));
+    expect(ink).toBeGreaterThan(0.01);
+    expect(ink).toBeLessThan(0.5);
+    const text = poppler('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-']).normalize('NFKC');
+    expect(text).toContain('รายงานผลการดำเนินงานประจำเดือนมีนาคม 2569'.normalize('NFKC'));
+    expect(text).toContain('เชียงใหม่');
   });
 });
