@@ -21,6 +21,15 @@ test.describe('public dashboard, signed out', () => {
     // Ranked by the evaluated 6-month round: the first row holds rank 1.
     await expect(page.getByTestId('province-row').first().getByTestId('round-score')).toContainText('อันดับ 1');
     await expect(page.getByTestId('rate-chart')).toBeVisible();
+    // The ministry's tile map, from approved figures only: every province a tile with its figure.
+    const map = page.getByTestId('public-map');
+    await expect(map.getByTestId('cartogram')).toBeVisible();
+    await expect(map.getByTestId('tile')).toHaveCount(77);
+    await expect(map.locator('[data-testid="tile"]:not(.nodata)')).toHaveCount(77);
+    await page.getByTestId('map-disbursement').click();
+    await expect(map).toHaveAttribute('data-metric', 'disbursement');
+    await expect(map.locator('[data-testid="tile"]:not(.nodata)')).toHaveCount(77);
+    await expect(map.getByTestId('cartogram-legend')).toBeVisible();
 
     await page.locator('[data-testid="province-row"][data-code="50"] a').click();
     await expect(page).toHaveURL(/\/public\/province\/50\?fy=2569/);

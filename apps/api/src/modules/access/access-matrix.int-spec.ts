@@ -828,8 +828,31 @@ describe('access matrix: every role × every route × own and other scopes (real
     },
   ];
 
+  const readAll = { admin: 200, analyst: 200 };
+  const liveCases: Case[] = [
+    {
+      name: "today's changes in Chiang Mai",
+      route: 'GET /api/org-units/:code/live/today',
+      call: (who) => client(who).get('/api/org-units/50/live/today'),
+      expect: only({ ...readAll, clusterC15: 200, governor50: 200, officer50: 200, approver50: 200 }),
+    },
+    {
+      name: "today's changes in cluster C15",
+      route: 'GET /api/org-units/:code/live/today',
+      call: (who) => client(who).get('/api/org-units/C15/live/today'),
+      expect: only({ ...readAll, clusterC15: 200 }),
+    },
+    {
+      name: "today's changes in the whole country",
+      route: 'GET /api/org-units/:code/live/today',
+      call: (who) => client(who).get('/api/org-units/TH/live/today'),
+      expect: only(readAll),
+    },
+  ];
+
   const cases: Case[] = [
     ...strategyCases,
+    ...liveCases,
     ...agreementCases,
     ...projectCases,
     ...reportCases,

@@ -241,6 +241,27 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
     await o.next((e) => same(e, kpi) && e.data.status === 'returned');
   });
 
+  it("today's events of a room come over REST too, for a feed opened later, with no draft in scope rooms", async () => {
+    const province = await as(t, f.tokens.governor50).get('/api/org-units/50/live/today').expect(200);
+    const seqs = province.body.map((m: { payload: { seq: number } }) => m.payload.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    const approvals = province.body.filter(
+      (m: { event: string; payload: Changed }) => m.event === 'kpi-result.changed' && m.payload.data.status === 'approved',
+    );
+    expect(approvals.length).toBeGreaterThanOrEqual(2);
+    expect(approvals[0].payload).toMatchObject({ room: 'province:50', at: expect.any(String) });
+
+    const everywhere = await as(t, null).get('/api/public/live/today').expect(200);
+    const statuses = new Set(
+      everywhere.body
+        .filter((m: { event: string }) => m.event === 'kpi-result.changed')
+        .map((m: { payload: Changed }) => m.payload.data.status),
+    );
+    expect([...statuses].every((x) => x === 'approved' || x === 'withdrawn')).toBe(true);
+    expect(everywhere.body.every((m: { payload: { room: string } }) => m.payload.room === 'public')).toBe(true);
+    await as(t, f.tokens.officer52).get('/api/org-units/50/live/today').expect(403);
+  });
+
   it('a rolled-back write emits nothing', async () => {
     const governor = await connect('governor50');
     await join(governor, 'province:50');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LiveEventName, LiveEvents, MissedEvent, RoomName } from '@provdash/shared/contracts';
+import { bangkokDateOf } from '@provdash/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** One event for one room. */
@@ -70,9 +71,26 @@ export class Outbox {
     }
     return { seq, missed: rows.map(toMissed), refetch: false };
   }
+
+  /**
+   * A room's events since midnight in Bangkok, oldest first (the last `TODAY_LIMIT`): what a
+   * "changed today" feed shows when it opens, before the live events take over.
+   */
+  async today(room: RoomName): Promise<MissedEvent[]> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT id, room, seq::int AS seq, event, payload, created_at FROM realtime_event
+         WHERE room = $1 AND created_at >= (($2::date)::timestamp AT TIME ZONE 'Asia/Bangkok')
+         ORDER BY seq DESC LIMIT $3) latest
+       ORDER BY seq`,
+      [room, bangkokDateOf(new Date()), TODAY_LIMIT],
+    );
+    return rows.map(toMissed);
+  }
 }
 
 export const CATCH_UP_LIMIT = 200;
+export const TODAY_LIMIT = 100;
 
 export interface OutboxRow {
   id: string;

@@ -4,11 +4,13 @@ import {
   addToFeed,
   agreementFeedItem,
   FeedItem,
+  feedItemOf,
   feedRoom,
   importFeedItem,
   kpiFeedItem,
   progressFeedItem,
   rankingRoom,
+  todayUrl,
 } from './live-feed';
 import { fixtureBatch, fixtureScoreChange } from './testing/overview.fixtures';
 
@@ -109,5 +111,22 @@ describe('feed items', () => {
     let feed = addToFeed([], [item(1, '2026-03-02T03:00:00Z'), item(2, '2026-03-02T04:00:00Z')]);
     feed = addToFeed(feed, [item(2, '2026-03-02T04:00:00Z'), item(3, '2026-03-02T05:00:00Z')], 2);
     expect(feed.map((i) => i.key)).toEqual(['province:50#3', 'province:50#2']);
+  });
+});
+
+describe("today's earlier events", () => {
+  it('reads each feed room from the REST route with the same rule as joining it', () => {
+    expect(todayUrl('public')).toBe('/api/public/live/today');
+    expect(todayUrl('national')).toBe('/api/org-units/TH/live/today');
+    expect(todayUrl('province:50')).toBe('/api/org-units/50/live/today');
+    expect(todayUrl('cluster:C15')).toBe('/api/org-units/C15/live/today');
+    expect(todayUrl('workspace:50')).toBeNull();
+  });
+
+  it('turns a replayed event into the same line a live one makes, and skips what the feed does not list', () => {
+    const imported = liveEvent('province:50', 7, fixtureBatch());
+    expect(feedItemOf({ event: 'disbursement-batch.imported', payload: imported })).toEqual(importFeedItem(imported));
+    const ranking = liveEvent('public', 8, { kind: 'agreement' as const, fiscalYear: 2569, rows: [] });
+    expect(feedItemOf({ event: 'ranking.changed', payload: ranking })).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type {
   DisbursementBatchImportedEvent,
   KpiResultChangedEvent,
   Live,
+  MissedEvent,
   ProjectProgressChangedEvent,
   RoomName,
 } from '@provdash/shared/contracts';
@@ -104,4 +105,28 @@ export function addToFeed(feed: readonly FeedItem[], added: readonly FeedItem[],
   const seen = new Set(feed.map((i) => i.key));
   const fresh = added.filter((i) => !seen.has(i.key) && (seen.add(i.key), true));
   return [...fresh.reverse(), ...feed].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}
+
+/** Where a feed room's earlier events of today are read over REST (the same rule as joining it). */
+export function todayUrl(room: RoomName): string | null {
+  if (room === 'public') return '/api/public/live/today';
+  if (room === 'national') return '/api/org-units/TH/live/today';
+  const [kind, code] = room.split(':');
+  return kind === 'province' || kind === 'cluster' ? `/api/org-units/${encodeURIComponent(code)}/live/today` : null;
+}
+
+/** One replayed event as a feed line, by the same rules as a live one (null for what the feed skips). */
+export function feedItemOf(m: MissedEvent): FeedItem | null {
+  switch (m.event) {
+    case 'kpi-result.changed':
+      return kpiFeedItem(m.payload);
+    case 'project-progress.changed':
+      return progressFeedItem(m.payload);
+    case 'disbursement-batch.imported':
+      return importFeedItem(m.payload);
+    case 'agreement-score.changed':
+      return agreementFeedItem(m.payload);
+    default:
+      return null;
+  }
 }

@@ -9,7 +9,7 @@ import {
   provideRealtimeTesting,
   RealtimeService,
 } from '@provdash/dashboard/shared/realtime';
-import type { AuthUserDto, KpiResultChangedEvent, RankingChangedEvent } from '@provdash/shared/contracts';
+import type { AuthUserDto, KpiResultChangedEvent, MissedEvent, RankingChangedEvent } from '@provdash/shared/contracts';
 import { CLUSTER_RELOAD_MAX_WAIT_MS, NationalOverviewStore } from './national-overview.store';
 import {
   fixtureAgreementRanking,
@@ -36,7 +36,8 @@ async function settle() {
   TestBed.tick();
 }
 
-async function open(user: AuthUserDto | null = null) {
+/** What the feed's room heard earlier today (none, unless a test says otherwise). */
+async function open(user: AuthUserDto | null = null, earlierToday: MissedEvent[] = []) {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -62,6 +63,7 @@ async function open(user: AuthUserDto | null = null) {
   http.expectOne(clustersUrl).flush(fixtureClusterStatus);
   ranking.flush(fixtureDisbursementRanking);
   http.expectOne(agreementUrl).flush(fixtureAgreementRanking);
+  http.expectOne((r) => r.url.endsWith('/live/today')).flush(earlierToday);
   await settle();
   return { store, socket, http };
 }
@@ -179,5 +181,22 @@ describe('NationalOverviewStore', () => {
     jest.advanceTimersByTime(200);
     expect(store.feed().map((i) => i.kind)).toEqual(['import', 'kpi-approved']);
     expect(store.highlights.has('province:50#3')).toBe(true);
+  });
+
+  it('opens with what the room heard earlier today (over REST), then adds live events without repeating them', async () => {
+    const morning = approval('50', 2, 'province:50');
+    const { store, socket, http } = await open(GOVERNOR_50, [{ event: 'kpi-result.changed', payload: morning }]);
+    expect(http.match((r) => r.url === '/api/org-units/50/live/today')).toEqual([]);
+    expect(store.feed().map((i) => i.key)).toEqual(['province:50#2']);
+    // Earlier news is listed, not flashed as new.
+    expect(store.highlights.has('province:50#2')).toBe(false);
+
+    socket.joinOk('province:50', 2);
+    socket.joinOk('public', 1);
+    jest.useFakeTimers();
+    socket.live('kpi-result.changed', morning);
+    socket.live('kpi-result.changed', approval('50', 3, 'province:50'));
+    jest.advanceTimersByTime(200);
+    expect(store.feed().map((i) => i.key).sort()).toEqual(['province:50#2', 'province:50#3']);
   });
 });

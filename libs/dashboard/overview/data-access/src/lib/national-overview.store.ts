@@ -1,4 +1,5 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { httpResource } from '@angular/common/http';
+import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { injectHighlights, injectLiveBatch, RealtimeService } from '@provdash/dashboard/shared/realtime';
 import type {
@@ -6,6 +7,7 @@ import type {
   ClusterStatusDto,
   DisbursementRankingDto,
   KpiResultChangedEvent,
+  MissedEvent,
   RankingChangedEvent,
   StatusSummaryDto,
 } from '@provdash/shared/contracts';
@@ -14,10 +16,12 @@ import {
   addToFeed,
   agreementFeedItem,
   FeedItem,
+  feedItemOf,
   feedRoom,
   importFeedItem,
   kpiFeedItem,
   progressFeedItem,
+  todayUrl,
   rankingRoom,
 } from './live-feed';
 import { LiveOverlay } from './live-overlay';
@@ -124,6 +128,17 @@ export class NationalOverviewStore {
   readonly agreementRanking = this.agreementOverlay.value;
 
   private readonly feedItems = signal<FeedItem[]>([]);
+  /** What the feed's room heard earlier today, before this page opened; live events take over from there. */
+  readonly earlierToday = httpResource<MissedEvent[]>(() => {
+    const room = this.feedRoom();
+    return room ? (todayUrl(room) ?? undefined) : undefined;
+  });
+  private readonly backfill = effect(() => {
+    const earlier = this.earlierToday.value();
+    if (!earlier) return;
+    const items = earlier.map(feedItemOf).filter((i): i is FeedItem => i !== null);
+    untracked(() => this.feedItems.update((feed) => addToFeed(feed, items)));
+  });
   /** Today's approvals and imports in the user's scope, newest first. */
   readonly feed = computed(() => {
     const today = bangkokDateOf(new Date());

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -9,14 +9,31 @@ import { publicOverviewResource, recentFiscalYears } from '@provdash/dashboard/p
 import {
   AchievementBar,
   AchievementBarChart,
+  type CartogramDatum,
+  type FigureFormat,
   formatNumber,
   formatPercent,
   StatusChip,
+  THAILAND_TILE_GRID,
+  TileCartogram,
 } from '@provdash/dashboard/scorecards/ui';
 import type { KpiStatusName, PublicProvinceSummaryDto } from '@provdash/shared/contracts';
 import { injectLang, localName, parseFy } from './helpers';
 
 type SortKey = 'agreement' | 'disbursement' | 'performance' | 'code';
+export type MapMetric = 'agreement' | 'disbursement';
+
+/** Against the Cabinet's target in force, as the ministry colours it: 100 % of it met, 80 % near. */
+export function disbursementStatus(rate: number | null, target: number | null): KpiStatusName {
+  if (rate === null || target === null) return 'none';
+  return rate >= target ? 'green' : rate >= target * 0.8 ? 'amber' : 'red';
+}
+
+/** An evaluated agreement score against level 3 (the target), as the ministry colours it: 2.4 is near. */
+export function agreementScoreStatus(score: number | null): KpiStatusName {
+  if (score === null) return 'none';
+  return score >= 3 ? 'green' : score >= 2.4 ? 'amber' : 'red';
+}
 
 /**
  * The national picture for everyone: every province's approved KPI lights, its last evaluated
@@ -33,6 +50,7 @@ type SortKey = 'agreement' | 'disbursement' | 'performance' | 'code';
     TranslocoDirective,
     StatusChip,
     AchievementBarChart,
+    TileCartogram,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-overview.page.html',
@@ -78,16 +96,49 @@ export class PublicOverviewPage {
       .map((p) => ({
         name: this.name(p),
         value: p.disbursementRate ?? 0,
-        status:
-          target === null
-            ? 'none'
-            : (p.disbursementRate ?? 0) >= target
-              ? 'green'
-              : (p.disbursementRate ?? 0) >= target * 0.8
-                ? 'amber'
-                : 'red',
+        status: disbursementStatus(p.disbursementRate ?? 0, target),
       }));
   });
+
+  /** The figure the map colours by: picked on the page, else the evaluated agreement round when there is one. */
+  private readonly pickedMetric = signal<MapMetric | null>(null);
+  protected readonly mapMetrics: readonly MapMetric[] = ['agreement', 'disbursement'];
+  protected readonly mapMetric = computed<MapMetric>(() => {
+    const picked = this.pickedMetric();
+    if (picked) return picked;
+    const provinces = this.overview.hasValue() ? this.overview.value().provinces : [];
+    return provinces.some((p) => p.lastRound) ? 'agreement' : 'disbursement';
+  });
+  protected readonly mapFormat = computed<FigureFormat>(() => (this.mapMetric() === 'agreement' ? 'score' : 'percent'));
+
+  /** Every province on the map, from the approved figures the overview already holds. */
+  protected readonly cartogram = computed<CartogramDatum[]>(() => {
+    if (!this.overview.hasValue()) return [];
+    const o = this.overview.value();
+    const byCode = new Map(o.provinces.map((p) => [p.code, p]));
+    const agreement = this.mapMetric() === 'agreement';
+    return THAILAND_TILE_GRID.map(({ code }) => {
+      const p = byCode.get(code);
+      if (!p) return { code, name: code, value: null, rank: null, status: 'none' };
+      const value = agreement ? (p.lastRound?.score ?? null) : p.disbursementRate;
+      return {
+        code,
+        name: this.name(p),
+        value,
+        rank: agreement ? (p.lastRound?.rank ?? null) : (p.disbursementRank ?? null),
+        status: agreement ? agreementScoreStatus(value) : disbursementStatus(value, o.disbursementTarget),
+      };
+    });
+  });
+
+  protected pickMapMetric(metric: MapMetric): void {
+    this.pickedMetric.set(metric);
+  }
+
+  protected openProvince(code: string): void {
+    const fy = this.overview.hasValue() ? this.overview.value().fiscalYear : this.fiscalYear();
+    void this.router.navigate(['/public/province', code], { queryParams: fy ? { fy } : {} });
+  }
 
   protected setQuery(params: { fy?: number; sort?: SortKey }): void {
     void this.router.navigate([], { queryParams: params, queryParamsHandling: 'merge' });
