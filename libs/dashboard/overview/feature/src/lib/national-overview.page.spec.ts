@@ -81,6 +81,8 @@ describe('NationalOverviewPage', () => {
     clusters.flush(fixtureClusterStatus);
     http.expectOne((r) => r.url === '/api/disbursement/ranking').flush(fixtureDisbursementRanking);
     http.expectOne((r) => r.url === '/api/compare/agreements').flush(fixtureAgreementRanking);
+    // A visitor's feed: the public room's earlier events of today (none yet).
+    http.expectOne((r) => r.url === '/api/public/live/today').flush([]);
     await settle(fixture);
     http.verify();
 
