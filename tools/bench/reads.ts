@@ -111,6 +111,30 @@ export async function measureRead(def: ReadDefinition, ds: NationalDataset, runs
   return { floor, api, ratio, responseBytes, met: { under50ms: api.p95 < GOALS.p95Ms, ratio: ratio <= GOALS.ratio } };
 }
 
+/** What a statement touches, whatever the load: 8 kB pages (shared buffers hit or read) and rows out. */
+export interface StatementWork {
+  pages: number;
+  /** Of those, read from outside PostgreSQL's shared buffers (the OS cache or the disk). */
+  pagesRead: number;
+  executionMs: number;
+}
+
+export async function statementWork(def: ReadDefinition, pg: Client): Promise<StatementWork> {
+  const { sql, params } = await def.plan(pg);
+  await pg.query(sql, params);
+  const [
+    {
+      'QUERY PLAN': [plan],
+    },
+  ] = (await pg.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params)).rows;
+  const top = plan.Plan as Record<string, number>;
+  return {
+    pages: top['Shared Hit Blocks'] + top['Shared Read Blocks'],
+    pagesRead: top['Shared Read Blocks'],
+    executionMs: round(plan['Execution Time']),
+  };
+}
+
 export function printRead(f: ReadFigures): void {
   console.log('\n| measurement | p50 ms | p95 ms |\n| --- | ---: | ---: |');
   for (const r of [f.floor, f.api]) console.log(`| ${r.label} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} |`);
@@ -132,5 +156,9 @@ export async function readBenchmark(name: string, dataset: () => Promise<Nationa
   const plan = await explain(ds.pg, sql, params);
   console.log(`\nquery plan:\n${plan.join('\n')}`);
   record(name, { ...figures, title: def.title, path: def.path, statement: def.statement, years: ds.years, plan });
-  record(`growth:${name}:${ds.years}`, { floor: figures.floor, api: figures.api });
+  record(`growth:${name}:${ds.years}`, {
+    floor: figures.floor,
+    api: figures.api,
+    work: await statementWork(def, ds.pg),
+  });
 }

@@ -72,7 +72,8 @@ async function main(): Promise<boolean> {
         seconds: Math.round((performance.now() - t0) / 1000),
         load: { before, after: loadNow() },
       };
-      for (const [key, result] of takeRecorded()) results.benchmarks[key] = { ...stamp, result };
+      for (const [key, entry] of takeRecorded())
+        results.benchmarks[key] = { ...stamp, ...entry.stamp, result: entry.result };
       if (error) results.benchmarks[name] = { ...(results.benchmarks[name] ?? { result: null }), ...stamp, error };
       else if (results.benchmarks[name]?.error) delete results.benchmarks[name].error;
     }

@@ -242,17 +242,26 @@ export interface MachineLoad {
   after: number[];
 }
 
-const pending = new Map<string, unknown>();
+export interface Stamp {
+  ranAt: string;
+  seconds: number;
+  load: MachineLoad;
+}
+
+const pending = new Map<string, { result: unknown; stamp?: Stamp }>();
 
 /** Set by run.ts when it runs every benchmark in turn (growth then leaves the 10-year point to the read benchmarks). */
 export const suite = { all: false };
 
-/** A benchmark's result, keyed by its name (and, for growth, by size): run.ts stamps time and load. */
-export function record(key: string, result: unknown): void {
-  pending.set(key, result);
+/**
+ * A benchmark's result, keyed by its name (and, for growth, by size). run.ts stamps it with the
+ * benchmark's time and load unless it carries its own (growth measures sizes minutes apart).
+ */
+export function record(key: string, result: unknown, stamp?: Stamp): void {
+  pending.set(key, { result, stamp });
 }
 
-export function takeRecorded(): Map<string, unknown> {
+export function takeRecorded(): Map<string, { result: unknown; stamp?: Stamp }> {
   const out = new Map(pending);
   pending.clear();
   return out;

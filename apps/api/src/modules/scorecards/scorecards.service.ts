@@ -62,6 +62,18 @@ interface KpiRow {
   last_approved_at: Date | null;
 }
 
+/**
+ * Every trajectory key a fiscal year can have, from its yearly key ($3): months, quarters, halves.
+ * Looked up by the (kpi_id, period) index, a KPI's trajectory is one index search whatever its
+ * history; filtering on fiscal_year read every year's target row of the KPI, a page a year.
+ */
+const TRAJECTORY_KEYS = `ARRAY[${[
+  ...Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`),
+  ...['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'],
+]
+  .map((suffix) => `$3 || '-${suffix}'`)
+  .join(', ')}]`;
+
 /** The sparkline and "last update" come from one backward index scan of the newest 12 approved periods. */
 const TREND_JOIN = `
   LEFT JOIN LATERAL (
@@ -90,7 +102,7 @@ export const KPI_SQL = (where: string, { trend = true }: { trend?: boolean } = {
          CASE WHEN parent.type = 'cluster' THEN parent.name_en END AS cluster_name_en,
          t.target,
          COALESCE((SELECT json_agg(json_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
-                   FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.fiscal_year = $2 AND tp.period <> $3), '[]') AS trajectory,
+                   FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.period = ANY (${TRAJECTORY_KEYS}) AND tp.fiscal_year = $2), '[]') AS trajectory,
          COALESCE((SELECT json_agg(json_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
                                                        'denominator', r.denominator) ORDER BY r.period)
                    FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = $2 AND r.status = 'approved'), '[]') AS results,
