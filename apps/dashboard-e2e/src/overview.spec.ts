@@ -259,11 +259,12 @@ test.describe('the national overview', () => {
       });
       expect(approved.status()).toBe(200);
 
-      // KPI codes repeat across provinces, and the feed also lists earlier approvals of today: match Lampang's.
-      const item = page.locator('[data-testid="feed-item"][data-kind="kpi-approved"]', {
-        hasText: `ลำปาง: อนุมัติผลตัวชี้วัด ${kpi.code}`,
+      // KPI codes repeat across provinces, and the feed also lists earlier approvals of today: Lampang's line.
+      const item = page.locator('[data-testid="feed-item"][data-kind="kpi-approved"][data-unit="52"]', {
+        hasText: kpi.code,
       });
       await expect(item).toHaveCount(1, { timeout: 15_000 });
+      await expect(item).toContainText(`ลำปาง: อนุมัติผลตัวชี้วัด ${kpi.code}`);
       const { be, ce } = yearsToday();
       await expect(item.locator('time')).toHaveText(new RegExp(` ${be} \\d{2}:\\d{2}$`));
 

@@ -59,6 +59,7 @@ export function feedLine(
           <li
             data-testid="feed-item"
             [attr.data-kind]="line.item.kind"
+            [attr.data-unit]="line.item.orgUnitCode"
             [class.live-changed]="changed().has(line.item.key)"
           >
             <time [attr.datetime]="line.item.at">{{ line.time }}</time>
