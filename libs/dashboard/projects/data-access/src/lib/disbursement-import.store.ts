@@ -48,6 +48,19 @@ export function progressPercent(e: Pick<DisbursementImportProgressEvent, 'phase'
   return Math.round(from + (to - from) * share);
 }
 
+/**
+ * The bar after an event: it only moves forward. Socket events and the HTTP answer race, so an
+ * early phase's event can arrive after the answer has filled the bar; it must not pull it back.
+ */
+export function advanceProgress(
+  current: ImportProgress | null,
+  e: Pick<DisbursementImportProgressEvent, 'phase' | 'done' | 'total' | 'batchId'>,
+): ImportProgress | null {
+  const percent = progressPercent(e);
+  if (current && (current.phase === 'done' || percent < current.percent)) return current;
+  return { phase: e.phase, done: e.done, total: e.total, percent, batchId: e.batchId ?? current?.batchId };
+}
+
 /** A random v4 UUID, for the upload's progress events. */
 export function newUploadId(): string {
   return globalThis.crypto.randomUUID();
@@ -85,7 +98,7 @@ export class DisbursementImportStore {
   constructor() {
     const sub = this.realtime.on('disbursement-import.progress').subscribe((e) => {
       if (e.uploadId !== this.uploadId()) return;
-      this.progress.set({ ...e, percent: progressPercent(e) });
+      this.progress.update((current) => advanceProgress(current, e));
     });
     inject(DestroyRef).onDestroy(() => sub.unsubscribe());
   }
