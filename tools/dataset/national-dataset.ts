@@ -197,6 +197,7 @@ export const DATASET_TABLES = [
   'project_kpi',
   'project_progress',
   'disbursement',
+  'disbursement_month_total',
   'risk',
   'agreement_template',
   'agreement_template_indicator',
@@ -414,6 +415,12 @@ export class NationalDataset {
       loading.catch(() => undefined);
     }
     await loading;
+    // Without triggers (a superuser's load) the monthly totals the ranking reads were not kept: recompute them.
+    if (this.trusted) {
+      const started = performance.now();
+      await this.client.query(`SELECT disbursement_month_total_rebuild()`);
+      this.log(`disbursement_month_total rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
   }
 
   private async load(fy: number, buffers: CopyBuffer[]): Promise<void> {

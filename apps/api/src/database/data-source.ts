@@ -38,6 +38,7 @@ import { CreateDisbursementBatches1763700600000 } from './migrations/17637006000
 import { CreateRealtimeOutbox1763700700000 } from './migrations/1763700700000-CreateRealtimeOutbox';
 import { CreateMonthlyReports1763700850000 } from './migrations/1763700850000-CreateMonthlyReports';
 import { CreateKpiComments1763700860000 } from './migrations/1763700860000-CreateKpiComments';
+import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -85,6 +86,7 @@ export const migrations = [
   CreateRealtimeOutbox1763700700000,
   CreateMonthlyReports1763700850000,
   CreateKpiComments1763700860000,
+  CreateDisbursementMonthTotals1763700870000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

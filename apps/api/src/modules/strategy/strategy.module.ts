@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { DefinitionEventsSubscriber } from './definition-events.subscriber';
 import { StrategyController } from './strategy.controller';
 import { StrategyService } from './strategy.service';
 
-@Module({ controllers: [StrategyController], providers: [StrategyService] })
+@Module({
+  imports: [RealtimeModule],
+  controllers: [StrategyController],
+  providers: [StrategyService, DefinitionEventsSubscriber],
+})
 export class StrategyModule {}

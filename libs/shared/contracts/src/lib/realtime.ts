@@ -114,6 +114,9 @@ export interface AgreementScoreChangedEvent {
   round: { round: number; score: string } | null;
 }
 
+/** The tables of a plan's definition, as `target.changed` names them. */
+export type DefinitionEntity = 'plan' | 'strategic_issue' | 'goal' | 'strategy' | 'goal_link' | 'kpi';
+
 export type RankingKind = 'agreement' | 'disbursement';
 
 /** A national ranking after a change: every province's value and rank (about 77 short rows). */
@@ -123,9 +126,14 @@ export interface RankingChangedEvent {
   rows: { orgUnitCode: string; value: number | null; rank: number | null }[];
 }
 
-/** Central staff or a province changed a target or a setting the screens compare against. */
+/**
+ * Central staff or a province changed a target or a setting the screens compare against, or the
+ * unit's plan itself (`definition`: a plan, issue, goal, strategy, cause-effect arrow or KPI
+ * definition added, renamed, reordered or retired): screens of that unit reload.
+ */
 export type TargetChangedEvent =
   | { kind: 'kpi-target'; fiscalYear: number; kpiId: string; orgUnitCode: string; target: string | null }
+  | { kind: 'definition'; orgUnitCode: string; entity: DefinitionEntity }
   | {
       kind: 'disbursement-target';
       fiscalYear: number;

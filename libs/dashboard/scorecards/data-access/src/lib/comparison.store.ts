@@ -340,6 +340,12 @@ export class ComparisonStore {
       return;
     }
     if (q.kind !== 'kpi' && q.kind !== 'goal') return;
+    // A province renaming or retiring a KPI or goal changes its row: reload when it is on screen.
+    if (event.kind === 'definition') {
+      const rows = (q.kind === 'kpi' ? valueOf(this.kpiComparison) : valueOf(this.goalComparison))?.rows ?? [];
+      if (rows.some((r) => r.orgUnitCode === event.orgUnitCode)) this.batch.push({ reload: true });
+      return;
+    }
     const shown = q.kind === 'goal' || valueOf(this.kpiComparison)?.rows.some((r) => r.kpiId === event.kpiId);
     if (shown) this.batch.push({ reload: true });
   }

@@ -129,7 +129,8 @@ export class ProvinceViewStore {
 
   private targetChanged(event: TargetChangedEvent): void {
     const q = this.query();
-    if (q && event.kind === 'kpi-target' && event.orgUnitCode === q.code) this.batch.push({ reload: true });
+    const mine = event.kind === 'kpi-target' || event.kind === 'definition';
+    if (q && mine && event.orgUnitCode === q.code) this.batch.push({ reload: true });
   }
 
   private showsToday(q: ProvinceViewQuery): boolean {

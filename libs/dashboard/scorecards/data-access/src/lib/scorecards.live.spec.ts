@@ -210,7 +210,7 @@ describe('ProvinceViewStore live', () => {
     expect(store.card()?.kpis.find((k) => k.code === 'K1.2.1')).toEqual(later);
   });
 
-  it('reloads rather than patches a view as of another day, and after a target change', async () => {
+  it('reloads rather than patches a view as of another day, after a target change and a plan edit', async () => {
     const { store, socket, http } = await openProvince(null, '2026-01-31');
     socket.joinOk('public', 41);
     jest.useFakeTimers();
@@ -229,7 +229,24 @@ describe('ProvinceViewStore live', () => {
     });
     jest.advanceTimersByTime(200);
     TestBed.tick();
-    http.expectOne(scorecardUrl);
+    http.expectOne(scorecardUrl).flush(fixtureScorecard);
+    await settle();
+
+    // The province renamed a KPI: reload. Another province's edit: nothing to do here.
+    for (const [seq, orgUnitCode] of [
+      [44, '52'],
+      [45, '50'],
+    ] as const) {
+      socket.live('target.changed', {
+        room: 'public',
+        seq,
+        at: '2026-03-02T07:07:00.000Z',
+        data: { kind: 'definition', orgUnitCode, entity: 'kpi' },
+      });
+      jest.advanceTimersByTime(200);
+      TestBed.tick();
+      expect(http.match(scorecardUrl)).toHaveLength(orgUnitCode === '50' ? 1 : 0);
+    }
   });
 
   it('reloads once its first load is done when the room could only be joined after the request left', async () => {
@@ -300,6 +317,36 @@ describe('ComparisonStore live', () => {
     // The cluster sum needs members' raw figures: fetched again, the patched rows showing meanwhile.
     http.expectOne((r) => r.url === '/api/compare/kpis/K1.2.1');
     expect(store.kpiView()?.rows[0].orgUnitCode).toBe('50');
+  });
+
+  it('reloads the comparison when a province on it edits its plan, not for one that is not on it', async () => {
+    const { socket, http, stable } = setup(ANALYST);
+    const store = TestBed.inject(ComparisonStore);
+    store.query.set({ kind: 'kpi', code: 'K1.2.1', fiscalYear: 2569, asOf: null });
+    TestBed.tick();
+    socket.joinOk('national', 7);
+    http.expectOne((r) => r.url === '/api/compare/kpis/K1.2.1').flush(fixtureComparison);
+    http.match((r) => r.url.startsWith('/api/plans'));
+    await stable();
+
+    jest.useFakeTimers();
+    const definition = (seq: number, orgUnitCode: string) =>
+      socket.live('target.changed', {
+        room: 'national',
+        seq,
+        at: '2026-03-02T07:08:00.000Z',
+        data: { kind: 'definition', orgUnitCode, entity: 'kpi' },
+      });
+    definition(8, '96');
+    jest.advanceTimersByTime(200);
+    TestBed.tick();
+    http.expectNone((r) => r.url === '/api/compare/kpis/K1.2.1');
+    definition(9, '15');
+    jest.advanceTimersByTime(200);
+    TestBed.tick();
+    http.expectOne((r) => r.url === '/api/compare/kpis/K1.2.1');
+    // The rows stay on screen while the new ones load.
+    expect(store.kpiView()?.rows).toHaveLength(3);
   });
 
   it('patches the province row of the goal from its roll-up and ranks again', async () => {

@@ -1,0 +1,86 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DefinitionEntity } from '@provdash/shared/contracts';
+import { ClsService } from 'nestjs-cls';
+import {
+  DataSource,
+  EntitySubscriberInterface,
+  InsertEvent,
+  ObjectLiteral,
+  QueryRunner,
+  RemoveEvent,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  UpdateEvent,
+} from 'typeorm';
+import { CTX_UNIT, ResolvedUnit } from '../access/actor';
+import { Outbox } from '../realtime/outbox.service';
+import { scopeRooms } from '../realtime/rooms';
+
+const DEFINITION_TABLES = new Set<string>(['plan', 'strategic_issue', 'goal', 'strategy', 'goal_link', 'kpi']);
+const CHANGED_KEY = 'definitionChanges';
+
+type Changes = Map<string, { unit: ResolvedUnit; entity: DefinitionEntity }>;
+
+/**
+ * A plan's definition changed (a plan, issue, goal, strategy, arrow or KPI saved or removed): one
+ * `target.changed` of kind `definition` per unit and table, in the writer's transaction, just
+ * before it commits. Screens of the unit reload on it, and it moves the unit's room counter, which
+ * is what the scorecard cache is checked against (ScorecardsService): a renamed or retired KPI is
+ * never answered from a copy. Like the audit trail, it sees every write through an EntityManager
+ * whatever the service; the unit is the one the access policy resolved for the request.
+ */
+@Injectable()
+export class DefinitionEventsSubscriber implements EntitySubscriberInterface, OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this);
+  }
+
+  afterInsert(event: InsertEvent<ObjectLiteral>): void {
+    this.note(event.queryRunner, event.metadata.tableName);
+  }
+
+  afterUpdate(event: UpdateEvent<ObjectLiteral>): void {
+    this.note(event.queryRunner, event.metadata.tableName);
+  }
+
+  afterRemove(event: RemoveEvent<ObjectLiteral>): void {
+    this.note(event.queryRunner, event.metadata.tableName);
+  }
+
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const changes = event.queryRunner.data[CHANGED_KEY] as Changes | undefined;
+    if (!changes?.size) return;
+    delete event.queryRunner.data[CHANGED_KEY];
+    await this.outbox.publish(
+      event.manager,
+      [...changes.values()].flatMap(({ unit, entity }) =>
+        scopeRooms(unit).map((room) => ({
+          room,
+          event: 'target.changed' as const,
+          data: { kind: 'definition' as const, orgUnitCode: unit.code, entity },
+        })),
+      ),
+    );
+  }
+
+  /** A rolled-back transaction changed nothing; a rolled-back savepoint may sit in one that still commits. */
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[CHANGED_KEY];
+  }
+
+  /** Only inside a transaction (every service write is) and a request that resolved its unit. */
+  private note(runner: QueryRunner | undefined, table: string): void {
+    if (!runner?.isTransactionActive || !DEFINITION_TABLES.has(table) || !this.cls.isActive()) return;
+    const unit = this.cls.get<ResolvedUnit | undefined>(CTX_UNIT);
+    if (!unit) return;
+    const changes = (runner.data[CHANGED_KEY] ??= new Map()) as Changes;
+    changes.set(`${unit.code}|${table}`, { unit, entity: table as DefinitionEntity });
+  }
+}
