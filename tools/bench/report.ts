@@ -167,7 +167,7 @@ export function renderDocs(r: Results): string {
         table(
           ['server', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'MB/s', 'failed'],
           ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-          [x.floor, x.api].map((t: any) => [
+          [x.floor, x.api, ...(x.ceiling ? [x.ceiling] : [])].map((t: any) => [
             t.label,
             n(t.rps, 1),
             t.latencyMs.p50,
@@ -177,7 +177,11 @@ export function renderDocs(r: Results): string {
             t.failed,
           ]),
         ) +
-        `\n\nAPI ÷ floor = ${x.ratio} (goal ≥ ${THROUGHPUT_GOAL}: ${met(x.met)}). ${when(tp)}`,
+        `\n\nAPI ÷ floor = ${x.ratio} (goal ≥ ${THROUGHPUT_GOAL}: ${met(x.met)}).` +
+        (x.ceiling
+          ? ` The API's cheapest route reaches ${x.ceilingRatio}× the floor through the same middleware; the scorecard reaches ${x.ofCeiling}× of that.`
+          : '') +
+        ` ${when(tp)}`,
     );
   }
 

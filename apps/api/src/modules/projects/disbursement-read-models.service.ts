@@ -29,6 +29,7 @@ import {
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
+import { RoomCache } from '../realtime/room-cache';
 
 export interface ReadModelOptions {
   fiscalYear?: number;
@@ -97,6 +98,9 @@ export const DISBURSEMENT_RANKING_SQL = `WITH
 
 @Injectable()
 export class DisbursementReadModelsService {
+  /** Rankings by level, budget type, year, day and target rule, against the national room (RoomCache). */
+  private readonly rankings = new RoomCache<DisbursementRankingDto>(100);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private when(o: ReadModelOptions) {
@@ -224,6 +228,20 @@ export class DisbursementReadModelsService {
     m: EntityManager = this.dataSource.manager,
   ): Promise<DisbursementRankingDto> {
     const { asOf, fiscalYear, interpolation } = this.when(o);
+    // Every import, rollback, project edit and target change publishes to the national room.
+    return this.rankings.through(m, 'national', `${level}|${budgetType}|${fiscalYear}|${asOf}|${interpolation}`, () =>
+      this.computeRanking(m, level, budgetType, fiscalYear, asOf, interpolation),
+    );
+  }
+
+  private async computeRanking(
+    m: EntityManager,
+    level: 'province' | 'cluster',
+    budgetType: DisbursementBudgetType,
+    fiscalYear: number,
+    asOf: string,
+    interpolation: TargetInterpolation,
+  ): Promise<DisbursementRankingDto> {
     const rows: (Sums & { code: string; name_th: string; name_en: string; target: TargetRow | null })[] = await m.query(
       DISBURSEMENT_RANKING_SQL,
       [fiscalYear, asOf, level, budgetType],

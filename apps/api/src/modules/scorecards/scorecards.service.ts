@@ -28,6 +28,7 @@ import {
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
+import { RoomCache } from '../realtime/room-cache';
 
 /** $1: the filter's value; $2: the fiscal year; $3: the same year as text, the key of the yearly target row. */
 /** What the screen queries return per KPI: definition, targets and approved results, aggregated by SQL. */
@@ -118,6 +119,8 @@ export const KPI_SQL = (where: string, { trend = true }: { trend?: boolean } = {
 
 /** Every province and cluster for a year or two, with room to spare; about 70 KiB each. */
 const CACHED_SCORECARDS = 200;
+/** A few KPIs for a year or two; about 20 KiB each. */
+const CACHED_COMPARISONS = 200;
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
@@ -156,20 +159,20 @@ function trendValue(row: KpiRow, p: KpiRow['trend'][number]): number | null {
 export class ScorecardsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Scorecards answered from memory: unit, year and day → the unit room's counter and the answer. */
-  private readonly cards = new Map<string, { seq: string; card: ScorecardDto }>();
+  /** Scorecards by unit, year and day, against the unit's room (a province's or a cluster's). */
+  private readonly cards = new RoomCache<ScorecardDto>(CACHED_SCORECARDS);
+  /** National comparisons of one KPI, against the national room, which hears every unit's approved changes. */
+  private readonly comparisons = new RoomCache<KpiComparisonDto>(CACHED_COMPARISONS);
 
   /**
    * Every KPI of a province (or cluster) with target, actual to date, achievement, status and trend.
    * `m` reads inside a caller's transaction (a live event describes the state it is committing).
    *
    * The most read answer of the product (every governor, the public pages, the national overview's
-   * 77), so it is kept in memory and checked against the unit's room counter on every request:
-   * everything that changes a scorecard (an approval or reopening, an import, a target, a plan or
-   * KPI definition) publishes to that room in its own transaction, so a committed change always
-   * moves the counter first. The counter is read before the KPIs: a change committed in between
-   * leaves a newer answer under the older counter, recomputed on the next request, never the
-   * reverse. One indexed lookup instead of the 62-KPI statement; works across instances.
+   * 77), so it is kept in memory against the unit's room counter (RoomCache): every change to a
+   * scorecard (an approval or reopening, an import, a target, a plan or KPI definition) publishes to
+   * that room. The counter comes with the unit lookup, before the KPIs: one round trip for an answer
+   * from memory, instead of the 62-KPI statement.
    */
   async scorecard(
     code: string,
@@ -186,18 +189,10 @@ export class ScorecardsService {
       [code],
     );
     if (!unit) throw notFound('notFound.unit');
+    const compute = () => this.computeScorecard(m, unit.id, code, fy, asOf);
     // Inside a writer's transaction the answer may hold what is not committed: never kept.
-    const seq = m === this.dataSource.manager ? unit.seq : null;
-    const key = `${code}|${fy}|${asOf}`;
-    const kept = seq === null ? undefined : this.cards.get(key);
-    if (kept && kept.seq === seq) return kept.card;
-    const card = await this.computeScorecard(m, unit.id, code, fy, asOf);
-    if (seq !== null) {
-      this.cards.delete(key);
-      this.cards.set(key, { seq, card });
-      if (this.cards.size > CACHED_SCORECARDS) this.cards.delete(this.cards.keys().next().value as string);
-    }
-    return card;
+    if (unit.seq === null || m.queryRunner?.isTransactionActive) return compute();
+    return this.cards.at(`${code}|${fy}|${asOf}`, unit.seq, compute);
   }
 
   private async computeScorecard(
@@ -275,6 +270,13 @@ export class ScorecardsService {
   async compareKpi(kpiCode: string, fiscalYear?: number, asOfDate?: string): Promise<KpiComparisonDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const m = this.dataSource.manager;
+    return this.comparisons.through(m, 'national', `${kpiCode}|${fy}|${asOf}`, () =>
+      this.computeCompareKpi(kpiCode, fy, asOf),
+    );
+  }
+
+  private async computeCompareKpi(kpiCode: string, fy: number, asOf: string): Promise<KpiComparisonDto> {
     const rows: KpiRow[] = await this.dataSource.query(
       KPI_SQL(`k.code = $1 AND u.type = 'province'`, { trend: false }),
       [kpiCode, fy, String(fy)],

@@ -17,17 +17,25 @@ import { CTX_UNIT, ResolvedUnit } from '../access/actor';
 import { Outbox } from '../realtime/outbox.service';
 import { scopeRooms } from '../realtime/rooms';
 
-const DEFINITION_TABLES = new Set<string>(['plan', 'strategic_issue', 'goal', 'strategy', 'goal_link', 'kpi']);
+const DEFINITION_TABLES = new Set<string>([
+  'plan',
+  'strategic_issue',
+  'goal',
+  'strategy',
+  'goal_link',
+  'kpi',
+  'project',
+]);
 const CHANGED_KEY = 'definitionChanges';
 
 type Changes = Map<string, { unit: ResolvedUnit; entity: DefinitionEntity }>;
 
 /**
- * A plan's definition changed (a plan, issue, goal, strategy, arrow or KPI saved or removed): one
+ * A plan's definition changed (a plan, issue, goal, strategy, arrow, KPI or project saved or removed): one
  * `target.changed` of kind `definition` per unit and table, in the writer's transaction, just
  * before it commits. Screens of the unit reload on it, and it moves the unit's room counter, which
- * is what the scorecard cache is checked against (ScorecardsService): a renamed or retired KPI is
- * never answered from a copy. Like the audit trail, it sees every write through an EntityManager
+ * is what the read caches are checked against (RoomCache): a renamed or retired KPI, a project
+ * cancelled or given more money, is never answered from a copy. Like the audit trail, it sees every write through an EntityManager
  * whatever the service; the unit is the one the access policy resolved for the request.
  */
 @Injectable()

@@ -115,7 +115,7 @@ export interface AgreementScoreChangedEvent {
 }
 
 /** The tables of a plan's definition, as `target.changed` names them. */
-export type DefinitionEntity = 'plan' | 'strategic_issue' | 'goal' | 'strategy' | 'goal_link' | 'kpi';
+export type DefinitionEntity = 'plan' | 'strategic_issue' | 'goal' | 'strategy' | 'goal_link' | 'kpi' | 'project';
 
 export type RankingKind = 'agreement' | 'disbursement';
 
@@ -128,8 +128,8 @@ export interface RankingChangedEvent {
 
 /**
  * Central staff or a province changed a target or a setting the screens compare against, or the
- * unit's plan itself (`definition`: a plan, issue, goal, strategy, cause-effect arrow or KPI
- * definition added, renamed, reordered or retired): screens of that unit reload.
+ * unit's plan itself (`definition`: a plan, issue, goal, strategy, cause-effect arrow, KPI
+ * definition or project added, changed, reordered or retired): screens of that unit reload.
  */
 export type TargetChangedEvent =
   | { kind: 'kpi-target'; fiscalYear: number; kpiId: string; orgUnitCode: string; target: string | null }

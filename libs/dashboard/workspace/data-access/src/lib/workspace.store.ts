@@ -38,6 +38,9 @@ const progressUrl = (projectId: string, period: string) =>
  * project progress routes). Every write reloads the desk, and so does any change another person
  * makes in the province's workspace room. Provide it on the page.
  */
+/** The key of an entry's save or submission while it is under way (`WorkspaceStore.pending`). */
+export const pendingKey = (step: 'save' | 'submit', id: string, period: string): string => `${step}:${id}:${period}`;
+
 @Injectable()
 export class WorkspaceStore {
   private readonly http = inject(HttpClient);
@@ -100,26 +103,26 @@ export class WorkspaceStore {
   }
 
   saveKpiResult(kpiId: string, period: string, body: SaveKpiResultDto): Promise<Outcome<KpiResultDto>> {
-    return this.write(`save:${kpiId}:${period}`, this.http.put<KpiResultDto>(resultUrl(kpiId, period), body));
+    return this.write(pendingKey('save', kpiId, period), this.http.put<KpiResultDto>(resultUrl(kpiId, period), body));
   }
 
   submitKpiResult(kpiId: string, period: string, version: number): Promise<Outcome<KpiResultDto>> {
     return this.write(
-      `submit:${kpiId}:${period}`,
+      pendingKey('submit', kpiId, period),
       this.http.post<KpiResultDto>(`${resultUrl(kpiId, period)}/submit`, { version }),
     );
   }
 
   saveProgress(projectId: string, period: string, body: SaveProgressBody): Promise<Outcome<ProjectProgressDto>> {
     return this.write(
-      `save:${projectId}:${period}`,
+      pendingKey('save', projectId, period),
       this.http.put<ProjectProgressDto>(progressUrl(projectId, period), body),
     );
   }
 
   submitProgress(projectId: string, period: string, version: number): Promise<Outcome<ProjectProgressDto>> {
     return this.write(
-      `submit:${projectId}:${period}`,
+      pendingKey('submit', projectId, period),
       this.http.post<ProjectProgressDto>(`${progressUrl(projectId, period)}/submit`, { version }),
     );
   }

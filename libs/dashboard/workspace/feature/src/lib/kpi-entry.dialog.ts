@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
 import type { SaveKpiResultDto, WorkspaceKpiDto, WorkspaceKpiEntryDto } from '@provdash/shared/contracts';
+import { EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { EntryStatus } from './entry-status';
 import { formatPeriod, formatValue, injectLang, localName } from './format';
 import { decimalValidator, errorOf, httpUrlValidator, positiveValidator } from './validators';
@@ -19,7 +19,6 @@ export interface KpiEntryData {
 }
 
 /** How the dialog ended: a draft saved, or saved and sent for approval. */
-export type EntryDialogResult = 'saved' | 'submitted';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'narrativeTh' | 'evidenceUrl' | 'evidenceTitle';
 
@@ -49,7 +48,6 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
   selector: 'pd-kpi-entry-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatCheckboxModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -57,6 +55,7 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
     TranslocoDirective,
     TranslocoPipe,
     EntryStatus,
+    EntryActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -164,25 +163,11 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
             </mat-form-field>
           </fieldset>
 
-          @if (formError()) {
-            <p class="error" role="alert" data-testid="form-error">{{ formError() }}</p>
+          @if (saving.formError(); as error) {
+            <p class="error" role="alert" data-testid="form-error">{{ error }}</p>
           }
         </mat-dialog-content>
-        <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close data-testid="entry-cancel">{{ t('cancel') }}</button>
-          <button mat-stroked-button type="submit" [disabled]="busy() !== null" data-testid="save-draft">
-            {{ busy() === 'save' ? t('saving') : t('saveDraft') }}
-          </button>
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="busy() !== null"
-            (click)="save(true)"
-            data-testid="save-submit"
-          >
-            {{ busy() === 'submit' ? t('submitting') : t('saveSubmit') }}
-          </button>
-        </mat-dialog-actions>
+        <pd-entry-actions [busy]="saving.busy()" (submitNow)="save(true)" />
       </form>
     </ng-container>
   `,
@@ -239,8 +224,6 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
 })
 export class KpiEntryDialog {
   private readonly data = inject<KpiEntryData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<KpiEntryDialog, EntryDialogResult>>(MatDialogRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly transloco = inject(TranslocoService);
   private readonly lang = injectLang();
 
@@ -280,10 +263,11 @@ export class KpiEntryDialog {
 
   /** The API's message when it called the value an outlier; the confirmation shows while it stands. */
   protected readonly outlier = signal<string | null>(null);
-  protected readonly formError = signal<string | null>(null);
-  protected readonly busy = signal<'save' | 'submit' | null>(null);
-  /** The version to send: the one read, then the one each save returns. */
-  private version = this.entry.version ?? undefined;
+  protected readonly saving = new EntrySave(
+    this.entry.version ?? undefined,
+    inject<MatDialogRef<KpiEntryDialog, EntryDialogResult>>(MatDialogRef),
+    inject(ChangeDetectorRef),
+  );
 
   constructor() {
     // A different value is a different question: the outlier confirmation starts over.
@@ -311,8 +295,8 @@ export class KpiEntryDialog {
 
   /** Saves the draft, and with `submit` sends it for approval too. */
   protected async save(submit: boolean): Promise<void> {
-    if (this.busy()) return;
-    this.formError.set(null);
+    if (this.saving.busy()) return;
+    this.saving.formError.set(null);
     this.form.markAllAsTouched();
     const confirming = this.outlier() !== null && this.form.controls.confirmOutlier.value;
     if (confirming && !this.form.controls.narrativeTh.value.trim()) {
@@ -320,25 +304,15 @@ export class KpiEntryDialog {
       this.form.controls.narrativeTh.setErrors({ required: true });
     }
     if (this.form.invalid) return;
-
-    this.busy.set(submit ? 'submit' : 'save');
-    try {
-      const { store, kpi, entry } = this.data;
-      const saved = await store.saveKpiResult(kpi.kpiId, entry.period, this.body(confirming));
-      if (!saved.ok) return this.show(saved.problem);
-      this.version = saved.value.version;
-      if (!submit) return this.ref.close('saved');
-      const sent = await store.submitKpiResult(kpi.kpiId, entry.period, saved.value.version);
-      // The draft is saved either way; say why it did not go on.
-      if (!sent.ok) return this.show(sent.problem);
-      this.ref.close('submitted');
-    } finally {
-      this.busy.set(null);
-      this.cdr.markForCheck();
-    }
+    const { store, kpi, entry } = this.data;
+    await this.saving.run(submit, {
+      save: (version) => store.saveKpiResult(kpi.kpiId, entry.period, this.body(confirming, version)),
+      submit: (version) => store.submitKpiResult(kpi.kpiId, entry.period, version),
+      show: (problem) => this.show(problem),
+    });
   }
 
-  private body(confirming: boolean): SaveKpiResultDto {
+  private body(confirming: boolean, version: number | undefined): SaveKpiResultDto {
     const v = this.form.getRawValue();
     const url = v.evidenceUrl.trim();
     const evidence = [
@@ -353,7 +327,7 @@ export class KpiEntryDialog {
       narrativeTh: v.narrativeTh,
       evidence,
       ...(confirming && { confirmOutlier: true }),
-      ...(this.version !== undefined && { version: this.version }),
+      ...(version !== undefined && { version }),
     };
   }
 
@@ -370,7 +344,7 @@ export class KpiEntryDialog {
       for (const d of details) this.fieldError(FIELD_OF_DETAIL[d.field.split('.')[0]], d.messages.join(' '));
       return;
     }
-    this.formError.set(message ?? this.transloco.translate('workspace.errors.failed'));
+    this.saving.formError.set(message ?? this.transloco.translate('workspace.errors.failed'));
   }
 
   private fieldError(field: Field, message: string): void {

@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +8,7 @@ import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/works
 import type { WorkspaceProgressEntryDto, WorkspaceProjectDto } from '@provdash/shared/contracts';
 import { EntryStatus } from './entry-status';
 import { formatPeriod, injectLang, localName } from './format';
-import type { EntryDialogResult } from './kpi-entry.dialog';
+import { EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { errorOf, percentValidator } from './validators';
 
 export interface ProgressEntryData {
@@ -23,13 +22,13 @@ export interface ProgressEntryData {
   selector: 'pd-progress-entry-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     TranslocoDirective,
     TranslocoPipe,
     EntryStatus,
+    EntryActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -65,25 +64,11 @@ export interface ProgressEntryData {
             @let em = errorOf(form.controls.milestoneNote);
             <mat-error>{{ em?.key ? (em!.key! | transloco) : em?.text }}</mat-error>
           </mat-form-field>
-          @if (formError()) {
-            <p class="error" role="alert" data-testid="form-error">{{ formError() }}</p>
+          @if (saving.formError(); as error) {
+            <p class="error" role="alert" data-testid="form-error">{{ error }}</p>
           }
         </mat-dialog-content>
-        <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close>{{ t('cancel') }}</button>
-          <button mat-stroked-button type="submit" [disabled]="busy() !== null" data-testid="save-draft">
-            {{ busy() === 'save' ? t('saving') : t('saveDraft') }}
-          </button>
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="busy() !== null"
-            (click)="save(true)"
-            data-testid="save-submit"
-          >
-            {{ busy() === 'submit' ? t('submitting') : t('saveSubmit') }}
-          </button>
-        </mat-dialog-actions>
+        <pd-entry-actions [busy]="saving.busy()" (submitNow)="save(true)" />
       </form>
     </ng-container>
   `,
@@ -108,8 +93,6 @@ export interface ProgressEntryData {
 })
 export class ProgressEntryDialog {
   private readonly data = inject<ProgressEntryData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<ProgressEntryDialog, EntryDialogResult>>(MatDialogRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly transloco = inject(TranslocoService);
   private readonly lang = injectLang();
 
@@ -128,9 +111,11 @@ export class ProgressEntryDialog {
     }),
   });
 
-  protected readonly formError = signal<string | null>(null);
-  protected readonly busy = signal<'save' | 'submit' | null>(null);
-  private version = this.entry.version ?? undefined;
+  protected readonly saving = new EntrySave(
+    this.entry.version ?? undefined,
+    inject<MatDialogRef<ProgressEntryDialog, EntryDialogResult>>(MatDialogRef),
+    inject(ChangeDetectorRef),
+  );
 
   protected name(): string {
     return localName(this.project, this.lang());
@@ -141,29 +126,22 @@ export class ProgressEntryDialog {
   }
 
   protected async save(submit: boolean): Promise<void> {
-    if (this.busy()) return;
-    this.formError.set(null);
+    if (this.saving.busy()) return;
+    this.saving.formError.set(null);
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
-    this.busy.set(submit ? 'submit' : 'save');
-    try {
-      const { store, project, entry } = this.data;
-      const v = this.form.getRawValue();
-      const saved = await store.saveProgress(project.projectId, entry.period, {
-        percent: Number(toDecimal(v.percent)),
-        milestoneNote: v.milestoneNote,
-        ...(this.version !== undefined && { version: this.version }),
-      });
-      if (!saved.ok) return this.show(saved.problem);
-      this.version = saved.value.version;
-      if (!submit) return this.ref.close('saved');
-      const sent = await store.submitProgress(project.projectId, entry.period, saved.value.version);
-      if (!sent.ok) return this.show(sent.problem);
-      this.ref.close('submitted');
-    } finally {
-      this.busy.set(null);
-      this.cdr.markForCheck();
-    }
+    const { store, project, entry } = this.data;
+    const v = this.form.getRawValue();
+    await this.saving.run(submit, {
+      save: (version) =>
+        store.saveProgress(project.projectId, entry.period, {
+          percent: Number(toDecimal(v.percent)),
+          milestoneNote: v.milestoneNote,
+          ...(version !== undefined && { version }),
+        }),
+      submit: (version) => store.submitProgress(project.projectId, entry.period, version),
+      show: (problem) => this.show(problem),
+    });
   }
 
   private show(problem: ApiProblem): void {
@@ -172,6 +150,6 @@ export class ProgressEntryDialog {
       this.form.controls.percent.setErrors({ api: percent.messages.join(' ') });
       return;
     }
-    this.formError.set(problem.message ?? this.transloco.translate('workspace.errors.failed'));
+    this.saving.formError.set(problem.message ?? this.transloco.translate('workspace.errors.failed'));
   }
 }

@@ -16,6 +16,7 @@ import {
   isSubmittable,
   KpiWorkItem,
   Outcome,
+  pendingKey,
   ProjectWorkItem,
   WorkFilter,
   WorkspaceStore,
@@ -26,7 +27,8 @@ import { firstValueFrom } from 'rxjs';
 import { EntryStatus } from './entry-status';
 import { formatInstant, formatPercent, formatPeriod, formatValue, injectLang, localName, localUnit } from './format';
 import { HistoryData, HistoryDialog } from './history.dialog';
-import { EntryDialogResult, KpiEntryData, KpiEntryDialog } from './kpi-entry.dialog';
+import type { EntryDialogResult } from './entry-save';
+import { KpiEntryData, KpiEntryDialog } from './kpi-entry.dialog';
 import { ProgressEntryData, ProgressEntryDialog } from './progress-entry.dialog';
 import { ResultsSpreadsheetPanel } from './results-spreadsheet.panel';
 import { ReturnReasonData, ReturnReasonDialog } from './return-reason.dialog';
@@ -178,13 +180,35 @@ export class WorkspacePage {
     this.selectedTab.set(WORKSPACE_TABS.indexOf(tab));
   }
 
-  protected async openKpi(item: KpiWorkItem): Promise<void> {
+  protected itemCode(i: KpiWorkItem | ProjectWorkItem): string {
+    return i.kind === 'kpi' ? i.kpi.code : i.project.code;
+  }
+
+  protected itemName(i: KpiWorkItem | ProjectWorkItem): string {
+    return this.name(i.kind === 'kpi' ? i.kpi : i.project);
+  }
+
+  /** What the entry holds so far, or null when nothing is entered. */
+  protected itemValue(i: KpiWorkItem | ProjectWorkItem): string | null {
+    if (i.kind === 'project') return i.entry.percent === null ? null : formatPercent(i.entry.percent);
+    return i.entry.status === 'missing' ? null : `${this.kpiValue(i)} ${this.unit(i.kpi)}`.trim();
+  }
+
+  protected submitKey(i: KpiWorkItem | ProjectWorkItem): string {
+    return pendingKey('submit', i.kind === 'kpi' ? i.kpi.kpiId : i.project.projectId, i.entry.period);
+  }
+
+  protected open(i: KpiWorkItem | ProjectWorkItem): Promise<void> {
+    return i.kind === 'kpi' ? this.openKpi(i) : this.openProject(i);
+  }
+
+  private async openKpi(item: KpiWorkItem): Promise<void> {
     const data: KpiEntryData = { store: this.store, kpi: item.kpi, entry: item.entry };
     const ref = this.dialog.open<KpiEntryDialog, KpiEntryData, EntryDialogResult>(KpiEntryDialog, { ...DIALOG, data });
     this.announce(await firstValueFrom(ref.afterClosed()));
   }
 
-  protected async openProject(item: ProjectWorkItem): Promise<void> {
+  private async openProject(item: ProjectWorkItem): Promise<void> {
     const data: ProgressEntryData = { store: this.store, project: item.project, entry: item.entry };
     const ref = this.dialog.open<ProgressEntryDialog, ProgressEntryData, EntryDialogResult>(ProgressEntryDialog, {
       ...DIALOG,

@@ -1,30 +1,34 @@
-import type { ScorecardDto } from '@provdash/shared/contracts';
+import type { DisbursementRankingDto, KpiComparisonDto, ScorecardDto } from '@provdash/shared/contracts';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../testing/test-app';
-import { ScorecardsService } from './scorecards.service';
+import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
+import { ScorecardsService } from '../scorecards/scorecards.service';
 
 const FY = 2570;
 const PERIOD = '2570-M01';
 
 /**
- * The scorecard kept in memory (ScorecardsService.scorecard) against a real database: answered
- * from memory while the province room's counter stands still, and anew after each kind of change
- * that moves it: an approval, a KPI definition edit, a goal edit.
+ * Answers kept in memory against a room's counter (RoomCache), on a real database: the province
+ * scorecard (its room), the national comparison of a KPI and the disbursement ranking (the national
+ * room). Answered from memory while the counter stands still, and anew after each kind of change
+ * that moves it: an approval, a KPI definition edit, a goal edit, a project edit.
  */
-describe('scorecard answers kept per room counter (real PostgreSQL)', () => {
+describe('read answers kept per room counter (real PostgreSQL)', () => {
   let t: TestApp;
   let f: Fixture;
   let kpiId: string;
+  let kpiCode: string;
 
   beforeAll(async () => {
     t = await bootTestApp();
     f = await seedFixture(t);
     const [k] = await t.dataSource.query(
-      `SELECT k.id FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id
+      `SELECT k.id, k.code FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id
        WHERE u.code = '50' AND k.frequency = 'monthly' AND k.rollup = 'sum' AND k.retired_at IS NULL
        ORDER BY k.code LIMIT 1`,
     );
     kpiId = k.id;
+    kpiCode = k.code;
     await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = $2`, [kpiId, PERIOD]);
   });
 
@@ -101,7 +105,14 @@ describe('scorecard answers kept per room counter (real PostgreSQL)', () => {
     expect(now).toEqual(await computed());
   });
 
-  it('answers anew after an approval, the same as a fresh computation', async () => {
+  async function comparison(): Promise<KpiComparisonDto> {
+    const res = await as(t, null).get(`/api/compare/kpis/${kpiCode}?fiscalYear=${FY}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  it('answers anew after an approval, the same as a fresh computation, the national comparison too', async () => {
+    const compared = await comparison();
     const before = line(await card());
     expect(before.trend.some((p) => p.period === PERIOD)).toBe(false);
     const drafted = await officer().put(`/api/kpis/${kpiId}/results/${PERIOD}`).send({ value: '123' });
@@ -118,5 +129,35 @@ describe('scorecard answers kept per room counter (real PostgreSQL)', () => {
     const after = await card();
     expect(line(after).trend).toContainEqual({ period: PERIOD, value: 123 });
     expect(after).toEqual(await computed());
+    const row = (c: KpiComparisonDto) => c.rows.find((r) => r.orgUnitCode === '50');
+    expect(row(await comparison())?.actual).toBe(line(after).actual);
+    expect(row(await comparison())?.actual).not.toBe(row(compared)?.actual);
+  });
+
+  it('keeps the disbursement ranking until a project edit, which publishes to the national room', async () => {
+    const url = '/api/disbursement/ranking?level=province&budgetType=overall&fiscalYear=2569&asOf=2026-09-30';
+    const ranking = async (): Promise<DisbursementRankingDto> => (await as(t, null).get(url)).body;
+    const of50 = (r: DisbursementRankingDto) => r.rows.find((x) => x.code === '50')?.allocated;
+    const first = await ranking();
+    const [p] = await t.dataSource.query(
+      `SELECT p.id, p.version, p.allocated::text AS allocated FROM project p JOIN org_unit u ON u.id = p.org_unit_id
+       WHERE u.code = '50' AND p.fiscal_year = 2569 AND p.status NOT IN ('cancelled', 'completed') ORDER BY p.code LIMIT 1`,
+    );
+    // Behind the API's back: not seen, the answer is memory.
+    await t.dataSource.query(`UPDATE project SET allocated = allocated + 1 WHERE id = $1`, [p.id]);
+    expect(of50(await ranking())).toBe(of50(first));
+
+    const res = await officer()
+      .patch(`/api/projects/${p.id}`)
+      .send({ version: p.version, allocated: (Number(p.allocated) + 1000).toFixed(2) });
+    expect(res.status).toBe(200);
+    const now = await ranking();
+    expect(of50(now)).not.toBe(of50(first));
+    const fresh = await t.dataSource.transaction((m) =>
+      t.app
+        .get(DisbursementReadModelsService)
+        .ranking('province', 'overall', { fiscalYear: 2569, asOf: '2026-09-30' }, m),
+    );
+    expect(now).toEqual(fresh);
   });
 });
