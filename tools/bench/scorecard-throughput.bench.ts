@@ -2,8 +2,8 @@
  * Read throughput of the province scorecard under concurrent load: autocannon with 50 connections
  * against the API (its own process, on the national dataset at ten fiscal years), next to the floor:
  * a bare NestJS route returning a constant, same connections, same duration, in the same run.
- * Every request comes from a different address (X-Forwarded-For through TRUST_PROXY), as 50
- * readers behind nginx would: otherwise the API's per-address limit would be what is measured.
+ * Requests come from 5,000 readers in turn (X-Forwarded-For through TRUST_PROXY), as readers behind
+ * nginx would: from one address, the API's per-address limit would be what is measured.
  * Goal: at least 0.3× the floor's requests per second. Also measured, on the same API process: its
  * cheapest route, to show how much of the gap is the middleware every request crosses.
  *

@@ -113,6 +113,8 @@ describe('read answers kept per room counter (real PostgreSQL)', () => {
 
   it('answers anew after an approval, the same as a fresh computation, the national comparison too', async () => {
     const compared = await comparison();
+    const clusterView = async () => (await as(t, null).get(`/api/org-units/C15/cluster-view?fiscalYear=${FY}`)).body;
+    const viewed = await clusterView();
     const before = line(await card());
     expect(before.trend.some((p) => p.period === PERIOD)).toBe(false);
     const drafted = await officer().put(`/api/kpis/${kpiId}/results/${PERIOD}`).send({ value: '123' });
@@ -132,6 +134,8 @@ describe('read answers kept per room counter (real PostgreSQL)', () => {
     const row = (c: KpiComparisonDto) => c.rows.find((r) => r.orgUnitCode === '50');
     expect(row(await comparison())?.actual).toBe(line(after).actual);
     expect(row(await comparison())?.actual).not.toBe(row(compared)?.actual);
+    // The cluster's screen, kept against the cluster's room, which the approval reached too.
+    expect(await clusterView()).not.toEqual(viewed);
   });
 
   it('keeps the disbursement ranking until a project edit, which publishes to the national room', async () => {

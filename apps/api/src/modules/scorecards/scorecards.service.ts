@@ -161,8 +161,12 @@ export class ScorecardsService {
 
   /** Scorecards by unit, year and day, against the unit's room (a province's or a cluster's). */
   private readonly cards = new RoomCache<ScorecardDto>(CACHED_SCORECARDS);
-  /** National comparisons of one KPI, against the national room, which hears every unit's approved changes. */
+  /** The national screens, against the national room, which hears every unit's approved changes. */
   private readonly comparisons = new RoomCache<KpiComparisonDto>(CACHED_COMPARISONS);
+  private readonly goalComparisons = new RoomCache<GoalComparisonDto>(CACHED_COMPARISONS);
+  private readonly statuses = new RoomCache<ClusterStatusDto>(CACHED_COMPARISONS);
+  /** A cluster's screen, against the cluster's room, which hears its own and its provinces' changes. */
+  private readonly clusterViews = new RoomCache<ClusterViewDto>(CACHED_COMPARISONS);
 
   /**
    * Every KPI of a province (or cluster) with target, actual to date, achievement, status and trend.
@@ -318,6 +322,12 @@ export class ScorecardsService {
   async compareGoal(goalCode: string, fiscalYear?: number, asOfDate?: string): Promise<GoalComparisonDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
+    return this.goalComparisons.through(this.dataSource.manager, 'national', `${goalCode}|${fy}|${asOf}`, () =>
+      this.computeCompareGoal(goalCode, fy, asOf),
+    );
+  }
+
+  private async computeCompareGoal(goalCode: string, fy: number, asOf: string): Promise<GoalComparisonDto> {
     const rows: KpiRow[] = await this.dataSource.query(
       KPI_SQL(`g.code = $1 AND u.type = 'province'`, { trend: false }),
       [goalCode, fy, String(fy)],
@@ -363,6 +373,12 @@ export class ScorecardsService {
   async clusterStatus(fiscalYear?: number, asOfDate?: string): Promise<ClusterStatusDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
+    return this.statuses.through(this.dataSource.manager, 'national', `${fy}|${asOf}`, () =>
+      this.computeClusterStatus(fy, asOf),
+    );
+  }
+
+  private async computeClusterStatus(fy: number, asOf: string): Promise<ClusterStatusDto> {
     const [clusters, rows]: [ClusterRow[], KpiRow[]] = await Promise.all([
       this.dataSource.query(
         `SELECT c.code, c.name_th, c.name_en, r.code AS region_code,
@@ -406,6 +422,12 @@ export class ScorecardsService {
   async clusterView(code: string, fiscalYear?: number, asOfDate?: string): Promise<ClusterViewDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
+    return this.clusterViews.through(this.dataSource.manager, `cluster:${code}`, `${code}|${fy}|${asOf}`, () =>
+      this.computeClusterView(code, fy, asOf),
+    );
+  }
+
+  private async computeClusterView(code: string, fy: number, asOf: string): Promise<ClusterViewDto> {
     const [cluster] = await this.dataSource.query(`SELECT id FROM org_unit WHERE code = $1 AND type = 'cluster'`, [
       code,
     ]);

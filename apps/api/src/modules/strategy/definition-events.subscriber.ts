@@ -31,7 +31,7 @@ const CHANGED_KEY = 'definitionChanges';
 type Changes = Map<string, { unit: ResolvedUnit; entity: DefinitionEntity }>;
 
 /**
- * A plan's definition changed (a plan, issue, goal, strategy, arrow, KPI or project saved or removed): one
+ * A plan's definition changed (a plan, issue, goal, strategy, arrow, KPI, project or the unit itself saved or removed): one
  * `target.changed` of kind `definition` per unit and table, in the writer's transaction, just
  * before it commits. Screens of the unit reload on it, and it moves the unit's room counter, which
  * is what the read caches are checked against (RoomCache): a renamed or retired KPI, a project

@@ -115,7 +115,15 @@ export interface AgreementScoreChangedEvent {
 }
 
 /** The tables of a plan's definition, as `target.changed` names them. */
-export type DefinitionEntity = 'plan' | 'strategic_issue' | 'goal' | 'strategy' | 'goal_link' | 'kpi' | 'project';
+export type DefinitionEntity =
+  | 'plan'
+  | 'strategic_issue'
+  | 'goal'
+  | 'strategy'
+  | 'goal_link'
+  | 'kpi'
+  | 'project'
+  | 'org_unit';
 
 export type RankingKind = 'agreement' | 'disbursement';
 
