@@ -50,9 +50,11 @@ describe('monthly disbursement totals kept by triggers (real PostgreSQL)', () =>
 
   /** Chiang Mai's line of the ranking, next to the same figure summed from its GFMIS lines. */
   async function rankingOf50(budgetType: 'overall' | 'capital' | 'current') {
-    const ranking = await t.app
-      .get(DisbursementReadModelsService)
-      .ranking('province', budgetType, { fiscalYear: FY, asOf: AS_OF });
+    // Inside a transaction: the ranking's statement itself, not an answer kept against the national
+    // room (these writes are straight SQL, which publishes nothing).
+    const ranking = await t.dataSource.transaction((m) =>
+      t.app.get(DisbursementReadModelsService).ranking('province', budgetType, { fiscalYear: FY, asOf: AS_OF }, m),
+    );
     const row = ranking.rows.find((r) => r.code === '50');
     if (!row) throw new Error('Chiang Mai is missing from the ranking');
     const [lines] = await t.dataSource.query(
