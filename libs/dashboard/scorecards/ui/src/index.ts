@@ -9,3 +9,4 @@ export * from './lib/thailand-tile-grid';
 export * from './lib/tile-cartogram';
 export * from './lib/cluster-strip-chart';
 export * from './lib/table-export';
+export * from './lib/period-filters';

@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
@@ -23,7 +20,7 @@ import {
   RankingEntry,
   RankingList,
 } from '@provdash/dashboard/overview/ui';
-import { formatPercent } from '@provdash/dashboard/scorecards/ui';
+import { formatPercent, PeriodFilters } from '@provdash/dashboard/scorecards/ui';
 import { formatDateLabel } from '@provdash/shared/domain';
 
 /**
@@ -36,14 +33,12 @@ import { formatDateLabel } from '@provdash/shared/domain';
   imports: [
     RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
     TranslocoDirective,
     ClusterStatusGrid,
     RankingList,
     LiveFeedList,
+    PeriodFilters,
   ],
   providers: [NationalOverviewStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

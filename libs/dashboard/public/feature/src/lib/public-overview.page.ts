@@ -1,21 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { publicOverviewResource, recentFiscalYears } from '@provdash/dashboard/public/data-access';
 import {
   AchievementBar,
   AchievementBarChart,
-  type CartogramDatum,
-  type FigureFormat,
   formatNumber,
   formatPercent,
+  PeriodFilters,
   StatusChip,
   THAILAND_TILE_GRID,
   TileCartogram,
+  type CartogramDatum,
+  type FigureFormat,
 } from '@provdash/dashboard/scorecards/ui';
 import type { KpiStatusName, PublicProvinceSummaryDto } from '@provdash/shared/contracts';
 import { injectLang, localName, parseFy } from './helpers';
@@ -44,13 +43,12 @@ export function agreementScoreStatus(score: number | null): KpiStatusName {
   imports: [
     RouterLink,
     MatCardModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     TranslocoDirective,
     StatusChip,
     AchievementBarChart,
     TileCartogram,
+    PeriodFilters,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-overview.page.html',

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { publicProvinceResource, recentFiscalYears } from '@provdash/dashboard/public/data-access';
@@ -11,6 +9,7 @@ import {
   formatNumber,
   formatPercent,
   KpiSparkline,
+  PeriodFilters,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
 import type { KpiStatusName, ScorecardKpiDto } from '@provdash/shared/contracts';
@@ -22,12 +21,11 @@ import { injectLang, parseFy } from './helpers';
   imports: [
     RouterLink,
     MatCardModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     TranslocoDirective,
     StatusChip,
     KpiSparkline,
+    PeriodFilters,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-province.page.html',

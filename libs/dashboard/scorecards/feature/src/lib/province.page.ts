@@ -2,10 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
@@ -17,6 +14,7 @@ import {
   formatNumber,
   formatPercent,
   KpiSparkline,
+  PeriodFilters,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
 import { formatDateLabel } from '@provdash/shared/domain';
@@ -52,12 +50,10 @@ const CHART_MAX_WIDTH = 680;
     MatButtonModule,
     MatCardModule,
     MatExpansionModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
     TranslocoDirective,
     StatusChip,
+    PeriodFilters,
     KpiSparkline,
     AgreementScoreTile,
     DisbursementPanel,

@@ -4,6 +4,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
 import type { KpiStatusName, StatusSummaryDto } from '@provdash/shared/contracts';
 import { formatInstant, formatNumber, formatPercent } from './format';
+import { PeriodFilters } from './period-filters';
 import { StatusChip } from './status-chip';
 import { layoutStrategyMap, StrategyMapDiagram } from './strategy-map-diagram';
 
@@ -18,6 +19,7 @@ const th = {
     },
     statusHint: { green: 'g', amber: 'a', red: 'r', grey: 'x', none: 'n' },
     map: { aria: '{{goals}} เป้าประสงค์ {{links}} ลูกศร', linkedUp: 'เชื่อมโยงเป้าประสงค์กลุ่มจังหวัด' },
+    filters: { fiscalYear: 'ปีงบประมาณ', asOf: 'ข้อมูล ณ วันที่' },
   },
 };
 
@@ -109,5 +111,41 @@ describe('formatting', () => {
     expect(formatInstant('2026-10-11T18:00:00.000Z', 'th')).toBe('12 ต.ค. 2569');
     expect(formatInstant('2026-10-12T07:00:00.000Z', 'en')).toBe('12 Oct 2026');
     expect(formatInstant(null, 'th')).toBe('–');
+  });
+});
+
+@Component({
+  imports: [PeriodFilters],
+  template: `<pd-period-filters
+    [years]="[2570, 2569]"
+    [fiscalYear]="2569"
+    [withAsOf]="withAsOf()"
+    asOf="2026-03-31"
+    (asOfPicked)="picked.push($event)"
+  />`,
+})
+class FiltersHost {
+  readonly withAsOf = input(false);
+  readonly picked: (string | null)[] = [];
+}
+
+describe('PeriodFilters', () => {
+  it('labels the year in Thai and shows the day only where the screen asks for it', async () => {
+    configure();
+    const fixture = TestBed.createComponent(FiltersHost);
+    await fixture.whenStable();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('mat-label')?.textContent).toContain('ปีงบประมาณ');
+    expect(el.querySelector('[data-testid="fy-select"]')?.textContent).toContain('2569');
+    expect(el.querySelector('[data-testid="as-of"]')).toBeNull();
+
+    fixture.componentRef.setInput('withAsOf', true);
+    await fixture.whenStable();
+    const day = el.querySelector<HTMLInputElement>('[data-testid="as-of"]');
+    expect(day?.value).toBe('2026-03-31');
+    if (!day) throw new Error('no as-of field');
+    day.value = '';
+    day.dispatchEvent(new Event('change'));
+    expect(fixture.componentInstance.picked).toEqual([null]);
   });
 });

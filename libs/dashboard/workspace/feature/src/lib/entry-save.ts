@@ -5,6 +5,26 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import type { ApiProblem, Outcome } from '@provdash/dashboard/workspace/data-access';
 
 export type EntryDialogResult = 'saved' | 'submitted';
+
+/** What both entry dialogs look like: the heading line, full-width fields, the return reason, errors. */
+export const ENTRY_DIALOG_STYLES = `
+  .what {
+    margin-top: 0;
+    line-height: 1.7;
+  }
+  .wide {
+    width: 100%;
+  }
+  .returned {
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: #fbd9d7;
+    color: #8e1c1c;
+  }
+  .error {
+    color: var(--mat-sys-error);
+  }
+`;
 export type EntryStep = 'save' | 'submit';
 
 /**

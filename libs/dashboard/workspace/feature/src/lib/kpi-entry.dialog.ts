@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
 import type { SaveKpiResultDto, WorkspaceKpiDto, WorkspaceKpiEntryDto } from '@provdash/shared/contracts';
-import { EntryActions, EntryDialogResult, EntrySave } from './entry-save';
+import { ENTRY_DIALOG_STYLES, EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { EntryStatus } from './entry-status';
 import { formatPeriod, formatValue, injectLang, localName } from './format';
 import { decimalValidator, errorOf, httpUrlValidator, positiveValidator } from './validators';
@@ -171,56 +171,43 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
       </form>
     </ng-container>
   `,
-  styles: `
-    .what {
-      margin-top: 0;
-      line-height: 1.7;
-    }
-    .hint {
-      color: var(--mat-sys-on-surface-variant);
-      font-size: 0.9em;
-    }
-    .pair {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 12px;
-      mat-form-field {
-        flex: 1 1 160px;
+  styles: [
+    ENTRY_DIALOG_STYLES,
+    `
+      .hint {
+        color: var(--mat-sys-on-surface-variant);
+        font-size: 0.9em;
       }
-    }
-    .wide {
-      width: 100%;
-    }
-    .evidence {
-      border: 0;
-      padding: 0;
-      margin: 8px 0 0;
-      legend {
-        padding: 0 0 8px;
-        font-weight: 500;
+      .pair {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 12px;
+        mat-form-field {
+          flex: 1 1 160px;
+        }
       }
-    }
-    .outlier {
-      margin: 0 0 16px;
-      padding: 8px 12px;
-      border-radius: 8px;
-      border: 1px solid #f9a825;
-      background: #fff8e1;
-      color: #5d4300;
-      p {
-        margin: 0 0 4px;
+      .evidence {
+        border: 0;
+        padding: 0;
+        margin: 8px 0 0;
+        legend {
+          padding: 0 0 8px;
+          font-weight: 500;
+        }
       }
-    }
-    .returned {
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: #fbd9d7;
-      color: #8e1c1c;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
+      .outlier {
+        margin: 0 0 16px;
+        padding: 8px 12px;
+        border-radius: 8px;
+        border: 1px solid #f9a825;
+        background: #fff8e1;
+        color: #5d4300;
+        p {
+          margin: 0 0 4px;
+        }
+      }
+    `,
+  ],
 })
 export class KpiEntryDialog {
   private readonly data = inject<KpiEntryData>(MAT_DIALOG_DATA);

@@ -8,7 +8,7 @@ import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/works
 import type { WorkspaceProgressEntryDto, WorkspaceProjectDto } from '@provdash/shared/contracts';
 import { EntryStatus } from './entry-status';
 import { formatPeriod, injectLang, localName } from './format';
-import { EntryActions, EntryDialogResult, EntrySave } from './entry-save';
+import { ENTRY_DIALOG_STYLES, EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { errorOf, percentValidator } from './validators';
 
 export interface ProgressEntryData {
@@ -72,24 +72,7 @@ export interface ProgressEntryData {
       </form>
     </ng-container>
   `,
-  styles: `
-    .what {
-      margin-top: 0;
-      line-height: 1.7;
-    }
-    .wide {
-      width: 100%;
-    }
-    .returned {
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: #fbd9d7;
-      color: #8e1c1c;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: ENTRY_DIALOG_STYLES,
 })
 export class ProgressEntryDialog {
   private readonly data = inject<ProgressEntryData>(MAT_DIALOG_DATA);
