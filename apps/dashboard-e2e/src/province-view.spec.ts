@@ -6,6 +6,16 @@ async function expectNoSideways(page: Page): Promise<void> {
 }
 
 test.describe('province view, strategy map and comparison', () => {
+  test('a year without a signed agreement or projects offers the year before, one click away', async ({ page }) => {
+    await page.goto('/province/50?fy=2570');
+    await expect(page.getByTestId('agreement-none')).toContainText('2570');
+    await expect(page.getByTestId('disbursement-none')).toContainText('2570');
+    await page.getByTestId('agreement-previous-year').click();
+    await expect(page).toHaveURL(/fy=2569/);
+    await expect(page.getByTestId('agreement-live')).toBeVisible();
+    await expect(page.getByTestId('disbursement-overall')).toBeVisible();
+  });
+
   test('a governor opens Chiang Mai, drills into a KPI, reads the map and compares provinces', async ({ page }) => {
     await page.goto('/clusters');
     await page

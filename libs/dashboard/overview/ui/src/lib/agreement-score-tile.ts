@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { lastOf } from '@provdash/dashboard/overview/data-access';
 import { formatInstant } from '@provdash/dashboard/scorecards/ui';
@@ -12,7 +13,7 @@ import { injectLang, LoadState } from './lang';
  */
 @Component({
   selector: 'pd-agreement-score-tile',
-  imports: [TranslocoPipe],
+  imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="agreement-title">
@@ -25,6 +26,16 @@ import { injectLang, LoadState } from './lang';
           <p class="muted" data-testid="agreement-none">
             {{ 'overview.agreement.none' | transloco: { year: fiscalYear() } }}
           </p>
+          <!-- Early in a year nothing is signed yet: the last year's score is one click away. -->
+          @if (fiscalYear(); as fy) {
+            <a
+              data-testid="agreement-previous-year"
+              [routerLink]="[]"
+              [queryParams]="{ fy: fy - 1 }"
+              queryParamsHandling="merge"
+              >{{ 'overview.previousYear' | transloco: { year: fy - 1 } }}</a
+            >
+          }
         }
         @case ('error') {
           <p class="error" role="alert">{{ 'common.loadError' | transloco }}</p>

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { translateObjectSignal, TranslocoPipe } from '@jsverse/transloco';
 import { formatPercent } from '@provdash/dashboard/scorecards/ui';
 import type { DisbursementFiguresDto, DisbursementSummaryDto } from '@provdash/shared/contracts';
@@ -39,7 +40,7 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
  */
 @Component({
   selector: 'pd-disbursement-panel',
-  imports: [TranslocoPipe, DisbursementChart],
+  imports: [RouterLink, TranslocoPipe, DisbursementChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'data-testid': 'disbursement' },
   template: `
@@ -58,6 +59,13 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
               <p class="muted" data-testid="disbursement-none">
                 {{ 'overview.disbursement.none' | transloco: { year: s.fiscalYear } }}
               </p>
+              <a
+                data-testid="disbursement-previous-year"
+                [routerLink]="[]"
+                [queryParams]="{ fy: s.fiscalYear - 1 }"
+                queryParamsHandling="merge"
+                >{{ 'overview.previousYear' | transloco: { year: s.fiscalYear - 1 } }}</a
+              >
             } @else {
               <p class="muted">{{ 'overview.disbursement.asOf' | transloco: { date: asOf() } }}</p>
               <div class="rates">

@@ -32,6 +32,7 @@ const th = {
   common: { loading: 'กำลังโหลด', loadError: 'โหลดข้อมูลไม่สำเร็จ' },
   scorecards: { status, statusHint: status, kpi: { achievement: 'ผลสัมฤทธิ์' } },
   overview: {
+    previousYear: 'ดูปีงบประมาณ {{year}}',
     agreement: {
       title: 'คะแนนคำรับรอง',
       outOf: 'จาก 5',
@@ -182,11 +183,11 @@ describe('DisbursementPanel', () => {
 
   it('says so when the province has no projects that year, and shows a failure as an alert', () => {
     const none = { ...fixtureDisbursement, total: { ...fixtureDisbursement.total, allocated: '0.00' } };
-    expect(
-      render(DisbursementPanel, { summary: none, curve: none.curve, state: 'ready' }).text(
-        '[data-testid="disbursement-none"]',
-      ),
-    ).toBe('ไม่มีโครงการปี 2569');
+    const panel = render(DisbursementPanel, { summary: none, curve: none.curve, state: 'ready' });
+    expect(panel.text('[data-testid="disbursement-none"]')).toBe('ไม่มีโครงการปี 2569');
+    expect(panel.el.querySelector('[data-testid="disbursement-previous-year"]')?.getAttribute('href')).toBe(
+      '/?fy=2568',
+    );
     TestBed.resetTestingModule();
     expect(render(DisbursementPanel, { state: 'error' }).text('[role="alert"]')).toBe('โหลดข้อมูลไม่สำเร็จ');
   });
@@ -201,9 +202,11 @@ describe('AgreementScoreTile', () => {
   });
 
   it('tells a year without a signed agreement from a failure', () => {
-    expect(render(AgreementScoreTile, { state: 'none', fiscalYear: 2570 }).text('[data-testid="agreement-none"]')).toBe(
-      'ไม่มีคำรับรองปี 2570',
-    );
+    const tile = render(AgreementScoreTile, { state: 'none', fiscalYear: 2570 });
+    expect(tile.text('[data-testid="agreement-none"]')).toBe('ไม่มีคำรับรองปี 2570');
+    // Early in a year nothing is signed yet: the last year's score is one click away.
+    expect(tile.text('[data-testid="agreement-previous-year"]')).toBe('ดูปีงบประมาณ 2569');
+    expect(tile.el.querySelector('[data-testid="agreement-previous-year"]')?.getAttribute('href')).toBe('/?fy=2569');
   });
 });
 
