@@ -41,6 +41,15 @@ test.describe('province view, strategy map and comparison', () => {
     await expect(page.getByTestId('kpi-title')).toContainText('K1.1.1');
     await expect(page.getByTestId('result')).toHaveCount(3);
     await expect(page.getByTestId('history-chart')).toBeVisible();
+    // The chart's period labels follow the language, and the Thai ones leave: no tick drawn twice.
+    const ticks = page.getByTestId('history-chart').locator('g.x.axis g.tick');
+    const thaiTicks = await ticks.count();
+    expect(thaiTicks).toBeGreaterThan(0);
+    await page.locator('[data-lang="en"]').click();
+    await expect(page.getByTestId('history-chart').locator('g.x.axis g.tick').first()).not.toContainText('ต.ค.');
+    await expect(ticks).toHaveCount(thaiTicks);
+    await page.locator('[data-lang="th"]').click();
+    await expect(ticks).toHaveCount(thaiTicks);
     await page.getByTestId('back').click();
     await expect(page.getByTestId('kpi-row')).toHaveCount(14);
 

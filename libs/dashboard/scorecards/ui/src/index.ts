@@ -10,3 +10,4 @@ export * from './lib/tile-cartogram';
 export * from './lib/cluster-strip-chart';
 export * from './lib/table-export';
 export * from './lib/period-filters';
+export * from './lib/chart-renderer';

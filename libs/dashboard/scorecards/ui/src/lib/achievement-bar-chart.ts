@@ -1,15 +1,7 @@
-import {
-  afterEveryRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  RendererFactory2,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { KpiStatusName } from '@provdash/shared/contracts';
 import { BarChartModule } from '@swimlane/ngx-charts';
+import { flushChartRemovals } from './chart-renderer';
 import { type FigureFormat, formatFigureShort } from './metric-scale';
 import { STATUS_COLOR } from './status-chip';
 
@@ -65,17 +57,7 @@ export class AchievementBarChart {
     this.format() === 'score' ? 5 : Math.max(this.target() ?? 0, ...this.bars().map((b) => b.value)),
   );
   constructor() {
-    /*
-     * The animation renderer comes with the lazy route, but ApplicationRef tells only the root
-     * renderer factory that a render ended: this one's engine never flushes, and the bars and axis
-     * ticks ngx-charts removes (a cluster picked) would stay queued on screen. Flush it after each
-     * render: they fade out and go.
-     */
-    const renderers = inject(RendererFactory2);
-    afterEveryRender(() => {
-      renderers.begin?.();
-      renderers.end?.();
-    });
+    flushChartRemovals();
   }
 
   protected readonly tick = (v: number) =>

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
+import { flushChartRemovals } from './chart-renderer';
 import { formatNumber } from './format';
 
 export interface HistorySeries {
@@ -41,4 +42,9 @@ export class KpiHistoryChart {
   } as never;
   protected readonly tick = (v: number) => formatNumber(v);
   protected readonly below = LegendPosition.Below;
+
+  constructor() {
+    // The periods' labels follow the language: the other language's ticks must leave.
+    flushChartRemovals();
+  }
 }

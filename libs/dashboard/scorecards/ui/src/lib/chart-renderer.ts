@@ -1,0 +1,16 @@
+import { afterEveryRender, inject, RendererFactory2 } from '@angular/core';
+
+/**
+ * For an ngx-charts chart in a lazy route: the animation renderer comes with the route, but
+ * ApplicationRef tells only the root renderer factory that a render ended, so this one's engine
+ * never flushes, and what ngx-charts removes (bars of a province no longer shown, axis ticks of the
+ * other language) would stay queued on screen next to what replaced it. Flushing it after each
+ * render lets them go. Call from the chart component's constructor.
+ */
+export function flushChartRemovals(): void {
+  const renderers = inject(RendererFactory2);
+  afterEveryRender(() => {
+    renderers.begin?.();
+    renderers.end?.();
+  });
+}
