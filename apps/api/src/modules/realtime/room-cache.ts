@@ -23,15 +23,16 @@ export class RoomCache<T> {
 
   /**
    * The kept answer while `room` stands at the counter it was computed under, or a new one.
-   * Never inside a writer's transaction (`inTransaction`): that answer may hold what is not committed.
+   * Never inside a writer's transaction: that answer may hold what is not committed.
    */
   async through(m: EntityManager, room: RoomName, key: string, compute: () => Promise<T>): Promise<T> {
-    if (m.queryRunner?.isTransactionActive) return compute();
-    return this.at(key, await RoomCache.seqOf(m, room), compute);
+    if (inTransaction(m)) return compute();
+    return this.at(m, key, await RoomCache.seqOf(m, room), compute);
   }
 
-  /** The same, for a caller that read the counter itself (in the query it needed anyway). */
-  async at(key: string, seq: string, compute: () => Promise<T>): Promise<T> {
+  /** The same, for a caller that read the counter itself with `m` (in the query it needed anyway). */
+  async at(m: EntityManager, key: string, seq: string, compute: () => Promise<T>): Promise<T> {
+    if (inTransaction(m)) return compute();
     const kept = this.entries.get(key);
     if (kept && kept.seq === seq) return kept.value;
     const value = await compute();
@@ -41,3 +42,5 @@ export class RoomCache<T> {
     return value;
   }
 }
+
+const inTransaction = (m: EntityManager) => m.queryRunner?.isTransactionActive === true;

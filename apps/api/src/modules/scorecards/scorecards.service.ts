@@ -194,9 +194,9 @@ export class ScorecardsService {
     );
     if (!unit) throw notFound('notFound.unit');
     const compute = () => this.computeScorecard(m, unit.id, code, fy, asOf);
-    // Inside a writer's transaction the answer may hold what is not committed: never kept.
-    if (unit.seq === null || m.queryRunner?.isTransactionActive) return compute();
-    return this.cards.at(`${code}|${fy}|${asOf}`, unit.seq, compute);
+    // Units above a cluster have no room of their own: computed every time (rarely asked for).
+    if (unit.seq === null) return compute();
+    return this.cards.at(m, `${code}|${fy}|${asOf}`, unit.seq, compute);
   }
 
   private async computeScorecard(

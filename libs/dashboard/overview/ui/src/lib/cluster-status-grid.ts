@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { formatPercent, STATUS_SYMBOL, StatusChip } from '@provdash/dashboard/scorecards/ui';
+import { formatPercent, STATUS_SYMBOL, STATUS_TONES, StatusChip } from '@provdash/dashboard/scorecards/ui';
 import type { ClusterStatusRowDto, KpiStatusName } from '@provdash/shared/contracts';
 import { injectLang, localName } from './lang';
 
@@ -62,105 +62,84 @@ const COUNTED: KpiStatusName[] = ['green', 'amber', 'red', 'grey'];
       }
     </ul>
   `,
-  styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
-      gap: 12px;
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .cluster {
-      padding: 10px 12px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    .head {
-      display: flex;
-      justify-content: space-between;
-      align-items: flex-start;
-      gap: 8px;
-    }
-    h3 {
-      margin: 0;
-      font-size: 0.95rem;
-    }
-    p {
-      margin: 4px 0;
-      font-size: 0.85rem;
-    }
-    .index {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .counts {
-      display: flex;
-      gap: 10px;
-      font-variant-numeric: tabular-nums;
-    }
-    .provinces {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px;
-      list-style: none;
-      margin: 4px 0 0;
-      padding: 0;
-    }
-    .province {
-      display: inline-block;
-      padding: 2px 8px;
-      border-radius: 12px;
-      border: 1px solid transparent;
-      font-size: 0.8rem;
-      color: inherit;
-      text-decoration: none;
-    }
-    .province:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-      outline-offset: 1px;
-    }
-    .s-green {
-      background: #d7f0d8;
-      color: #1b5e20;
-      border-color: #2e7d32;
-    }
-    .s-amber {
-      background: #fff0c2;
-      color: #6d4c00;
-      border-color: #f9a825;
-    }
-    .s-red {
-      background: #fbd9d7;
-      color: #8e1c1c;
-      border-color: #c62828;
-    }
-    .s-grey {
-      background: #e6e6e6;
-      color: #424242;
-      border-color: #757575;
-    }
-    .s-none {
-      color: #555;
-      border: 1px dashed #9e9e9e;
-    }
-    .count.s-green,
-    .count.s-amber,
-    .count.s-red,
-    .count.s-grey {
-      background: none;
-      border: none;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    .live-changed {
-      outline: 2px solid var(--mat-sys-tertiary);
-    }
-  `,
+  styles: [
+    STATUS_TONES,
+    `
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+        gap: 12px;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .cluster {
+        padding: 10px 12px;
+        border: 1px solid var(--mat-sys-outline-variant);
+        border-radius: 12px;
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: flex-start;
+        gap: 8px;
+      }
+      h3 {
+        margin: 0;
+        font-size: 0.95rem;
+      }
+      p {
+        margin: 4px 0;
+        font-size: 0.85rem;
+      }
+      .index {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .counts {
+        display: flex;
+        gap: 10px;
+        font-variant-numeric: tabular-nums;
+      }
+      .provinces {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        list-style: none;
+        margin: 4px 0 0;
+        padding: 0;
+      }
+      .province {
+        display: inline-block;
+        padding: 2px 8px;
+        border-radius: 12px;
+        border: 1px solid transparent;
+        font-size: 0.8rem;
+        color: inherit;
+        text-decoration: none;
+      }
+      .province:focus-visible {
+        outline: 2px solid var(--mat-sys-primary);
+        outline-offset: 1px;
+      }
+      .count.s-green,
+      .count.s-amber,
+      .count.s-red,
+      .count.s-grey {
+        background: none;
+        border: none;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .live-changed {
+        outline: 2px solid var(--mat-sys-tertiary);
+      }
+    `,
+  ],
 })
 export class ClusterStatusGrid {
   readonly clusters = input.required<ClusterStatusRowDto[]>();

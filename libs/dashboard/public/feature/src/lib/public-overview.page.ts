@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
   PeriodFilters,
+  STATUS_TONES,
   StatusChip,
   THAILAND_TILE_GRID,
   TileCartogram,
@@ -53,6 +54,7 @@ export function agreementScoreStatus(score: number | null): KpiStatusName {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-overview.page.html',
   styleUrl: './public-pages.scss',
+  styles: STATUS_TONES,
 })
 export class PublicOverviewPage {
   readonly fy = input<string>();

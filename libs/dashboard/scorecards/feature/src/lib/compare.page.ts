@@ -95,6 +95,30 @@ export function columnsFor(kind: MetricKind): CompareColumn[] {
 
 const STATUS_ORDER = { green: 0, amber: 1, red: 2, grey: 3, none: 4 } as const;
 
+type FigureColumn = 'actual' | 'lastRound' | 'allocated' | 'disbursed' | 'gap';
+
+/**
+ * The columns that show one more figure of a row: the number it sorts and exports by, and the text
+ * the table shows (baht from the API's exact decimal string, not from the number).
+ */
+export const FIGURE_COLUMNS: Record<
+  FigureColumn,
+  { of: (r: MetricRow) => number | null; text: (r: MetricRow) => string }
+> = {
+  actual: { of: (r) => r.actual ?? null, text: (r) => formatNumber(r.actual ?? null) },
+  lastRound: { of: (r) => r.lastRound ?? null, text: (r) => formatFigure(r.lastRound ?? null, 'score') },
+  allocated: {
+    of: (r) => (r.allocated === undefined ? null : Number(r.allocated)),
+    text: (r) => formatBaht(r.allocated ?? null),
+  },
+  disbursed: {
+    of: (r) => (r.disbursed === undefined ? null : Number(r.disbursed)),
+    text: (r) => formatBaht(r.disbursed ?? null),
+  },
+  gap: { of: (r) => r.gap ?? null, text: (r) => formatNumber(r.gap ?? null) },
+};
+const isFigureColumn = (c: string): c is FigureColumn => c in FIGURE_COLUMNS;
+
 /** A row's figure in a column, as a number or text to sort by; null sorts last either way. */
 function sortKey(row: MetricRow, column: string, name: string): number | string | null {
   switch (column) {
@@ -106,18 +130,8 @@ function sortKey(row: MetricRow, column: string, name: string): number | string 
       return STATUS_ORDER[row.status];
     case 'rank':
       return row.rank;
-    case 'actual':
-      return row.actual ?? null;
-    case 'lastRound':
-      return row.lastRound ?? null;
-    case 'allocated':
-      return row.allocated === undefined ? null : Number(row.allocated);
-    case 'disbursed':
-      return row.disbursed === undefined ? null : Number(row.disbursed);
-    case 'gap':
-      return row.gap ?? null;
     default:
-      return row.value;
+      return isFigureColumn(column) ? FIGURE_COLUMNS[column].of(row) : row.value;
   }
 }
 
@@ -312,8 +326,7 @@ export class ComparePage {
 
   protected readonly trackCode = (_: number, row: MetricRow) => row.code;
   protected readonly figure = formatFigure;
-  protected readonly num = formatNumber;
-  protected readonly baht = formatBaht;
+  protected readonly figureColumns = Object.entries(FIGURE_COLUMNS).map(([key, c]) => ({ key, text: c.text }));
 
   constructor() {
     effect(() => {
@@ -385,20 +398,12 @@ export class ComparePage {
             return [r.code, this.name(r)];
           case 'cluster':
             return [r.clusterCode];
-          case 'actual':
-            return [r.actual ?? null];
           case 'value':
             return [r.value];
-          case 'lastRound':
-            return [r.lastRound ?? null];
-          case 'allocated':
-            return [r.allocated === undefined ? null : Number(r.allocated)];
-          case 'disbursed':
-            return [r.disbursed === undefined ? null : Number(r.disbursed)];
-          case 'gap':
-            return [r.gap ?? null];
           case 'status':
             return [this.transloco.translate(`scorecards.status.${r.status}`)];
+          default:
+            return [FIGURE_COLUMNS[c].of(r)];
         }
       }),
     );
