@@ -107,6 +107,24 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
     ).toBe(401);
   });
 
+  it('counts session refreshes per session, not per address: colleagues behind one NAT keep theirs', async () => {
+    const login = await http()
+      .post('/api/auth/login')
+      .send({ email: 'approver.50@demo.go.th', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    // Every start of the app asks for a refresh; from one address, without a session, 30 a minute pass
+    // (this file has used some of them already): keep asking until the address is refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 31 && statuses.at(-1) !== 429; i++)
+      statuses.push((await http().post('/api/auth/refresh')).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    // The same address, a signed-in person's reload: their own budget, so the session comes back.
+    const refreshed = await http().post('/api/auth/refresh').set('Cookie', refreshCookie(login));
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.user.email).toBe('approver.50@demo.go.th');
+  });
+
   it('limits sign-in attempts with a clear 429', async () => {
     const attempt = () =>
       http()
