@@ -8,10 +8,10 @@ module.exports = {
     '/node_modules/.+\\.m?js$': '<rootDir>/../../tools/jest/esm-package.transform.cjs',
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // @nestjs/typeorm 12, @nestjs/terminus 12 and @nestjs/schedule 12 ship only ES modules, and so does
+  // @nestjs/typeorm 12, @nestjs/terminus 12, @nestjs/schedule 12 and @nestjs/event-emitter 12 ship only ES modules, and so does
   // pdf.js's worker, which the PDF specs load in-process (testing/pdf-text.ts); every other package
   // stays untransformed.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|@nestjs/terminus|@nestjs/schedule|pdfjs-dist)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|@nestjs/terminus|@nestjs/schedule|@nestjs/event-emitter|pdfjs-dist)/)'],
   moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/apps/api',
 };

@@ -1,22 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintProbe } from './lint-probe';
 
-const root = join(__dirname, '..', '..');
-const ESLINT = require.resolve('eslint/bin/eslint.js');
-
-/**
- * Lints a would-be file of a project with that project's own config, in a child process exactly as
- * `npm run lint` runs ESLint (its flat config is an ES module, which Jest's sandbox cannot load).
- */
+/** The messages of the module-boundaries rule for a would-be file of a project. */
 async function lint(projectDir: string, file: string, code: string): Promise<string[]> {
-  const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', file], {
-    cwd: join(root, projectDir),
-    input: code,
-    encoding: 'utf8',
-  });
-  if (!run.stdout) throw new Error(`eslint produced no report: ${run.stderr}`);
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  return lintProbe(projectDir, file, code, '@nx/enforce-module-boundaries');
 }
 
 describe('module boundaries (DESIGN.md §3), enforced by npm run lint', () => {

@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import type { Logger as Pino } from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { DomainEventsModule } from './common/domain-events/domain-events.module';
 import { loggerParams } from './common/logging';
 import { requestIdOf } from './common/request-id';
 import { AppThrottlerGuard } from './common/throttler.guard';
@@ -68,6 +69,8 @@ export class AppModule {
         ConfigModule.forRoot(options.config),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        // Writers publish domain events; reactors subscribe (common/domain-events, docs/architecture.md).
+        DomainEventsModule,
         ...serveDashboard,
         AccessModule,
         AgreementsModule,

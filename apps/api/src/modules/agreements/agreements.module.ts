@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
-import { AgreementEvents } from './agreement-events.service';
 import { AgreementReadModelsService } from './agreement-read-models.service';
+import { AgreementScoresReactor } from './agreement-scores.reactor';
 import { AgreementTemplatesController } from './agreement-templates.controller';
 import { AgreementTemplatesService } from './agreement-templates.service';
 import { AgreementsController } from './agreements.controller';
@@ -17,8 +17,7 @@ import { AgreementExportsService } from './exports/agreement-exports.service';
     AgreementsService,
     AgreementReadModelsService,
     AgreementExportsService,
-    AgreementEvents,
+    AgreementScoresReactor,
   ],
-  exports: [AgreementEvents],
 })
 export class AgreementsModule {}

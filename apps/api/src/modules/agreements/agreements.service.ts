@@ -16,11 +16,11 @@ import {
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims, ResolvedUnit } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { AgreementEvents } from './agreement-events.service';
 import { AgreementAmendment } from './agreement-amendment.entity';
 import { roundAsOf, scoreAgreement } from './agreement-evaluation';
 import { AgreementIndicatorResult } from './agreement-indicator-result.entity';
@@ -96,7 +96,7 @@ function resultDto(r: AgreementIndicatorResult, showPeople: boolean): AgreementR
 export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: AgreementEvents,
+    private readonly events: DomainEventBus,
   ) {}
 
   /**
@@ -373,9 +373,10 @@ export class AgreementsService {
       );
       agreement.status = round === 6 ? 'evaluated_6' : 'evaluated_12';
       await m.save(agreement);
-      await this.events.scoresMoved(m, agreement.fiscalYear, [await this.unitCode(m, agreement.orgUnitId)], {
-        round,
-        score: snapshot.formatted ?? '0.0000',
+      await this.events.publish(m, 'agreement.scoresMoved', {
+        fiscalYear: agreement.fiscalYear,
+        orgUnitCodes: [await this.unitCode(m, agreement.orgUnitId)],
+        round: { round, score: snapshot.formatted ?? '0.0000' },
       });
     });
     return this.get(agreementId, actor);
@@ -465,7 +466,11 @@ export class AgreementsService {
       const saved = await m.save(result);
       const indicator = await m.findOneByOrFail(AgreementIndicator, { id: indicatorId });
       const agreement = await m.findOneByOrFail(Agreement, { id: indicator.agreementId });
-      await this.events.scoresMoved(m, agreement.fiscalYear, [await this.unitCode(m, agreement.orgUnitId)]);
+      await this.events.publish(m, 'agreement.scoresMoved', {
+        fiscalYear: agreement.fiscalYear,
+        orgUnitCodes: [await this.unitCode(m, agreement.orgUnitId)],
+        round: null,
+      });
       return resultDto(saved, true);
     });
   }

@@ -4,14 +4,12 @@ import type { KpiResultDto } from '@provdash/shared/contracts';
 import { bangkokDateOf, canSeeUnapproved, parsePeriod, periodRange } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError, notFound } from '../../common/api-error';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
+import { KPI_RESULT_EVENT } from '../../common/domain-events/domain-events';
 import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
-import { AgreementEvents } from '../agreements/agreement-events.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { Outbox, OutboxMessage } from '../realtime/outbox.service';
-import { scopeRooms, workspaceRooms } from '../realtime/rooms';
-import { ScorecardsService } from '../scorecards/scorecards.service';
 import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
 import { KpiResult } from './kpi-result.entity';
 import { Kpi } from './kpi.entity';
@@ -51,9 +49,7 @@ export type Transition = ReviewStep;
 export class KpiResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly scorecards: ScorecardsService,
-    private readonly agreementEvents: AgreementEvents,
+    private readonly events: DomainEventBus,
   ) {}
 
   /** Approved results for everyone; drafts, submissions and returns only for the province's own people. */
@@ -124,37 +120,25 @@ export class KpiResultsService {
   }
 
   /**
-   * Live events for one entry, published with its transaction. The province's workspace hears every
-   * step; the scope rooms (province, cluster, national, public) only a change to approved data, with
-   * the KPI's new scorecard line, and never a draft's value.
+   * Tells whoever reacts (the live events, agreement scores), in the entry's transaction. The
+   * payload carries the entry's values whatever the step; which rooms may see them is the
+   * reactor's rule (kpi-live.reactor.ts).
    */
   private async announce(m: EntityManager, kpi: Kpi & { orgUnit: OrgUnit }, r: KpiResult, step: ReviewStep | 'save') {
-    const approvedChanged = step === 'approve' || step === 'reopen';
-    const scorecard = approvedChanged ? await this.scorecards.kpiEffect(m, kpi.orgUnit.code, kpi.id, r.fiscalYear) : null;
-    const base = {
-      kpiId: kpi.id,
-      kpiCode: kpi.code,
-      orgUnitCode: kpi.orgUnit.code,
-      fiscalYear: r.fiscalYear,
-      period: r.period,
-      version: r.version,
-      scorecard,
-    };
-    const entry = { status: r.status, value: r.value, numerator: r.numerator, denominator: r.denominator };
-    const messages: OutboxMessage[] = workspaceRooms(kpi.orgUnit).map((room) => ({
-      room,
-      event: 'kpi-result.changed',
-      data: { ...base, ...entry },
-    }));
-    if (approvedChanged) {
-      const shown =
-        step === 'approve' ? entry : { status: 'withdrawn' as const, value: null, numerator: null, denominator: null };
-      for (const room of scopeRooms(kpi.orgUnit)) {
-        messages.push({ room, event: 'kpi-result.changed', data: { ...base, ...shown } });
-      }
-    }
-    await this.outbox.publish(m, messages);
-    if (approvedChanged) await this.agreementEvents.kpiApprovalChanged(m, kpi.id, r.fiscalYear, kpi.orgUnit.code);
+    const { code, type, path } = kpi.orgUnit;
+    await this.events.publish(m, KPI_RESULT_EVENT[step], {
+      kpi: { id: kpi.id, code: kpi.code },
+      unit: { code, type, path },
+      result: {
+        fiscalYear: r.fiscalYear,
+        period: r.period,
+        version: r.version,
+        status: r.status,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+      },
+    });
   }
 
   /**

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
-import { AgreementsModule } from '../agreements/agreements.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { ResultsImportController } from './import/results-import.controller';
 import { ResultsImportService } from './import/results-import.service';
 import { ResultsTemplateService } from './import/results-template.service';
+import { KpiLiveReactor } from './kpi-live.reactor';
 import { KpiResultsController } from './kpi-results.controller';
 import { KpiResultsService } from './kpi-results.service';
 import { KpisController } from './kpis.controller';
 import { KpisService } from './kpis.service';
 
 @Module({
-  imports: [AgreementsModule, RealtimeModule, ScorecardsModule],
+  imports: [RealtimeModule, ScorecardsModule],
   controllers: [KpiResultsController, KpisController, ResultsImportController],
   // The spreadsheet import writes through KpiResultsService.writeDraft, the form's own path.
-  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService],
+  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService, KpiLiveReactor],
 })
 export class KpisModule {}

@@ -4,11 +4,10 @@ import type { KpiDefinitionDto } from '@provdash/shared/contracts';
 import { parsePeriod } from '@provdash/shared/domain';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../common/api-error';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import type { MessageKey } from '../../common/messages';
 import type { ResolvedUnit } from '../access/actor';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { Outbox } from '../realtime/outbox.service';
-import { scopeRooms } from '../realtime/rooms';
 import { Goal } from '../strategy/goal.entity';
 import { CreateKpiBody, KpiDetailsBody, SetTargetBody, UpdateKpiBody } from './dto/kpi.dto';
 import { KpiTarget } from './kpi-target.entity';
@@ -42,7 +41,7 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
 export class KpisService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly events: DomainEventBus,
   ) {}
 
   async get(id: string): Promise<KpiDefinitionDto> {
@@ -133,14 +132,7 @@ export class KpisService {
         await m.save(row);
       }
       const unit = await m.findOneByOrFail(OrgUnit, { id: kpi.orgUnitId });
-      await this.outbox.publish(
-        m,
-        scopeRooms(unit).map((room) => ({
-          room,
-          event: 'target.changed',
-          data: { kind: 'kpi-target', fiscalYear, kpiId: id, orgUnitCode: unit.code, target: body.target },
-        })),
-      );
+      await this.events.publish(m, 'kpiTarget.set', { unit, kpiId: id, fiscalYear, target: body.target });
       return this.definitionIn(m, kpi);
     });
   }

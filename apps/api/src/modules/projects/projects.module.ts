@@ -5,11 +5,12 @@ import { DisbursementController } from './disbursement.controller';
 import { DisbursementImportController } from './import/disbursement-import.controller';
 import { DisbursementImportService } from './import/disbursement-import.service';
 import { ProjectsController } from './projects.controller';
+import { ProjectsLiveReactor } from './projects-live.reactor';
 import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [RealtimeModule],
   controllers: [ProjectsController, DisbursementController, DisbursementImportController],
-  providers: [ProjectsService, DisbursementReadModelsService, DisbursementImportService],
+  providers: [ProjectsService, DisbursementReadModelsService, DisbursementImportService, ProjectsLiveReactor],
 })
 export class ProjectsModule {}

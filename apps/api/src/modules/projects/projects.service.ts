@@ -16,14 +16,14 @@ import {
   validateQuarterlyTargets,
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
+import { PROJECT_PROGRESS_EVENT } from '../../common/domain-events/domain-events';
 import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
 import { ApiError, conflict, notFound } from '../../common/api-error';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { Outbox, OutboxMessage } from '../realtime/outbox.service';
-import { scopeRooms, workspaceRooms } from '../realtime/rooms';
 import { DisbursementTarget } from './disbursement-target.entity';
 import {
   CreateProjectBody,
@@ -126,7 +126,7 @@ function riskDto(r: Risk): RiskDto {
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly events: DomainEventBus,
   ) {}
 
   async list(orgUnitCode: string, fiscalYear: number | undefined): Promise<ProjectDto[]> {
@@ -257,19 +257,11 @@ export class ProjectsService {
       Object.assign(row, { q1: body.q1, q2: body.q2, q3: body.q3, q4: body.q4 });
       const saved = await m.save(row);
       // A national setting: every screen that draws the target curve hears of it.
-      await this.outbox.publish(
-        m,
-        (['national', 'public'] as const).map((room) => ({
-          room,
-          event: 'target.changed',
-          data: {
-            kind: 'disbursement-target',
-            fiscalYear,
-            budgetType,
-            quarters: [Number(saved.q1), Number(saved.q2), Number(saved.q3), Number(saved.q4)],
-          },
-        })),
-      );
+      await this.events.publish(m, 'disbursementTarget.set', {
+        fiscalYear,
+        budgetType,
+        quarters: [Number(saved.q1), Number(saved.q2), Number(saved.q3), Number(saved.q4)],
+      });
       return targetDto(saved);
     });
   }
@@ -319,24 +311,15 @@ export class ProjectsService {
     });
   }
 
-  /** Like KPI results: the workspace hears every step, the scope rooms only approvals and reopenings. */
+  /** Tells whoever reacts (the live events: projects-live.reactor.ts), in the entry's transaction. */
   private async announceProgress(m: EntityManager, row: ProjectProgress, step: ReviewStep | 'save') {
-    const unit = await m
-      .createQueryBuilder(OrgUnit, 'u')
-      .innerJoin(Project, 'p', 'p.org_unit_id = u.id')
-      .where('p.id = :id', { id: row.projectId })
-      .getOneOrFail();
-    const base = { projectId: row.projectId, orgUnitCode: unit.code, period: row.period, version: row.version };
-    const messages: OutboxMessage[] = workspaceRooms(unit).map((room) => ({
-      room,
-      event: 'project-progress.changed',
-      data: { ...base, status: row.status, percent: Number(row.percent) },
-    }));
-    if (step === 'approve' || step === 'reopen') {
-      const shown = step === 'approve' ? { status: row.status, percent: Number(row.percent) } : { status: 'withdrawn' as const, percent: 0 };
-      for (const room of scopeRooms(unit)) messages.push({ room, event: 'project-progress.changed', data: { ...base, ...shown } });
-    }
-    await this.outbox.publish(m, messages);
+    await this.events.publish(m, PROJECT_PROGRESS_EVENT[step], {
+      projectId: row.projectId,
+      period: row.period,
+      version: row.version,
+      status: row.status,
+      percent: Number(row.percent),
+    });
   }
 
   private async lockedProject(m: EntityManager, id: string): Promise<Project> {

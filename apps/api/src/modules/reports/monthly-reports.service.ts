@@ -5,10 +5,10 @@ import type { MonthlyReportDto } from '@provdash/shared/contracts';
 import { addDays, bangkokDateOf } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
-import { Outbox } from '../realtime/outbox.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { gatherReportData, monthBounds } from './monthly-report-data';
 import { renderMonthlyReportPdf } from './monthly-report-pdf';
@@ -50,7 +50,7 @@ export class MonthlyReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly events: DomainEventBus,
     private readonly scorecards: ScorecardsService,
     private readonly agreements: AgreementReadModelsService,
     private readonly disbursement: DisbursementReadModelsService,
@@ -118,19 +118,13 @@ export class MonthlyReportsService {
          ON CONFLICT (report_id, format) DO UPDATE SET content = excluded.content`,
         [saved.id, pdf, xlsx],
       );
-      await this.outbox.publish(m, [
-        {
-          room: `workspace:${unit.code}`,
-          event: 'monthly-report.ready',
-          data: {
-            reportId: saved.id,
-            orgUnitCode: unit.code,
-            month,
-            fiscalYear: saved.fiscalYear,
-            generatedAt: saved.generatedAt.toISOString(),
-          },
-        },
-      ]);
+      await this.events.publish(m, 'monthlyReport.made', {
+        unit,
+        reportId: saved.id,
+        month,
+        fiscalYear: saved.fiscalYear,
+        generatedAt: saved.generatedAt.toISOString(),
+      });
       return toDto(saved, unit.code);
     });
   }

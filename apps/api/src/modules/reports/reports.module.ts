@@ -4,6 +4,7 @@ import { AgreementReadModelsService } from '../agreements/agreement-read-models.
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { MonthlyReportLiveReactor } from './monthly-report-live.reactor';
 import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
 
@@ -11,7 +12,7 @@ import { MonthlyReportsService } from './monthly-reports.service';
 @Module({
   imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
   controllers: [MonthlyReportsController],
-  providers: [MonthlyReportsService, AgreementReadModelsService, DisbursementReadModelsService],
+  providers: [MonthlyReportsService, AgreementReadModelsService, DisbursementReadModelsService, MonthlyReportLiveReactor],
   exports: [MonthlyReportsService],
 })
 export class ReportsModule {}

@@ -13,9 +13,8 @@ import {
   TransactionRollbackEvent,
   UpdateEvent,
 } from 'typeorm';
+import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { CTX_UNIT, ResolvedUnit } from '../access/actor';
-import { Outbox } from '../realtime/outbox.service';
-import { scopeRooms } from '../realtime/rooms';
 
 const DEFINITION_TABLES = new Set<string>([
   'plan',
@@ -32,8 +31,8 @@ type Changes = Map<string, { unit: ResolvedUnit; entity: DefinitionEntity }>;
 
 /**
  * A plan's definition changed (a plan, issue, goal, strategy, arrow, KPI, project or the unit itself saved or removed): one
- * `target.changed` of kind `definition` per unit and table, in the writer's transaction, just
- * before it commits. Screens of the unit reload on it, and it moves the unit's room counter, which
+ * `definition.changed` domain event per unit and table, in the writer's transaction, just before
+ * it commits; `definition-live.reactor.ts` turns it into a `target.changed` of kind `definition`. Screens of the unit reload on it, and it moves the unit's room counter, which
  * is what the read caches are checked against (RoomCache): a renamed or retired KPI, a project
  * cancelled or given more money, is never answered from a copy. Like the audit trail, it sees every write through an EntityManager
  * whatever the service; the unit is the one the access policy resolved for the request.
@@ -43,7 +42,7 @@ export class DefinitionEventsSubscriber implements EntitySubscriberInterface, On
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cls: ClsService,
-    private readonly outbox: Outbox,
+    private readonly events: DomainEventBus,
   ) {}
 
   onModuleInit(): void {
@@ -66,16 +65,9 @@ export class DefinitionEventsSubscriber implements EntitySubscriberInterface, On
     const changes = event.queryRunner.data[CHANGED_KEY] as Changes | undefined;
     if (!changes?.size) return;
     delete event.queryRunner.data[CHANGED_KEY];
-    await this.outbox.publish(
-      event.manager,
-      [...changes.values()].flatMap(({ unit, entity }) =>
-        scopeRooms(unit).map((room) => ({
-          room,
-          event: 'target.changed' as const,
-          data: { kind: 'definition' as const, orgUnitCode: unit.code, entity },
-        })),
-      ),
-    );
+    for (const { unit, entity } of changes.values()) {
+      await this.events.publish(event.manager, 'definition.changed', { unit, entity });
+    }
   }
 
   /** A rolled-back transaction changed nothing; a rolled-back savepoint may sit in one that still commits. */

@@ -5,14 +5,13 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../../../common/api-error';
+import { DomainEventBus } from '../../../common/domain-events/domain-event-bus';
 import { Lang, message, MessageKey } from '../../../common/messages';
 import { TimedImport } from '../../metrics/import-timing';
 import { SaveKpiResultBody } from '../dto/kpi-result.dto';
 import { KpiResult } from '../kpi-result.entity';
 import { checkEntry, KpiResultsService, Range } from '../kpi-results.service';
 import { Kpi } from '../kpi.entity';
-import { Outbox } from '../../realtime/outbox.service';
-import { workspaceRooms } from '../../realtime/rooms';
 import { ImportErrorDto, ImportReportDto } from './dto/results-import.dto';
 import { ColumnKey, columnLabel, resultKey, SheetContext, loadSheetContext } from './results-sheet';
 import { Cell, DataTable, locateTable, MAX_DATA_ROWS, readSpreadsheet, SheetRow } from './spreadsheet-reader';
@@ -44,7 +43,7 @@ export class ResultsImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: KpiResultsService,
-    private readonly outbox: Outbox,
+    private readonly events: DomainEventBus,
   ) {}
 
   @TimedImport('kpi-results')
@@ -77,14 +76,7 @@ export class ResultsImportService {
         // above fails the whole import (409) rather than leaving half a file written.
         for (const a of checked.accepted) await this.results.writeDraft(m, a.kpi, a.period, a.body, 'any');
         // One event for the file, not one per row: the workspace reloads its list once.
-        await this.outbox.publish(
-          m,
-          workspaceRooms(ctx.unit).map((room) => ({
-            room,
-            event: 'kpi-results.imported',
-            data: { orgUnitCode: ctx.unit.code, fiscalYear, rows: checked.accepted.length },
-          })),
-        );
+        await this.events.publish(m, 'kpiResults.imported', { unit: ctx.unit, fiscalYear, rows: checked.accepted.length });
       }
       return report;
     });

@@ -1,10 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  DisbursementBatchImportedEvent,
-  DisbursementFiguresDto,
-  DisbursementImportPhase,
-} from '@provdash/shared/contracts';
+import type { DisbursementBatchImportedEvent, DisbursementImportPhase } from '@provdash/shared/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +8,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../../common/api-error';
+import { DomainEventBus } from '../../../common/domain-events/domain-event-bus';
 import { Lang, message, MessageKey } from '../../../common/messages';
 import { TimedImport } from '../../metrics/import-timing';
 import type { ActorClaims } from '../../access/actor';
@@ -19,10 +16,6 @@ import { ImportErrorDto } from '../../kpis/import/dto/results-import.dto';
 import { ImportRejected } from '../../kpis/import/results-import.service';
 import { Cell, locateColumns, readSpreadsheet, RowLimit, SheetRow } from '../../kpis/import/spreadsheet-reader';
 import { OrgUnit } from '../../org-units/org-unit.entity';
-import { Outbox } from '../../realtime/outbox.service';
-import { RealtimeGateway } from '../../realtime/realtime.gateway';
-import { scopeRooms, userRoom } from '../../realtime/rooms';
-import { DisbursementReadModelsService } from '../disbursement-read-models.service';
 import { DisbursementBatch } from '../disbursement-batch.entity';
 import { DisbursementBatchDto, DisbursementImportReportDto, MonthTotalsDto } from './disbursement-import.dto';
 import {
@@ -106,9 +99,7 @@ class Progress {
 export class DisbursementImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly realtime: RealtimeGateway,
-    private readonly outbox: Outbox,
-    private readonly readModels: DisbursementReadModelsService,
+    private readonly events: DomainEventBus,
   ) {}
 
   @TimedImport('gfmis')
@@ -123,7 +114,8 @@ export class DisbursementImportService {
     const uploadId = opts.uploadId ?? randomUUID();
     const actor = opts.actor;
     const progress = new Progress(
-      (e) => actor && this.realtime.emit(userRoom(actor.sub), 'disbursement-import.progress', e),
+      // Outside any transaction: the after-commit reactors hear it at once.
+      (e) => actor && void this.events.publish(this.dataSource.manager, 'disbursementImport.progressed', { userId: actor.sub, progress: e }),
       uploadId,
     );
     progress.report('parsing', 0, 1);
@@ -240,34 +232,18 @@ export class DisbursementImportService {
     });
   }
 
-  /**
-   * With the batch's transaction: the province's new rates to its scope rooms, and the national
-   * ranking they move to the national and public rooms.
-   */
+  /** Tells whoever reacts (the new rates and ranking: projects-live.reactor.ts), in the batch's transaction. */
   private async announce(
     m: EntityManager,
     unit: OrgUnit,
     fiscalYear: number,
     batch: Omit<DisbursementBatchImportedEvent, 'orgUnitCode' | 'fiscalYear' | 'rates'>,
   ): Promise<void> {
-    const summary = await this.readModels.summary(unit.code, { fiscalYear }, m);
-    const ranking = await this.readModels.ranking('province', 'overall', { fiscalYear }, m);
-    const rate = {
-      orgUnitCode: unit.code,
+    await this.events.publish(m, batch.rolledBack ? 'disbursement.rolledBack' : 'disbursement.imported', {
+      unit,
       fiscalYear,
-      total: { ...pickFigures(summary.total), target: summary.total.target },
-      byType: summary.byType.map((t) => ({ budgetType: t.budgetType, ...pickFigures(t), target: t.target })),
-    };
-    const data = { ...batch, orgUnitCode: unit.code, fiscalYear, rates: [rate] };
-    const rows = ranking.rows.map((r) => ({ orgUnitCode: r.code, value: r.rate, rank: r.rank }));
-    await this.outbox.publish(m, [
-      ...scopeRooms(unit).map((room) => ({ room, event: 'disbursement-batch.imported' as const, data })),
-      ...(['national', 'public'] as const).map((room) => ({
-        room,
-        event: 'ranking.changed' as const,
-        data: { kind: 'disbursement' as const, fiscalYear, rows },
-      })),
-    ]);
+      batch,
+    });
   }
 
   private async province(code: string): Promise<OrgUnit> {
@@ -459,6 +435,3 @@ function toDto(b: DisbursementBatch, orgUnitCode: string): DisbursementBatchDto 
   };
 }
 
-function pickFigures(f: DisbursementFiguresDto): DisbursementFiguresDto {
-  return { allocated: f.allocated, committed: f.committed, disbursed: f.disbursed, rate: f.rate, committedRate: f.committedRate };
-}

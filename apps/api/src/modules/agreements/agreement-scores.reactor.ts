@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { OnDomainEvent } from '../../common/domain-events/domain-event-bus';
+import type { DomainEvents, KpiResultEvent } from '../../common/domain-events/domain-events';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Outbox, OutboxMessage } from '../realtime/outbox.service';
 import { scopeRooms } from '../realtime/rooms';
@@ -9,16 +11,32 @@ import { AgreementReadModelsService } from './agreement-read-models.service';
 /**
  * Live events for agreement scores, written in the transaction that moved them: each affected
  * province's new live score to its scope rooms, and the national ranking to the national and
- * public rooms. Used by the agreement's own writes and by KPI approvals that feed linked indicators.
+ * public rooms. Reacts to the agreement's own writes and to KPI approvals that feed linked indicators.
  */
 @Injectable()
-export class AgreementEvents {
+export class AgreementScoresReactor {
   constructor(
     private readonly readModels: AgreementReadModelsService,
     private readonly outbox: Outbox,
   ) {}
 
-  async scoresMoved(
+  @OnDomainEvent('agreement.scoresMoved', 'in-transaction')
+  async agreementScoresMoved(e: DomainEvents['agreement.scoresMoved'], m: EntityManager): Promise<void> {
+    await this.scoresMoved(m, e.fiscalYear, e.orgUnitCodes, e.round);
+  }
+
+  /** After a KPI result's approval changed: only when an agreement indicator of that year is linked to the KPI. */
+  @OnDomainEvent(['kpiResult.approved', 'kpiResult.reopened'], 'in-transaction')
+  async kpiApprovalChanged(e: KpiResultEvent, m: EntityManager): Promise<void> {
+    const [linked] = await m.query(
+      `SELECT 1 FROM agreement_indicator ai JOIN agreement a ON a.id = ai.agreement_id
+       WHERE ai.kpi_id = $1 AND a.fiscal_year = $2 LIMIT 1`,
+      [e.kpi.id, e.result.fiscalYear],
+    );
+    if (linked) await this.scoresMoved(m, e.result.fiscalYear, [e.unit.code]);
+  }
+
+  private async scoresMoved(
     m: EntityManager,
     fiscalYear: number,
     orgUnitCodes: string[],
@@ -46,15 +64,5 @@ export class AgreementEvents {
       messages.push({ room, event: 'ranking.changed', data: { kind: 'agreement', fiscalYear, rows } });
     }
     await this.outbox.publish(m, messages);
-  }
-
-  /** After a KPI result's approval changed: only when an agreement indicator of that year is linked to the KPI. */
-  async kpiApprovalChanged(m: EntityManager, kpiId: string, fiscalYear: number, orgUnitCode: string): Promise<void> {
-    const [linked] = await m.query(
-      `SELECT 1 FROM agreement_indicator ai JOIN agreement a ON a.id = ai.agreement_id
-       WHERE ai.kpi_id = $1 AND a.fiscal_year = $2 LIMIT 1`,
-      [kpiId, fiscalYear],
-    );
-    if (linked) await this.scoresMoved(m, fiscalYear, [orgUnitCode]);
   }
 }
