@@ -7,7 +7,11 @@ import { DomainEventBus, OnDomainEvent } from './domain-event-bus';
 import type { DomainEvents } from './domain-events';
 
 type Imported = DomainEvents['kpiResults.imported'];
-const payload: Imported = { unit: { code: '50', type: 'province', path: 'TH/north/C15/50' }, fiscalYear: 2570, rows: 3 };
+const payload: Imported = {
+  unit: { code: '50', type: 'province', path: 'TH/north/C15/50' },
+  fiscalYear: 2570,
+  rows: 3,
+};
 
 /** What each reactor saw, in order. */
 const log: string[] = [];

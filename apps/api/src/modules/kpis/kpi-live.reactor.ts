@@ -54,7 +54,13 @@ export class KpiLiveReactor {
       scopeRooms(e.unit).map((room) => ({
         room,
         event: 'target.changed',
-        data: { kind: 'kpi-target', fiscalYear: e.fiscalYear, kpiId: e.kpiId, orgUnitCode: e.unit.code, target: e.target },
+        data: {
+          kind: 'kpi-target',
+          fiscalYear: e.fiscalYear,
+          kpiId: e.kpiId,
+          orgUnitCode: e.unit.code,
+          target: e.target,
+        },
       })),
     );
   }
@@ -79,7 +85,9 @@ export class KpiLiveReactor {
     }));
     if (approval) {
       const shown =
-        approval === 'approve' ? entry : { status: 'withdrawn' as const, value: null, numerator: null, denominator: null };
+        approval === 'approve'
+          ? entry
+          : { status: 'withdrawn' as const, value: null, numerator: null, denominator: null };
       for (const room of scopeRooms(unit)) {
         messages.push({ room, event: 'kpi-result.changed', data: { ...base, ...shown } });
       }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { DisbursementFiguresDto } from '@provdash/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { OnDomainEvent } from '../../common/domain-events/domain-event-bus';
-import type { DisbursementBatchEvent, DomainEvents, ProjectProgressEvent } from '../../common/domain-events/domain-events';
+import type {
+  DisbursementBatchEvent,
+  DomainEvents,
+  ProjectProgressEvent,
+} from '../../common/domain-events/domain-events';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Outbox, OutboxMessage } from '../realtime/outbox.service';
 import { RealtimeGateway } from '../realtime/realtime.gateway';
@@ -93,13 +97,23 @@ export class ProjectsLiveReactor {
       data: { ...base, status: e.status, percent: e.percent },
     }));
     if (approval) {
-      const shown = approval === 'approve' ? { status: e.status, percent: e.percent } : { status: 'withdrawn' as const, percent: 0 };
-      for (const room of scopeRooms(unit)) messages.push({ room, event: 'project-progress.changed', data: { ...base, ...shown } });
+      const shown =
+        approval === 'approve'
+          ? { status: e.status, percent: e.percent }
+          : { status: 'withdrawn' as const, percent: 0 };
+      for (const room of scopeRooms(unit))
+        messages.push({ room, event: 'project-progress.changed', data: { ...base, ...shown } });
     }
     await this.outbox.publish(m, messages);
   }
 }
 
 function pickFigures(f: DisbursementFiguresDto): DisbursementFiguresDto {
-  return { allocated: f.allocated, committed: f.committed, disbursed: f.disbursed, rate: f.rate, committedRate: f.committedRate };
+  return {
+    allocated: f.allocated,
+    committed: f.committed,
+    disbursed: f.disbursed,
+    rate: f.rate,
+    committedRate: f.committedRate,
+  };
 }

@@ -12,7 +12,12 @@ import { MonthlyReportsService } from './monthly-reports.service';
 @Module({
   imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
   controllers: [MonthlyReportsController],
-  providers: [MonthlyReportsService, AgreementReadModelsService, DisbursementReadModelsService, MonthlyReportLiveReactor],
+  providers: [
+    MonthlyReportsService,
+    AgreementReadModelsService,
+    DisbursementReadModelsService,
+    MonthlyReportLiveReactor,
+  ],
   exports: [MonthlyReportsService],
 })
 export class ReportsModule {}

@@ -76,7 +76,11 @@ export class ResultsImportService {
         // above fails the whole import (409) rather than leaving half a file written.
         for (const a of checked.accepted) await this.results.writeDraft(m, a.kpi, a.period, a.body, 'any');
         // One event for the file, not one per row: the workspace reloads its list once.
-        await this.events.publish(m, 'kpiResults.imported', { unit: ctx.unit, fiscalYear, rows: checked.accepted.length });
+        await this.events.publish(m, 'kpiResults.imported', {
+          unit: ctx.unit,
+          fiscalYear,
+          rows: checked.accepted.length,
+        });
       }
       return report;
     });

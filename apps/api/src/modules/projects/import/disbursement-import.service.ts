@@ -115,7 +115,12 @@ export class DisbursementImportService {
     const actor = opts.actor;
     const progress = new Progress(
       // Outside any transaction: the after-commit reactors hear it at once.
-      (e) => actor && void this.events.publish(this.dataSource.manager, 'disbursementImport.progressed', { userId: actor.sub, progress: e }),
+      (e) =>
+        actor &&
+        void this.events.publish(this.dataSource.manager, 'disbursementImport.progressed', {
+          userId: actor.sub,
+          progress: e,
+        }),
       uploadId,
     );
     progress.report('parsing', 0, 1);
@@ -434,4 +439,3 @@ function toDto(b: DisbursementBatch, orgUnitCode: string): DisbursementBatchDto 
     version: b.version,
   };
 }
-
