@@ -1,3 +1,4 @@
+export * from './lib/vocabulary';
 export * from './lib/org-unit';
 export * from './lib/health';
 export * from './lib/auth';

@@ -20,6 +20,7 @@ import type {
   AgreementRoundNumber,
   AgreementScorecardDto,
 } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/contracts';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
 import { Allow, Public, unitCode, unitOf } from '../access/access.decorators';
@@ -39,7 +40,7 @@ import {
 
 const AGREEMENT_UNIT = unitOf('agreement', 'param', 'agreementId');
 const INDICATOR_UNIT = unitOf('agreement_indicator', 'param', 'indicatorId');
-const PERIOD = /^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/;
+const PERIOD = PERIOD_OR_YEAR_PATTERN;
 
 function checkPeriod(period: string): string {
   if (!PERIOD.test(period)) throw new ApiError(HttpStatus.BAD_REQUEST, 'agreement.periodInvalid');

@@ -1,9 +1,9 @@
+import { RESULT_STATUSES, type ResultStatusName } from '@provdash/shared/contracts';
+import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 import { Kpi } from './kpi.entity';
-
-export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 
 /**
  * ผลการดำเนินงาน: one value per KPI per period (both parts for ratio KPIs), with its narrative,
@@ -13,7 +13,7 @@ export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 @Entity('kpi_result')
 @Index('kpi_result_kpi_period_key', ['kpiId', 'period'], { unique: true })
 @Index('kpi_result_kpi_fy_status_idx', ['kpiId', 'fiscalYear', 'status'])
-@Check('kpi_result_status_check', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
+@Check('kpi_result_status_check', sqlIn('status', RESULT_STATUSES))
 export class KpiResult extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_result_pkey' })
   id!: string;
@@ -47,7 +47,7 @@ export class KpiResult extends Versioned {
   evidence!: { url: string; title: string }[];
 
   @Column({ type: 'varchar', length: 12, default: 'draft' })
-  status!: ResultStatus;
+  status!: ResultStatusName;
 
   @Column({ name: 'return_reason', type: 'text', nullable: true })
   returnReason!: string | null;

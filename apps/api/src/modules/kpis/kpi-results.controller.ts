@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { KpiResultDto } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN, type KpiResultDto } from '@provdash/shared/contracts';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
 import { Allow, Public, unitOf } from '../access/access.decorators';
@@ -9,7 +9,7 @@ import { ResultListQuery, SaveKpiResultBody, TransitionBody } from './dto/kpi-re
 import { KpiResultsService } from './kpi-results.service';
 
 const KPI_UNIT = unitOf('kpi', 'param', 'kpiId');
-const PERIOD = /^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/;
+const PERIOD = PERIOD_OR_YEAR_PATTERN;
 
 @ApiTags('kpi results')
 @Controller('kpis/:kpiId/results')

@@ -1,4 +1,11 @@
-import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import {
+  FREQUENCIES,
+  type AggregationKind,
+  type Frequency,
+  type KpiDirection,
+  type RollupMethod,
+} from '@provdash/shared/domain';
+import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -12,7 +19,7 @@ import { Goal } from '../strategy/goal.entity';
 @Entity('kpi')
 @Index('kpi_org_unit_code_key', ['orgUnitId', 'code'], { unique: true })
 @Check('kpi_direction_check', `"direction" IN ('higher_better', 'lower_better', 'band')`)
-@Check('kpi_frequency_check', `"frequency" IN ('monthly', 'quarterly', 'half_yearly', 'yearly')`)
+@Check('kpi_frequency_check', sqlIn('frequency', FREQUENCIES))
 @Check('kpi_aggregation_check', `"aggregation" IN ('sum', 'weighted_ratio', 'weighted_mean', 'none')`)
 @Index('kpi_code_idx', ['code'])
 @Check('kpi_rollup_check', `"rollup" IN ('sum', 'average', 'last', 'ratio')`)

@@ -1,7 +1,8 @@
-import type { ResultStatusName } from '@provdash/shared/contracts';
+import { RESULT_STATUSES, type ResultStatusName } from '@provdash/shared/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Versioned } from '../../database/versioned.entity';
 import { numericToNumber } from '../../database/numeric.transformer';
+import { sqlIn } from '../../database/sql-in';
 import { User } from '../users/user.entity';
 import { Project } from './project.entity';
 
@@ -11,7 +12,7 @@ import { Project } from './project.entity';
  */
 @Entity('project_progress')
 @Index('project_progress_project_period_key', ['projectId', 'period'], { unique: true })
-@Check('project_progress_status_check', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
+@Check('project_progress_status_check', sqlIn('status', RESULT_STATUSES))
 @Check('project_progress_percent_check', `"percent" >= 0 AND "percent" <= 100`)
 export class ProjectProgress extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'project_progress_pkey' })

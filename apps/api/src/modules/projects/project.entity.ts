@@ -1,5 +1,11 @@
-import type { BudgetSourceName, ProjectBudgetType, ProjectStatusName } from '@provdash/shared/contracts';
+import {
+  PROJECT_BUDGET_TYPES,
+  type BudgetSourceName,
+  type ProjectBudgetType,
+  type ProjectStatusName,
+} from '@provdash/shared/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Strategy } from '../strategy/strategy.entity';
@@ -13,7 +19,7 @@ import { Strategy } from '../strategy/strategy.entity';
 // With INCLUDE (status, allocated), which the decorator cannot say: made by migration 1763700870000.
 @Index('project_fiscal_year_budget_idx', { synchronize: false })
 @Check('project_budget_source_check', `"budget_source" IN ('province', 'cluster', 'ministry', 'local', 'other')`)
-@Check('project_budget_type_check', `"budget_type" IN ('capital', 'current')`)
+@Check('project_budget_type_check', sqlIn('budget_type', PROJECT_BUDGET_TYPES))
 @Check('project_status_check', `"status" IN ('not_started', 'on_schedule', 'delayed', 'completed', 'cancelled')`)
 @Check('project_allocated_check', `"allocated" >= 0`)
 @Check('project_dates_check', `"end_date" >= "start_date"`)

@@ -1,24 +1,9 @@
 import type { DisbursementSummaryDto, ScorecardDto } from '@provdash/shared/contracts';
-import { addDays, fiscalYearOf, isPeriodDue } from '@provdash/shared/domain';
+import { addDays, fiscalYearOf, isPeriodDue, THAI_MONTHS } from '@provdash/shared/domain';
 import type { EntityManager } from 'typeorm';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-
-export const THAI_MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
 
 /** A red KPI with what the province said about it in its latest approved result. */
 export interface RedItem {

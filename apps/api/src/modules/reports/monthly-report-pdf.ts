@@ -1,5 +1,5 @@
 import type { KpiStatusName } from '@provdash/shared/contracts';
-import { formatDateLabel } from '@provdash/shared/domain';
+import { formatDateLabel, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
 import pdfmake from 'pdfmake';
 import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { forShaping } from '../agreements/exports/agreement-pdf';
@@ -21,20 +21,6 @@ const PAGE_MARGINS: [number, number, number, number] = [48, 44, 48, 52];
 const WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const TABLE = 9;
 const DASH = '–';
-const SHORT_MONTHS = [
-  'ม.ค.',
-  'ก.พ.',
-  'มี.ค.',
-  'เม.ย.',
-  'พ.ค.',
-  'มิ.ย.',
-  'ก.ค.',
-  'ส.ค.',
-  'ก.ย.',
-  'ต.ค.',
-  'พ.ย.',
-  'ธ.ค.',
-];
 
 export const STATUS_TH: Record<KpiStatusName, string> = {
   green: 'บรรลุเป้าหมาย',
@@ -174,7 +160,7 @@ function disbursementChart(d: MonthlyReportData): Content {
           { width: 36, text: '' },
           ...points.map((p) => ({
             width: step,
-            text: SHORT_MONTHS[Number(p.month.slice(5, 7)) - 1],
+            text: THAI_MONTHS_SHORT[Number(p.month.slice(5, 7)) - 1],
             fontSize: 7,
             alignment: 'center' as const,
           })),

@@ -1,4 +1,4 @@
-export type ResultStatusName = 'draft' | 'submitted' | 'approved' | 'returned';
+import type { Frequency, KpiStatusName, ResultStatusName } from './vocabulary';
 
 export interface EvidenceLinkDto {
   url: string;
@@ -64,7 +64,7 @@ export interface KpiDefinitionDto {
   unitTh: string;
   unitEn: string;
   direction: 'higher_better' | 'lower_better' | 'band';
-  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  frequency: Frequency;
   rollup: 'sum' | 'average' | 'last' | 'ratio';
   ratioMultiplier: string | null;
   aggregation: 'sum' | 'weighted_ratio' | 'weighted_mean' | 'none';
@@ -83,8 +83,6 @@ export interface KpiDefinitionDto {
   targets: KpiTargetYearDto[];
 }
 
-export type KpiStatusName = 'green' | 'amber' | 'red' | 'grey' | 'none';
-
 /** One KPI on a scorecard: approved data only, evaluated as of a date. */
 export interface ScorecardKpiDto {
   kpiId: string;
@@ -96,7 +94,7 @@ export interface ScorecardKpiDto {
   issueCode: string;
   goalCode: string;
   direction: 'higher_better' | 'lower_better' | 'band';
-  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  frequency: Frequency;
   ownerAgencyTh: string;
   target: number | null;
   expected: number | null;

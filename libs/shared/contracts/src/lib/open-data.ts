@@ -1,5 +1,6 @@
 import type { AgreementRoundSummaryDto } from './agreement';
-import type { KpiStatusName, ScorecardDto } from './kpi';
+import type { ScorecardDto } from './kpi';
+import type { KpiStatusName } from './vocabulary';
 import type { DisbursementSummaryDto } from './project';
 
 /**

@@ -1,9 +1,7 @@
-import type { ResultStatusName } from './kpi';
+import type { DisbursementBudgetType, ProjectBudgetType, ResultStatusName } from './vocabulary';
 
 export type BudgetSourceName = 'province' | 'cluster' | 'ministry' | 'local' | 'other';
-export type ProjectBudgetType = 'capital' | 'current';
 export type ProjectStatusName = 'not_started' | 'on_schedule' | 'delayed' | 'completed' | 'cancelled';
-export type DisbursementBudgetType = 'overall' | 'capital' | 'current';
 export type RiskResponseName = 'take' | 'treat' | 'transfer' | 'terminate';
 export type RiskBandName = 'low' | 'medium' | 'high' | 'extreme';
 

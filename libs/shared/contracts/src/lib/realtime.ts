@@ -1,6 +1,7 @@
 import type { AgreementStatusName } from './agreement';
-import type { KpiStatusName, ResultStatusName, ScorecardKpiDto, StatusSummaryDto } from './kpi';
-import type { DisbursementBudgetType, DisbursementFiguresDto, ProjectBudgetType } from './project';
+import type { ScorecardKpiDto, StatusSummaryDto } from './kpi';
+import type { DisbursementFiguresDto } from './project';
+import type { DisbursementBudgetType, KpiStatusName, ProjectBudgetType, ResultStatusName } from './vocabulary';
 
 /**
  * The Socket.IO contract, typing both the NestJS gateway and the Angular client.

@@ -1,3 +1,5 @@
+import type { Frequency } from './vocabulary';
+
 export interface PlanSummaryDto {
   id: string;
   orgUnitCode: string;
@@ -28,7 +30,7 @@ export interface KpiSummaryDto {
   unitTh: string;
   unitEn: string;
   direction: 'higher_better' | 'lower_better' | 'band';
-  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  frequency: Frequency;
   rollup: 'sum' | 'average' | 'last' | 'ratio';
   retired: boolean;
   version: number;

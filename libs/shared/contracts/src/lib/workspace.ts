@@ -1,6 +1,7 @@
 import type { RoleName } from './auth';
-import type { EvidenceLinkDto, ResultStatusName } from './kpi';
-import type { ImportRowErrorDto, ProjectBudgetType, ProjectStatusName } from './project';
+import type { EvidenceLinkDto } from './kpi';
+import type { ImportRowErrorDto, ProjectStatusName } from './project';
+import type { Frequency, ProjectBudgetType, ResultStatusName } from './vocabulary';
 
 /** An entry's place in the workflow; `missing` when nothing has been entered for the period yet. */
 export type EntryStatusName = 'missing' | ResultStatusName;
@@ -51,7 +52,7 @@ export interface WorkspaceKpiDto {
   unitEn: string;
   issueCode: string;
   goalCode: string;
-  frequency: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  frequency: Frequency;
   /** `ratio`: results are a numerator and a denominator instead of a value. */
   rollup: 'sum' | 'average' | 'last' | 'ratio';
   direction: 'higher_better' | 'lower_better' | 'band';

@@ -6,6 +6,7 @@
  * satang. Provinces are ranked on the rounded rate, so two provinces shown as 71.25 % share a rank
  * even if their unrounded rates differ in the fifth decimal.
  */
+import { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType } from '@provdash/shared/contracts';
 import { DateInput, parseIsoDate, toIsoDate } from './iso-date';
 import { fiscalYearRange, isPeriodDue, periodRange } from './fiscal-period';
 import { BahtAmount, parseBahtToSatang } from './money';
@@ -22,10 +23,8 @@ import {
   toNumber,
 } from './rational';
 
-/** overall = all budget (ภาพรวม), capital = ลงทุน, current = ประจำ. */
-export type BudgetType = 'overall' | 'capital' | 'current';
-
-export const BUDGET_TYPES: readonly BudgetType[] = ['overall', 'capital', 'current'];
+/** overall = all budget (ภาพรวม), capital = ลงทุน, current = ประจำ (the word list: contracts' vocabulary.ts). */
+export { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType };
 
 export type FiscalQuarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
@@ -35,7 +34,7 @@ export const FISCAL_QUARTERS: readonly FiscalQuarter[] = ['Q1', 'Q2', 'Q3', 'Q4'
 export type QuarterlyTargets = Readonly<Record<FiscalQuarter, number>>;
 
 /** One fiscal year's targets by budget type. */
-export type DisbursementTargets = Readonly<Partial<Record<BudgetType, QuarterlyTargets>>>;
+export type DisbursementTargets = Readonly<Partial<Record<DisbursementBudgetType, QuarterlyTargets>>>;
 
 export const RATE_DECIMALS = 2;
 

@@ -11,11 +11,11 @@
  *   `2569-H1`, `2569-H2`     halves, H1 = October–March (the 6-month agreement round)
  *   `2569`                   the whole fiscal year
  */
+import { FREQUENCIES, type Frequency } from '@provdash/shared/contracts';
 import { DateInput, daysInMonth, formatIsoDate, parseIsoDate, toIsoDate } from './iso-date';
 
-export type Frequency = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
-
-export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'half_yearly', 'yearly'];
+// The word list lives in the contracts (vocabulary.ts); the domain passes it on to its users.
+export { FREQUENCIES, type Frequency };
 
 export interface FiscalPeriod {
   /** Buddhist-Era fiscal year, e.g. 2569. */
@@ -55,7 +55,8 @@ const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = {
 
 const PERIOD_KEY_PATTERN = /^(\d{4})(?:-(?:M(\d{2})|Q(\d)|H(\d)))?$/;
 
-const THAI_MONTHS_SHORT = [
+/** Thai month abbreviations, January first (ม.ค. … ธ.ค.). */
+export const THAI_MONTHS_SHORT = [
   'ม.ค.',
   'ก.พ.',
   'มี.ค.',
@@ -68,6 +69,22 @@ const THAI_MONTHS_SHORT = [
   'ต.ค.',
   'พ.ย.',
   'ธ.ค.',
+] as const;
+
+/** Thai month names in full, January first (มกราคม … ธันวาคม). */
+export const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
 ] as const;
 
 const ENGLISH_MONTHS_SHORT = [

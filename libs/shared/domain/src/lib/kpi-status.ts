@@ -4,6 +4,7 @@
  * Achievements are computed as exact fractions so that a result of exactly 80 % of the expected
  * value is amber, never a 79.99999999999999 % red.
  */
+import type { KpiStatusName } from '@provdash/shared/contracts';
 import { DateInput, toIsoDate } from './iso-date';
 import { Frequency, formatPeriod, isPeriodDue, periodsDueBy, periodsPerYear, toFiscalPeriod } from './fiscal-period';
 import { RollupEntry, RollupMethod, hasRollupValue, isAdditive, rollUpExact } from './kpi-rollup';
@@ -18,7 +19,6 @@ export const KPI_DIRECTIONS: readonly KpiDirection[] = ['higher_better', 'lower_
  * - `grey`: a period is due and its approved result is missing.
  * - `none`: nothing to judge: no period due yet, no target set, or a ratio whose denominator is 0.
  */
-export type KpiStatus = 'green' | 'amber' | 'red' | 'grey' | 'none';
 
 /** Lower bounds, in percent of achievement. */
 export interface StatusThresholds {
@@ -85,7 +85,7 @@ export interface KpiStatusInput {
 }
 
 export interface KpiStatusEvaluation {
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
   /** Roll-up of the approved results of the due periods. */
   readonly actual: number | null;
   /** Expected value by now (higher_better / lower_better). */

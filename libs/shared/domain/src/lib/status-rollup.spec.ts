@@ -1,4 +1,4 @@
-import { KpiStatus } from './kpi-status';
+import type { KpiStatusName } from '@provdash/shared/contracts';
 import {
   DEFAULT_ACHIEVEMENT_CAP,
   KpiStatusItem,
@@ -13,14 +13,14 @@ import {
 
 let nextId = 0;
 /** A KPI with a generated id, for lists where the id does not matter. */
-const k = (status: KpiStatus, achievement: number | null = null, weight?: number): KpiStatusItem => {
+const k = (status: KpiStatusName, achievement: number | null = null, weight?: number): KpiStatusItem => {
   nextId += 1;
   return weight === undefined
     ? { id: `K${nextId}`, status, achievement }
     : { id: `K${nextId}`, status, achievement, weight };
 };
 
-const leaf = (id: string, status: KpiStatus, achievement: number | null, weight?: number): KpiStatusLeaf =>
+const leaf = (id: string, status: KpiStatusName, achievement: number | null, weight?: number): KpiStatusLeaf =>
   weight === undefined ? { kind: 'kpi', id, status, achievement } : { kind: 'kpi', id, status, achievement, weight };
 
 /** The figures a test states; counts are given as [green, amber, red, grey, none]. */
@@ -28,7 +28,7 @@ interface Expected {
   readonly counts?: readonly [number, number, number, number, number];
   readonly onTrackShare: number | null;
   readonly index: number | null;
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
 }
 
 function expectSummary(summary: StatusSummary, expected: Expected): void {
@@ -244,7 +244,7 @@ describe('status-rollup', () => {
             { id: 'X', status: 'red', achievement: 10 },
           ]),
       ],
-      ['unknown status', () => summarizeKpiStatuses([{ id: 'X', status: 'blue' as KpiStatus, achievement: 100 }])],
+      ['unknown status', () => summarizeKpiStatuses([{ id: 'X', status: 'blue' as KpiStatusName, achievement: 100 }])],
       ['cap below the green threshold', () => summarizeKpiStatuses([], { achievementCap: 90 })],
       ['NaN cap', () => summarizeKpiStatuses([], { achievementCap: Number.NaN })],
       ['amber above green', () => summarizeKpiStatuses([], { thresholds: { green: 80, amber: 90 } })],

@@ -7,13 +7,14 @@
  * a rate is the ratio of the sums and not the mean of the ratios (see kpi-rollup.ts). The index is
  * computed as an exact fraction and converted to `number` once, like every published figure here.
  */
-import { KpiStatus, StatusThresholds, statusFromAchievement } from './kpi-status';
+import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
+import { StatusThresholds, statusFromAchievement } from './kpi-status';
 import { Rational, ZERO, add, compare, div, fromInteger, mul, parseDecimal, sign, toNumber } from './rational';
 
 /** The levels of a strategy map above the KPIs. The order plan → issue → goal is not enforced. */
 export type StrategyNodeKind = 'plan' | 'issue' | 'goal';
 
-export const KPI_STATUSES: readonly KpiStatus[] = ['green', 'amber', 'red', 'grey', 'none'];
+export { KPI_STATUSES };
 
 /**
  * Above 120 % one KPI that overshoots (a target set too low, a one-off event) would lift the index
@@ -24,7 +25,7 @@ export const DEFAULT_ACHIEVEMENT_CAP = 120;
 /** One KPI as {@link evaluateKpiStatus} judged it. */
 export interface KpiStatusItem {
   readonly id: string;
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
   /** Percent, or `null` when undefined (no result, no target, or a quotient without meaning). */
   readonly achievement: number | null;
   /** Relative weight in the performance index; default 1, must be positive. */
@@ -43,7 +44,7 @@ export interface StrategyGroupNode {
 
 export type StatusTreeNode = StrategyGroupNode | KpiStatusLeaf;
 
-export type StatusCounts = Readonly<Record<KpiStatus, number>>;
+export type StatusCounts = Readonly<Record<KpiStatusName, number>>;
 
 export interface StatusSummary {
   readonly counts: StatusCounts;
@@ -57,7 +58,7 @@ export interface StatusSummary {
   readonly performanceIndex: number | null;
   /** Σ wᵢ of the KPIs that entered the index. */
   readonly indexWeight: number;
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
 }
 
 export interface StatusRollupNode {
@@ -211,7 +212,12 @@ function summarize(totals: Accumulator, settings: Settings): StatusSummary {
   };
 }
 
-function nodeStatus(counts: StatusCounts, judgedCount: number, index: Rational | null, settings: Settings): KpiStatus {
+function nodeStatus(
+  counts: StatusCounts,
+  judgedCount: number,
+  index: Rational | null,
+  settings: Settings,
+): KpiStatusName {
   if (judgedCount === 0) {
     return 'none';
   }

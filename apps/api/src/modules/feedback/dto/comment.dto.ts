@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -25,7 +26,7 @@ export class NewCommentBody {
 
   @ApiPropertyOptional({ example: '2569-M03' })
   @IsOptional()
-  @Matches(/^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/)
+  @Matches(PERIOD_OR_YEAR_PATTERN)
   period?: string;
 
   /** Left empty by people; form-filling robots fill it (a honeypot). */

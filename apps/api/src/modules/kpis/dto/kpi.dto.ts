@@ -2,6 +2,7 @@ import { IsDecimal } from '../../../common/decimal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGGREGATION_KINDS, FREQUENCIES } from '@provdash/shared/domain';
 import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
+import { PERIOD_KEY_PATTERN } from '@provdash/shared/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -89,7 +90,7 @@ export class CreateKpiBody extends KpiDetailsBody {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitTh: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) declare unitEn: string;
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: KpiDirection;
-  @ApiProperty({ enum: FREQUENCIES }) @IsIn(FREQUENCIES as Frequency[]) frequency!: Frequency;
+  @ApiProperty({ enum: [...FREQUENCIES] }) @IsIn(FREQUENCIES) frequency!: Frequency;
   @ApiProperty({ enum: ROLLUPS }) @IsIn(ROLLUPS) rollup!: RollupMethod;
 
   @ApiPropertyOptional({ description: 'ratio KPIs: Σnumerator/Σdenominator × this (100 for a percentage)' })
@@ -104,7 +105,7 @@ export class UpdateKpiBody extends KpiDetailsBody {
 }
 
 export class TrajectoryPointBody {
-  @ApiProperty({ example: '2569-Q2' }) @IsString() @Matches(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/) period!: string;
+  @ApiProperty({ example: '2569-Q2' }) @IsString() @Matches(PERIOD_KEY_PATTERN) period!: string;
   @ApiProperty() @IsDecimal() target!: string;
 }
 

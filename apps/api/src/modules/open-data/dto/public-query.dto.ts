@@ -1,4 +1,5 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { PERIOD_OR_YEAR_PATTERN, PROJECT_BUDGET_TYPES } from '@provdash/shared/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -51,7 +52,7 @@ export class PublicFilters {
 
   @ApiPropertyOptional({ example: '2569-M03', description: 'A fiscal period: 2569, 2569-H1, 2569-Q2, 2569-M03' })
   @IsOptional()
-  @Matches(/^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/)
+  @Matches(PERIOD_OR_YEAR_PATTERN)
   period?: string;
 
   @ApiPropertyOptional({ enum: [6, 12] })
@@ -60,9 +61,9 @@ export class PublicFilters {
   @IsIn([6, 12])
   round?: number;
 
-  @ApiPropertyOptional({ enum: ['capital', 'current'] })
+  @ApiPropertyOptional({ enum: [...PROJECT_BUDGET_TYPES] })
   @IsOptional()
-  @IsIn(['capital', 'current'])
+  @IsIn(PROJECT_BUDGET_TYPES)
   budgetType?: string;
 
   @ApiPropertyOptional({ example: '2025-11', description: 'A calendar month, Gregorian (YYYY-MM)' })

@@ -6,6 +6,10 @@ import type {
   ProjectStatusName,
   RiskResponseName,
 } from '@provdash/shared/contracts';
+import {
+  DISBURSEMENT_BUDGET_TYPES,
+  PROJECT_BUDGET_TYPES as PROJECT_BUDGET_TYPE_LIST,
+} from '@provdash/shared/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,7 +30,7 @@ import {
 import { IsDecimal } from '../../../common/decimal';
 
 export const BUDGET_SOURCES: BudgetSourceName[] = ['province', 'cluster', 'ministry', 'local', 'other'];
-export const PROJECT_BUDGET_TYPES: ProjectBudgetType[] = ['capital', 'current'];
+export const PROJECT_BUDGET_TYPES: ProjectBudgetType[] = [...PROJECT_BUDGET_TYPE_LIST];
 export const PROJECT_STATUSES: ProjectStatusName[] = [
   'not_started',
   'on_schedule',
@@ -34,7 +38,7 @@ export const PROJECT_STATUSES: ProjectStatusName[] = [
   'completed',
   'cancelled',
 ];
-export const TARGET_BUDGET_TYPES: DisbursementBudgetType[] = ['overall', 'capital', 'current'];
+export const TARGET_BUDGET_TYPES: DisbursementBudgetType[] = [...DISBURSEMENT_BUDGET_TYPES];
 const RESPONSES: RiskResponseName[] = ['take', 'treat', 'transfer', 'terminate'];
 /** Baht as numeric(18,2) holds it: not negative, at most 16 digits and 2 decimals. */
 const BAHT = /^\d{1,16}(\.\d{1,2})?$/;

@@ -1,12 +1,13 @@
-import type {
-  KpiStatusName,
-  ScorecardDto,
-  ScorecardKpiDto,
-  StatusSummaryDto,
-  StrategyMapDto,
+import {
+  KPI_STATUSES,
+  type KpiStatusName,
+  type ScorecardDto,
+  type ScorecardKpiDto,
+  type StatusSummaryDto,
+  type StrategyMapDto,
 } from '@provdash/shared/contracts';
 
-export const KPI_STATUSES: readonly KpiStatusName[] = ['green', 'amber', 'red', 'grey', 'none'];
+export { KPI_STATUSES };
 
 export interface GoalGroup {
   code: string;

@@ -47,7 +47,7 @@ import {
   xlsxBlob,
 } from '@provdash/dashboard/scorecards/ui';
 import type { DisbursementBudgetType } from '@provdash/shared/contracts';
-import { BUDGET_TYPES, formatDateLabel } from '@provdash/shared/domain';
+import { DISBURSEMENT_BUDGET_TYPES, formatDateLabel } from '@provdash/shared/domain';
 import {
   currentFiscalYear,
   FISCAL_YEARS,
@@ -203,7 +203,7 @@ export class ComparePage {
   protected readonly chartWidth = computed(() => Math.max(280, Math.min(this.viewport() - 40, 1100)));
   protected readonly years = FISCAL_YEARS;
   protected readonly kinds = METRIC_KINDS;
-  protected readonly budgetTypes = BUDGET_TYPES;
+  protected readonly budgetTypes = DISBURSEMENT_BUDGET_TYPES;
   protected readonly fiscalYear = computed(() => parseFiscalYear(this.fy()) ?? currentFiscalYear());
   protected readonly chartKey = CHART_KEY;
 
@@ -215,7 +215,7 @@ export class ComparePage {
   });
   protected readonly budgetType = computed<DisbursementBudgetType>(() => {
     const b = this.budget() as DisbursementBudgetType | undefined;
-    return b && BUDGET_TYPES.includes(b) ? b : 'overall';
+    return b && DISBURSEMENT_BUDGET_TYPES.includes(b) ? b : 'overall';
   });
   protected readonly clusterCode = computed(() => {
     const c = this.cluster();

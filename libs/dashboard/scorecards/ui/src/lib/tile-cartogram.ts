@@ -9,7 +9,7 @@ import {
   output,
 } from '@angular/core';
 import { TranslocoDirective } from '@jsverse/transloco';
-import type { KpiStatusName } from '@provdash/shared/contracts';
+import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
 import {
   classColours,
   classOf,
@@ -112,7 +112,7 @@ export class TileCartogram {
   protected readonly cols = TILE_GRID_COLS;
   protected readonly rows = TILE_GRID_ROWS;
   protected readonly symbol = STATUS_SYMBOL;
-  protected readonly statuses: readonly KpiStatusName[] = ['green', 'amber', 'red', 'grey', 'none'];
+  protected readonly statuses: readonly KpiStatusName[] = KPI_STATUSES;
 
   private readonly values = computed(() =>
     this.data()

@@ -4,10 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { RealtimeService } from '@provdash/dashboard/shared/realtime';
 import type { MonthlyReportDto } from '@provdash/shared/contracts';
-import { formatDateLabel } from '@provdash/shared/domain';
+import { formatDateLabel, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
 import { firstValueFrom } from 'rxjs';
-
-const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 
 /**
  * The province's monthly reports (made on the 5th for the month before): newest first, each as PDF
@@ -89,7 +87,7 @@ export class MonthlyReportsPanel {
 
   protected monthLabel(month: string): string {
     const [y, m] = month.split('-').map(Number);
-    return `${THAI_MONTHS[m - 1]} ${y + 543}`;
+    return `${THAI_MONTHS_SHORT[m - 1]} ${y + 543}`;
   }
 
   protected dateLabel(iso: string): string {
