@@ -52,3 +52,36 @@ describe('module boundaries (DESIGN.md §3), enforced by npm run lint', () => {
     ).toEqual([]);
   });
 });
+
+describe('dashboard layers (type:feature | data-access | ui | util), enforced by npm run lint', () => {
+  const probe = (lib: string, importFrom: string) =>
+    lint(lib, 'src/lib/probe.ts', `import * as x from '${importFrom}';\nexport const y = x;\n`);
+
+  it('a feature library may not import another feature library', async () => {
+    expect(await probe('libs/dashboard/scorecards/feature', '@provdash/dashboard/overview/feature')).toEqual([
+      expect.stringContaining('type:feature'),
+    ]);
+  });
+
+  it('a ui library may not import a data-access library', async () => {
+    expect(await probe('libs/dashboard/scorecards/ui', '@provdash/dashboard/scorecards/data-access')).toEqual([
+      expect.stringContaining('type:ui'),
+    ]);
+  });
+
+  it('a data-access library may not import a ui or feature library', async () => {
+    expect(await probe('libs/dashboard/scorecards/data-access', '@provdash/dashboard/scorecards/ui')).toEqual([
+      expect.stringContaining('type:data-access'),
+    ]);
+  });
+
+  it('a feature composes data-access, ui and util', async () => {
+    for (const lib of [
+      '@provdash/dashboard/scorecards/data-access',
+      '@provdash/dashboard/scorecards/ui',
+      '@provdash/dashboard/shared/i18n',
+    ]) {
+      expect(await probe('libs/dashboard/scorecards/feature', lib)).toEqual([]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- layering debt: moves to a shared/util lib (issue 15, item 5)
 import { lastOf } from '@provdash/dashboard/overview/data-access';
 import { formatInstant } from '@provdash/dashboard/scorecards/ui';
 import type { AgreementScorecardDto } from '@provdash/shared/contracts';

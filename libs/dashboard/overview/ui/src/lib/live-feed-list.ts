@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- layering debt: moves to a shared/util lib (issue 15, item 5)
 import type { FeedItem } from '@provdash/dashboard/overview/data-access';
 import { formatPercent, formatPeriod } from '@provdash/dashboard/scorecards/ui';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- layering debt: moves to a shared/util lib (issue 15, item 5)
 import { formatLiveTime } from '@provdash/dashboard/shared/realtime';
 import { injectLang, localName } from './lang';
 

@@ -4,6 +4,7 @@ import { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
 import {
   fixtureAgreement,
   fixtureClusterStatus,

@@ -1,6 +1,7 @@
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
 import { fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
 import type { KpiStatusName, StatusSummaryDto } from '@provdash/shared/contracts';
 import { formatInstant, formatNumber, formatPercent } from './format';
