@@ -1,6 +1,5 @@
 import {
   KPI_STATUSES,
-  type KpiStatusName,
   type ScorecardDto,
   type ScorecardKpiDto,
   type StatusSummaryDto,
