@@ -92,7 +92,10 @@ export function rowXml(r: number, cells: (string | number)[]): string {
  * A one-sheet workbook with the sheet XML given in parts: the least Excel and exceljs need
  * (workbook, its relations, the sheet). `declaredSize` makes the sheet's headers lie.
  */
-export function workbookOf(sheetBody: Iterable<string>, opts: { declaredSize?: number; extra?: ZipPart[] } = {}): Buffer {
+export function workbookOf(
+  sheetBody: Iterable<string>,
+  opts: { declaredSize?: number; extra?: ZipPart[] } = {},
+): Buffer {
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   function* sheet(): Generator<string> {

@@ -44,12 +44,14 @@ describe('readTable: the shared spreadsheet reader', () => {
   });
 
   it('reads CSV as before: title rows skipped, semicolons, quoted narratives over two lines', async () => {
-    const csv = Buffer.from('\ufeffรายงาน\r\nรหัสตัวชี้วัด;งวด;ค่า;คำอธิบาย\r\nK1;2569-M01;1,5;"บรรทัด 1\r\nบรรทัด 2"\r\n');
+    const csv = Buffer.from(
+      '\ufeffรายงาน\r\nรหัสตัวชี้วัด;งวด;ค่า;คำอธิบาย\r\nK1;2569-M01;1,5;"บรรทัด 1\r\nบรรทัด 2"\r\n',
+    );
     const table = await readTable(csv, RESULTS_SHEET);
     expect(table.rows).toEqual([{ row: 3, cells: ['K1', '2569-M01', '1,5', 'บรรทัด 1\r\nบรรทัด 2'] }]);
   });
 
-  it('a sheet without the header answers the kind\'s own message', async () => {
+  it("a sheet without the header answers the kind's own message", async () => {
     const file = workbookOf([rowXml(1, ['a', 'b']), rowXml(2, [1, 2])]);
     expect(await refusal(file, RESULTS_SHEET, newReadStats())).toBe('400 import.noHeader');
     expect(await refusal(file, GFMIS_SHEET, newReadStats())).toBe('400 gfmis.noHeader');
@@ -94,7 +96,8 @@ describe('readTable: the shared spreadsheet reader', () => {
 
     it('rows reaching far to the right count their whole width against the cell limit', async () => {
       // A cell at XFD, Excel's last column: each such row is 16,384 cells wide.
-      const wide = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>K1</t></is></c><c r="XFD${r}"><v>1</v></c></row>`;
+      const wide = (r: number) =>
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>K1</t></is></c><c r="XFD${r}"><v>1</v></c></row>`;
       const body = [rowXml(1, HEADER)];
       for (let r = 2; r < 1000; r++) body.push(wide(r));
       const stats = newReadStats();
@@ -120,7 +123,11 @@ describe('readTable: the shared spreadsheet reader', () => {
     it('entries the import does not read are never inflated, however big they claim or are', async () => {
       const bomb = { name: 'xl/media/image1.png', parts: padding(50 * 1024 * 1024) };
       const stats = newReadStats();
-      const table = await readTable(workbookOf([rowXml(1, HEADER), rowXml(2, dataRow(2))], { extra: [bomb] }), RESULTS_SHEET, stats);
+      const table = await readTable(
+        workbookOf([rowXml(1, HEADER), rowXml(2, dataRow(2))], { extra: [bomb] }),
+        RESULTS_SHEET,
+        stats,
+      );
       expect(table.rows).toEqual([{ row: 2, cells: ['K1.2.1', '2569-M01', 2] }]);
       expect(stats.unpackedBytes).toBeLessThan(10_000);
     });

@@ -19,7 +19,6 @@ import { readTable } from '../../../common/spreadsheet-import/spreadsheet-reader
 import { ImportRejected } from '../../../common/spreadsheet-import/spreadsheet-upload';
 import { ColumnKey, columnLabel, resultKey, RESULTS_SHEET, SheetContext, loadSheetContext } from './results-sheet';
 
-
 interface Accepted {
   kpi: Kpi;
   period: string;
@@ -85,11 +84,7 @@ export class ResultsImportService {
     });
   }
 
-  private async check(
-    m: EntityManager,
-    ctx: SheetContext,
-    table: DataTable<ColumnKey>,
-    today: string, lang: Lang) {
+  private async check(m: EntityManager, ctx: SheetContext, table: DataTable<ColumnKey>, today: string, lang: Lang) {
     const errors: ImportErrorDto[] = [];
     const accepted: Accepted[] = [];
     let rows = 0;

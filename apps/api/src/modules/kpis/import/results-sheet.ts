@@ -79,7 +79,9 @@ export const MAX_DATA_ROWS = 5000;
 export const RESULTS_SHEET: SheetDefinition<ColumnKey> = {
   columns: COLUMNS,
   isHeader: (keys) =>
-    keys.has('kpiCode') && keys.has('period') && (keys.has('value') || keys.has('numerator') || keys.has('denominator')),
+    keys.has('kpiCode') &&
+    keys.has('period') &&
+    (keys.has('value') || keys.has('numerator') || keys.has('denominator')),
   noHeaderKey: 'import.noHeader',
   limits: {
     maxRows: MAX_DATA_ROWS,
