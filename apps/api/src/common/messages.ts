@@ -125,6 +125,10 @@ export const MESSAGES = {
     th: 'ไฟล์มีจำนวนเซลล์ (แถว × คอลัมน์) มากเกินกำหนด กรุณาลบคอลัมน์หรือแถวที่ไม่ใช่ส่วนของตารางแล้วนำเข้าใหม่',
     en: 'The file has too many cells (rows × columns); remove the columns or rows that are not part of the table and import again.',
   },
+  'import.limitCellText': {
+    th: 'ข้อความในเซลล์ยาวเกินกำหนด (ไม่เกินประมาณ 1,000,000 ตัวอักษรต่อเซลล์)',
+    en: 'A cell holds too much text (at most about 1,000,000 characters).',
+  },
   'import.noHeader': {
     th: 'ไม่พบแถวหัวตาราง ต้องมีคอลัมน์ รหัสตัวชี้วัด งวด และ ค่า (หรือ ตัวตั้ง/ตัวหาร)',
     en: 'No header row found: the sheet needs the columns KPI code, period and value (or numerator/denominator).',

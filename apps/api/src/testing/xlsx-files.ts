@@ -134,8 +134,17 @@ export function* manyRows(first: number, count: number, cells: (r: number) => (s
   }
 }
 
-/** `bytes` of whitespace in 1 MB parts: XML that means nothing and deflates a thousandfold. */
+/**
+ * `bytes` of XML that means nothing (an empty element every kilobyte, blanks between) and deflates
+ * a thousandfold, in 1 MB parts.
+ */
 export function* padding(bytes: number): Generator<string> {
-  const mb = ' '.repeat(1024 * 1024);
+  const mb = ('<a/>' + ' '.repeat(1020)).repeat(1024);
+  for (let left = bytes; left > 0; left -= mb.length) yield left >= mb.length ? mb : mb.slice(0, left);
+}
+
+/** `bytes` of one letter in 1 MB parts: the text of a single cell, as large as one likes. */
+export function* letters(bytes: number): Generator<string> {
+  const mb = 'x'.repeat(1024 * 1024);
   for (let left = bytes; left > 0; left -= mb.length) yield left >= mb.length ? mb : mb.slice(0, left);
 }

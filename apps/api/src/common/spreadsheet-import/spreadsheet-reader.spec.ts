@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { ApiError } from '../api-error';
-import { buildZip, manyRows, padding, rowXml, workbookOf } from '../../testing/xlsx-files';
+import { buildZip, letters, manyRows, padding, rowXml, workbookOf } from '../../testing/xlsx-files';
+import { MAX_XML_TEXT_RUN } from './zip-entries';
 import { RESULTS_SHEET } from '../../modules/kpis/import/results-sheet';
 import { GFMIS_SHEET } from '../../modules/projects/import/gfmis-sheet';
 import { SheetDefinition } from './sheet-definition';
@@ -70,6 +71,19 @@ describe('readTable: the shared spreadsheet reader', () => {
       expect(stats.unpackedBytes).toBeGreaterThan(limit);
       expect(stats.unpackedBytes).toBeLessThanOrEqual(limit + 64 * 1024);
     }, 60_000);
+
+    it('one cell of 300 MB of text stops at the text limit, before exceljs gathers it into one string', async () => {
+      const cell = ['<row r="2"><c r="A2" t="inlineStr"><is><t>', ...letters(300 * 1024 * 1024), '</t></is></c></row>'];
+      const file = workbookOf([rowXml(1, HEADER), ...cell], { declaredSize: 1024 });
+      const stats = newReadStats();
+      expect(await refusal(file, RESULTS_SHEET, stats)).toBe('400 import.limitCellText');
+      expect(stats.unpackedBytes).toBeLessThanOrEqual(MAX_XML_TEXT_RUN + 64 * 1024);
+    }, 60_000);
+
+    it('a CSV field of over a million characters is refused by the same limit', async () => {
+      const csv = Buffer.from('รหัสตัวชี้วัด,งวด,ค่า,คำอธิบาย\nK1,2569-M01,1,"' + 'x'.repeat(1_100_000) + '"\n');
+      expect(await refusal(csv, RESULTS_SHEET, newReadStats())).toBe('400 import.limitCellText');
+    });
 
     it('an honest file with too many rows stops at the first row over the limit', async () => {
       const rows = 30_000;

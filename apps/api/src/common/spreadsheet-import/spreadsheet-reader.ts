@@ -10,7 +10,7 @@ import { InflateBudget, readEntry, ZipEntry, zipEntries } from './zip-entries';
 export const HEADER_SCAN_ROWS = 10;
 /** Excel's own widest row (column XFD); a CSV line wider than that is not a table. */
 const MAX_CSV_COLUMNS = 16_384;
-/** A narrative is at most 4,000 characters; a field or line far longer is a wrong delimiter or an attack. */
+/** A narrative is at most 4,000 characters; a field far longer is a wrong quote or an attack (csv-parse's `max_record_size`). */
 const MAX_CSV_RECORD_CHARS = 1_000_000;
 
 /** What a read consumed, kept so that tests (and logs) can see where a limit stopped it. */
@@ -324,6 +324,10 @@ async function readCsv<K extends string>(
     }
   } catch (e) {
     if (e instanceof ApiError) throw e;
+    // The same limit as a workbook's cell text (zip-entries.ts), named the same.
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'import.limitCellText');
+    }
     throw unreadable();
   } finally {
     parser.destroy();

@@ -68,16 +68,39 @@ export function zipEntries(buf: Buffer, maxEntries: number): Map<string, ZipEntr
   return entries;
 }
 
-/** Counts the bytes flowing through against the upload's budget and fails the stream past it. */
+/**
+ * The longest run of XML without a `<` that a part may hold: a cell's text, or the blank between
+ * tags. A narrative is at most 4,000 characters; a megabyte is no spreadsheet's, and exceljs would
+ * gather such a text whole into one string before any row could be counted.
+ */
+export const MAX_XML_TEXT_RUN = 1024 * 1024;
+
+/**
+ * Counts the bytes flowing through against the upload's budget, and the longest text between
+ * tags, and fails the stream past either.
+ */
 class Counter extends Transform {
+  private run = 0;
+
   constructor(private readonly budget: InflateBudget) {
     super();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.budget.used += chunk.length;
-    if (this.budget.used > this.budget.max) done(new ApiError(HttpStatus.BAD_REQUEST, 'import.limitUnpacked'));
-    else done(null, chunk);
+    if (this.budget.used > this.budget.max) return done(new ApiError(HttpStatus.BAD_REQUEST, 'import.limitUnpacked'));
+    const tooLong = () => new ApiError(HttpStatus.BAD_REQUEST, 'import.limitCellText');
+    let from = 0;
+    let at = chunk.indexOf(0x3c);
+    while (at !== -1) {
+      if (this.run + at - from > MAX_XML_TEXT_RUN) return done(tooLong());
+      this.run = 0;
+      from = at + 1;
+      at = chunk.indexOf(0x3c, from);
+    }
+    this.run += chunk.length - from;
+    if (this.run > MAX_XML_TEXT_RUN) return done(tooLong());
+    done(null, chunk);
   }
 }
 

@@ -31,7 +31,7 @@ export abstract class SpreadsheetUploadStore<R> {
     url: string,
     file: File,
     params: Record<string, string> & { dryRun: string },
-    before?: () => Promise<void>,
+    before?: () => Promise<unknown>,
   ): Promise<R | null> {
     if (this.busy()) return null;
     this.busy.set(params.dryRun === 'true' ? 'dryRun' : 'import');
