@@ -4,7 +4,7 @@ import { buildZip, letters, manyRows, padding, rowXml, workbookOf } from '../../
 import { MAX_XML_TEXT_RUN } from './zip-entries';
 import { RESULTS_SHEET } from '../../modules/kpis/import/results-sheet';
 import { GFMIS_SHEET } from '../../modules/projects/import/gfmis-sheet';
-import { SheetDefinition } from './sheet-definition';
+import { columnLabel, SheetDefinition } from './sheet-definition';
 import { newReadStats, readTable, ReadStats } from './spreadsheet-reader';
 
 const HEADER = ['รหัสตัวชี้วัด', 'งวด', 'ค่า'];
@@ -42,7 +42,8 @@ describe('readTable: the shared spreadsheet reader', () => {
       { row: 6, cells: ['K1.2.1', new Date(Date.UTC(2025, 11, 15)), 2] },
     ]);
     expect(stats.unpackedBytes).toBeGreaterThan(0);
-  });
+    // The first test pays for loading exceljs and writing a workbook: seconds on a busy machine.
+  }, 30_000);
 
   it('reads CSV as before: title rows skipped, semicolons, quoted narratives over two lines', async () => {
     const csv = Buffer.from(
@@ -56,6 +57,12 @@ describe('readTable: the shared spreadsheet reader', () => {
     const file = workbookOf([rowXml(1, ['a', 'b']), rowXml(2, [1, 2])]);
     expect(await refusal(file, RESULTS_SHEET, newReadStats())).toBe('400 import.noHeader');
     expect(await refusal(file, GFMIS_SHEET, newReadStats())).toBe('400 gfmis.noHeader');
+  });
+
+  it("names a definition's column in the response language, for row errors", () => {
+    expect(columnLabel(GFMIS_SHEET, 'committed', 'th')).toBe('ก่อหนี้ผูกพัน (PO)');
+    expect(columnLabel(GFMIS_SHEET, 'committed', 'en')).toBe('committed');
+    expect(columnLabel(RESULTS_SHEET, 'value', 'th')).toBe('ค่า');
   });
 
   describe('limits, each checked while reading', () => {

@@ -1,6 +1,7 @@
 import type { Lang, MessageKey } from '../../../common/messages';
 import {
   Cell,
+  columnLabel,
   DEFAULT_MAX_ENTRIES,
   DEFAULT_MAX_UNPACKED_BYTES,
   SheetDefinition,
@@ -62,10 +63,7 @@ export const GFMIS_SHEET: SheetDefinition<GfmisColumn> = {
   },
 };
 
-export const gfmisColumnLabel = (key: GfmisColumn, lang: Lang) => {
-  const c = GFMIS_COLUMNS.find((x) => x.key === key);
-  return c ? c[lang] : key;
-};
+export const gfmisColumnLabel = (key: GfmisColumn, lang: Lang) => columnLabel(GFMIS_SHEET, key, lang);
 
 /** numeric(18,2): sixteen digits before the point. */
 const MAX_SATANG = 10n ** 18n - 1n;
