@@ -113,6 +113,22 @@ export const MESSAGES = {
     th: 'ไฟล์มีจำนวนแถวมากเกินกำหนด (ไม่เกิน 5,000 แถว)',
     en: 'The file has too many rows (at most 5,000).',
   },
+  'import.limitUnpacked': {
+    th: 'ไฟล์ .xlsx เมื่อแตกไฟล์แล้วมีขนาดเกินกำหนด (ไม่เกิน 200 MB) อาจเป็นไฟล์เสียหายหรือไม่ใช่ตารางข้อมูล',
+    en: 'The .xlsx file unpacks to more than the limit (at most 200 MB unpacked); it is damaged or not a data table.',
+  },
+  'import.limitEntries': {
+    th: 'ไฟล์ .xlsx มีไฟล์ย่อยภายในมากเกินกำหนด (ไม่เกิน 1,000 ไฟล์)',
+    en: 'The .xlsx file holds too many parts inside (at most 1,000).',
+  },
+  'import.limitCells': {
+    th: 'ไฟล์มีจำนวนเซลล์ (แถว × คอลัมน์) มากเกินกำหนด กรุณาลบคอลัมน์หรือแถวที่ไม่ใช่ส่วนของตารางแล้วนำเข้าใหม่',
+    en: 'The file has too many cells (rows × columns); remove the columns or rows that are not part of the table and import again.',
+  },
+  'import.limitCellText': {
+    th: 'ข้อความในเซลล์ยาวเกินกำหนด (ไม่เกินประมาณ 1,000,000 ตัวอักษรต่อเซลล์)',
+    en: 'A cell holds too much text (at most about 1,000,000 characters).',
+  },
   'import.noHeader': {
     th: 'ไม่พบแถวหัวตาราง ต้องมีคอลัมน์ รหัสตัวชี้วัด งวด และ ค่า (หรือ ตัวตั้ง/ตัวหาร)',
     en: 'No header row found: the sheet needs the columns KPI code, period and value (or numerator/denominator).',

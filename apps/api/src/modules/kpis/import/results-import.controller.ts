@@ -17,7 +17,7 @@ import { langOf } from '../../../common/messages';
 import { Allow, unitCode } from '../../access/access.decorators';
 import { ImportQuery, ImportReportDto, TemplateQuery } from './dto/results-import.dto';
 import { ResultsImportService } from './results-import.service';
-import { SpreadsheetUpload } from './spreadsheet-upload';
+import { SpreadsheetUpload } from '../../../common/spreadsheet-import/spreadsheet-upload';
 import { ResultsTemplateService } from './results-template.service';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

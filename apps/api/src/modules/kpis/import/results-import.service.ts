@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { bangkokDateOf, parsePeriod } from '@provdash/shared/domain';
 import { plainToInstance } from 'class-transformer';
@@ -13,15 +13,10 @@ import { KpiResult } from '../kpi-result.entity';
 import { checkEntry, KpiResultsService, Range } from '../kpi-results.service';
 import { Kpi } from '../kpi.entity';
 import { ImportErrorDto, ImportReportDto } from './dto/results-import.dto';
-import { ColumnKey, columnLabel, resultKey, SheetContext, loadSheetContext } from './results-sheet';
-import { Cell, DataTable, locateTable, MAX_DATA_ROWS, readSpreadsheet, SheetRow } from './spreadsheet-reader';
-
-/** The file had errors: the report goes back with 422 and nothing was written. */
-export class ImportRejected extends HttpException {
-  constructor(readonly report: ImportReportDto) {
-    super('import.rejected', HttpStatus.UNPROCESSABLE_ENTITY);
-  }
-}
+import { Cell, DataTable, SheetRow } from '../../../common/spreadsheet-import/sheet-definition';
+import { readTable } from '../../../common/spreadsheet-import/spreadsheet-reader';
+import { ImportRejected } from '../../../common/spreadsheet-import/spreadsheet-upload';
+import { ColumnKey, columnLabel, resultKey, RESULTS_SHEET, SheetContext, loadSheetContext } from './results-sheet';
 
 interface Accepted {
   kpi: Kpi;
@@ -55,9 +50,8 @@ export class ResultsImportService {
     lang: Lang,
   ): Promise<ImportReportDto> {
     if (!file) throw new ApiError(HttpStatus.BAD_REQUEST, 'import.fileRequired');
-    const table = locateTable(await readSpreadsheet(file));
-    if (!table) throw new ApiError(HttpStatus.BAD_REQUEST, 'import.noHeader');
-    if (table.rows.length > MAX_DATA_ROWS) throw new ApiError(HttpStatus.BAD_REQUEST, 'import.tooManyRows');
+    // The header, the row limit and the file's other limits are the shared reader's.
+    const table = await readTable(file, RESULTS_SHEET);
     const today = bangkokDateOf(new Date());
 
     return this.dataSource.transaction(async (m) => {
@@ -86,7 +80,7 @@ export class ResultsImportService {
     });
   }
 
-  private async check(m: EntityManager, ctx: SheetContext, table: DataTable, today: string, lang: Lang) {
+  private async check(m: EntityManager, ctx: SheetContext, table: DataTable<ColumnKey>, today: string, lang: Lang) {
     const errors: ImportErrorDto[] = [];
     const accepted: Accepted[] = [];
     let rows = 0;

@@ -2,6 +2,11 @@ import { periodRange, periodsOfYear } from '@provdash/shared/domain';
 import { EntityManager, In } from 'typeorm';
 import { notFound } from '../../../common/api-error';
 import type { Lang } from '../../../common/messages';
+import {
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_UNPACKED_BYTES,
+  SheetDefinition,
+} from '../../../common/spreadsheet-import/sheet-definition';
 import { OrgUnit } from '../../org-units/org-unit.entity';
 import { KpiResult } from '../kpi-result.entity';
 import { Kpi } from '../kpi.entity';
@@ -62,6 +67,30 @@ export const COLUMN: Record<ColumnKey, ColumnDef> = Object.fromEntries(COLUMNS.m
 >;
 
 export const columnLabel = (key: ColumnKey, lang: Lang) => COLUMN[key][lang];
+
+/** Far above a province's year (≈ 20 KPIs × 12 months); a bigger file is not a results sheet. */
+export const MAX_DATA_ROWS = 5000;
+
+/**
+ * The KPI-results import's sheet: its columns, a header naming the KPI code, the period and a
+ * value (or numerator/denominator), and its limits. The template has 12 columns; 40 leaves room
+ * for an office's own.
+ */
+export const RESULTS_SHEET: SheetDefinition<ColumnKey> = {
+  columns: COLUMNS,
+  isHeader: (keys) =>
+    keys.has('kpiCode') &&
+    keys.has('period') &&
+    (keys.has('value') || keys.has('numerator') || keys.has('denominator')),
+  noHeaderKey: 'import.noHeader',
+  limits: {
+    maxRows: MAX_DATA_ROWS,
+    tooManyRowsKey: 'import.tooManyRows',
+    maxCells: (MAX_DATA_ROWS + 20) * 40,
+    maxUnpackedBytes: DEFAULT_MAX_UNPACKED_BYTES,
+    maxEntries: DEFAULT_MAX_ENTRIES,
+  },
+};
 
 export const STATUS_LABEL: Record<KpiResult['status'], string> = {
   draft: 'ร่าง (draft)',

@@ -5,7 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import { langOf } from '../../../common/messages';
 import { Allow, unitCode, unitOf } from '../../access/access.decorators';
 import { ActorClaims, CTX_ACTOR } from '../../access/actor';
-import { SpreadsheetUpload } from '../../kpis/import/spreadsheet-upload';
+import { SpreadsheetUpload } from '../../../common/spreadsheet-import/spreadsheet-upload';
 import {
   BatchListQuery,
   DisbursementBatchDto,

@@ -13,17 +13,17 @@ import { Lang, message, MessageKey } from '../../../common/messages';
 import { TimedImport } from '../../metrics/import-timing';
 import type { ActorClaims } from '../../access/actor';
 import { ImportErrorDto } from '../../kpis/import/dto/results-import.dto';
-import { ImportRejected } from '../../kpis/import/results-import.service';
-import { Cell, locateColumns, readSpreadsheet, RowLimit, SheetRow } from '../../kpis/import/spreadsheet-reader';
+import { Cell, SheetRow } from '../../../common/spreadsheet-import/sheet-definition';
+import { readTable } from '../../../common/spreadsheet-import/spreadsheet-reader';
+import { ImportRejected } from '../../../common/spreadsheet-import/spreadsheet-upload';
 import { OrgUnit } from '../../org-units/org-unit.entity';
 import { DisbursementBatch } from '../disbursement-batch.entity';
 import { DisbursementBatchDto, DisbursementImportReportDto, MonthTotalsDto } from './disbursement-import.dto';
 import {
   formatSatang,
-  GFMIS_HEADER_NAMES,
+  GFMIS_SHEET,
   GfmisColumn,
   gfmisColumnLabel,
-  isGfmisHeader,
   monthsOfFiscalYear,
   parseDateMonth,
   parseLine,
@@ -32,9 +32,6 @@ import {
   text,
 } from './gfmis-sheet';
 
-/** A year of a province's GFMIS transactions fits many times over. */
-export const MAX_GFMIS_ROWS = 200_000;
-const GFMIS_LIMIT: RowLimit = { maxRows: MAX_GFMIS_ROWS, tooManyKey: 'gfmis.tooManyRows' };
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -128,9 +125,8 @@ export class DisbursementImportService {
     const same = await this.committedWith(this.dataSource.manager, unit.id, checksum);
     if (same) return this.unchanged(same, opts.dryRun, progress);
 
-    const table = locateColumns(await readSpreadsheet(file.buffer, GFMIS_LIMIT), GFMIS_HEADER_NAMES, isGfmisHeader);
-    if (!table) throw new ApiError(HttpStatus.BAD_REQUEST, 'gfmis.noHeader');
-    if (table.rows.length > MAX_GFMIS_ROWS) throw new ApiError(HttpStatus.BAD_REQUEST, 'gfmis.tooManyRows');
+    // The header, the row limit and the file's other limits are the shared reader's.
+    const table = await readTable(file.buffer, GFMIS_SHEET);
     progress.report('parsing', 1, 1);
 
     const layout = table.columns.date !== undefined ? 'transactions' : 'monthly';

@@ -1,6 +1,11 @@
 import type { Lang, MessageKey } from '../../../common/messages';
-import type { Cell } from '../../kpis/import/spreadsheet-reader';
-import { headerNamesOf } from '../../kpis/import/spreadsheet-reader';
+import {
+  Cell,
+  columnLabel,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_UNPACKED_BYTES,
+  SheetDefinition,
+} from '../../../common/spreadsheet-import/sheet-definition';
 
 /**
  * The GFMIS disbursement layouts (docs/gfmis-import.md). Columns are found by header text, Thai
@@ -34,18 +39,31 @@ export const GFMIS_COLUMNS: readonly { key: GfmisColumn; th: string; en: string;
   { key: 'disbursed', th: 'เบิกจ่าย', en: 'disbursed', aliases: ['เบิกจ่ายแล้ว', 'disbursement', 'paid'] },
 ];
 
-export const GFMIS_HEADER_NAMES = headerNamesOf(GFMIS_COLUMNS);
+/** A year of a province's GFMIS transactions fits many times over. */
+export const MAX_GFMIS_ROWS = 200_000;
 
-export const isGfmisHeader = (keys: Map<GfmisColumn, number>) =>
-  keys.has('projectCode') &&
-  keys.has('document') &&
-  (keys.has('month') || keys.has('date')) &&
-  (keys.has('committed') || keys.has('disbursed'));
-
-export const gfmisColumnLabel = (key: GfmisColumn, lang: Lang) => {
-  const c = GFMIS_COLUMNS.find((x) => x.key === key);
-  return c ? c[lang] : key;
+/**
+ * The GFMIS import's sheet. GFMIS reports carry some 20 columns besides ours (names, agencies,
+ * budget codes): 40 cells a row on average is the cell limit.
+ */
+export const GFMIS_SHEET: SheetDefinition<GfmisColumn> = {
+  columns: GFMIS_COLUMNS,
+  isHeader: (keys) =>
+    keys.has('projectCode') &&
+    keys.has('document') &&
+    (keys.has('month') || keys.has('date')) &&
+    (keys.has('committed') || keys.has('disbursed')),
+  noHeaderKey: 'gfmis.noHeader',
+  limits: {
+    maxRows: MAX_GFMIS_ROWS,
+    tooManyRowsKey: 'gfmis.tooManyRows',
+    maxCells: (MAX_GFMIS_ROWS + 20) * 40,
+    maxUnpackedBytes: DEFAULT_MAX_UNPACKED_BYTES,
+    maxEntries: DEFAULT_MAX_ENTRIES,
+  },
 };
+
+export const gfmisColumnLabel = (key: GfmisColumn, lang: Lang) => columnLabel(GFMIS_SHEET, key, lang);
 
 /** numeric(18,2): sixteen digits before the point. */
 const MAX_SATANG = 10n ** 18n - 1n;

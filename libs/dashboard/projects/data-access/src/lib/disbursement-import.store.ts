@@ -1,13 +1,12 @@
-import { HttpClient, HttpErrorResponse, httpResource } from '@angular/common/http';
+import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { RealtimeService } from '@provdash/dashboard/shared/realtime';
+import { SpreadsheetUploadOutcome, SpreadsheetUploadStore } from '@provdash/dashboard/shared/spreadsheet-import';
 import type {
   DisbursementBatchDto,
   DisbursementImportPhase,
   DisbursementImportProgressEvent,
   DisbursementImportReportDto,
-  ImportRejectedBodyDto,
-  ImportRowErrorDto,
 } from '@provdash/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -17,10 +16,7 @@ export interface ImportTarget {
 }
 
 /** What the last upload came to: a preview or import report, the rows at fault, or a failure message. */
-export type UploadOutcome =
-  | { kind: 'report'; report: DisbursementImportReportDto }
-  | { kind: 'rejected'; message: string; errors: ImportRowErrorDto[] }
-  | { kind: 'failed'; status: number; message: string | null };
+export type UploadOutcome = SpreadsheetUploadOutcome<DisbursementImportReportDto>;
 
 export interface ImportProgress {
   phase: DisbursementImportPhase;
@@ -71,8 +67,7 @@ export function newUploadId(): string {
  * the uploader's own socket room, the province's batches and their rollback. Provide it on the page.
  */
 @Injectable()
-export class DisbursementImportStore {
-  private readonly http = inject(HttpClient);
+export class DisbursementImportStore extends SpreadsheetUploadStore<DisbursementImportReportDto> {
   private readonly realtime = inject(RealtimeService);
 
   readonly target = signal<ImportTarget | undefined>(undefined);
@@ -81,8 +76,6 @@ export class DisbursementImportStore {
     return t ? { url: importsUrl(t.code), params: { fiscalYear: String(t.fiscalYear) } } : undefined;
   });
 
-  readonly busy = signal<'dryRun' | 'import' | null>(null);
-  readonly outcome = signal<UploadOutcome | null>(null);
   /** The upload whose progress events count (the others are another tab's). */
   readonly uploadId = signal<string | null>(null);
   readonly progress = signal<ImportProgress | null>(null);
@@ -96,6 +89,7 @@ export class DisbursementImportStore {
   });
 
   constructor() {
+    super();
     const sub = this.realtime.on('disbursement-import.progress').subscribe((e) => {
       if (e.uploadId !== this.uploadId()) return;
       this.progress.update((current) => advanceProgress(current, e));
@@ -128,8 +122,8 @@ export class DisbursementImportStore {
     }
   }
 
-  reset(): void {
-    this.outcome.set(null);
+  override reset(): void {
+    super.reset();
     this.progress.set(null);
     this.uploadId.set(null);
   }
@@ -137,48 +131,29 @@ export class DisbursementImportStore {
   private async upload(file: File, dryRun: boolean): Promise<void> {
     const target = this.target();
     if (!target || this.busy()) return;
-    this.busy.set(dryRun ? 'dryRun' : 'import');
-    this.outcome.set(null);
     this.progress.set(null);
     const uploadId = newUploadId();
     this.uploadId.set(dryRun ? null : uploadId);
-    try {
+    const report = await this.send(
+      importsUrl(target.code),
+      file,
+      { fiscalYear: String(target.fiscalYear), dryRun: String(dryRun), uploadId },
       // The server puts the socket into the user's room on connect: be there before the first event.
-      if (!dryRun) await this.realtime.whenConnected();
-      const body = new FormData();
-      body.append('file', file, file.name);
-      const report = await firstValueFrom(
-        this.http.post<DisbursementImportReportDto>(importsUrl(target.code), body, {
-          params: { fiscalYear: String(target.fiscalYear), dryRun: String(dryRun), uploadId },
-        }),
-      );
-      this.outcome.set({ kind: 'report', report });
-      if (!dryRun) {
-        // The answer is the last word: a progress event lost to a reconnect must not leave the bar short.
-        const lines = report.lines;
-        this.progress.set({ batchId: report.batchId ?? undefined, phase: 'done', done: lines, total: lines, percent: 100 });
-        this.batches.reload();
-      }
-    } catch (error) {
-      this.outcome.set(rejection(error));
-    } finally {
-      this.busy.set(null);
+      dryRun ? undefined : () => this.realtime.whenConnected(),
+    );
+    if (report && !dryRun) {
+      // The answer is the last word: a progress event lost to a reconnect must not leave the bar short.
+      const lines = report.lines;
+      this.progress.set({
+        batchId: report.batchId ?? undefined,
+        phase: 'done',
+        done: lines,
+        total: lines,
+        percent: 100,
+      });
+      this.batches.reload();
     }
   }
-}
-
-function rejection(error: unknown): UploadOutcome {
-  if (error instanceof HttpErrorResponse && error.status === 422) {
-    const body = error.error as Partial<ImportRejectedBodyDto> | null;
-    if (body && Array.isArray(body.errors)) {
-      return { kind: 'rejected', message: body.message ?? '', errors: body.errors };
-    }
-  }
-  return {
-    kind: 'failed',
-    status: error instanceof HttpErrorResponse ? error.status : 0,
-    message: messageOf(error),
-  };
 }
 
 function messageOf(error: unknown): string | null {

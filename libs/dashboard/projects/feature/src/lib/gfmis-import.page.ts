@@ -9,6 +9,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 import { DisbursementImportStore } from '@provdash/dashboard/projects/data-access';
+import { SpreadsheetFilePicker } from '@provdash/dashboard/shared/spreadsheet-import';
 import type { DisbursementBatchDto, OrgUnitDto } from '@provdash/shared/contracts';
 import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 import { firstValueFrom, map } from 'rxjs';
@@ -44,7 +45,14 @@ function thisFiscalYear(): number {
  */
 @Component({
   selector: 'pd-gfmis-import-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, TranslocoDirective],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    SpreadsheetFilePicker,
+    TranslocoDirective,
+  ],
   providers: [DisbursementImportStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './gfmis-import.page.html',
@@ -128,9 +136,8 @@ export class GfmisImportPage {
     this.store.reset();
   }
 
-  protected chooseFile(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.file.set(input.files?.[0] ?? null);
+  protected chooseFile(file: File | null): void {
+    this.file.set(file);
     this.store.reset();
   }
 

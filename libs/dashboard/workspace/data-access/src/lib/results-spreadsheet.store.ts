@@ -1,16 +1,14 @@
-import { HttpClient, HttpErrorResponse, HttpResponse } from '@angular/common/http';
-import { inject, Injectable, signal } from '@angular/core';
-import type { ImportRejectedBodyDto, ImportRowErrorDto, ResultsImportReportDto } from '@provdash/shared/contracts';
+import { HttpResponse } from '@angular/common/http';
+import { Injectable, signal } from '@angular/core';
+import { SpreadsheetUploadOutcome, SpreadsheetUploadStore } from '@provdash/dashboard/shared/spreadsheet-import';
+import type { ResultsImportReportDto } from '@provdash/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { apiProblem } from './api-problem';
 
 export type TemplateFormat = 'xlsx' | 'csv';
 
 /** What the last upload came to: a report (dry run or import), the rows at fault (422), or a failure. */
-export type ResultsUploadOutcome =
-  | { kind: 'report'; report: ResultsImportReportDto }
-  | { kind: 'rejected'; message: string; errors: ImportRowErrorDto[] }
-  | { kind: 'failed'; status: number; message: string | null };
+export type ResultsUploadOutcome = SpreadsheetUploadOutcome<ResultsImportReportDto>;
 
 const sheetUrl = (code: string, what: 'results-template' | 'results-import') =>
   `/api/provinces/${encodeURIComponent(code)}/${what}`;
@@ -41,13 +39,9 @@ export function saveBlob(blob: Blob, name: string, doc: Document = globalThis.do
  * is written then. Provide it where it is used.
  */
 @Injectable()
-export class ResultsSpreadsheetStore {
-  private readonly http = inject(HttpClient);
-
+export class ResultsSpreadsheetStore extends SpreadsheetUploadStore<ResultsImportReportDto> {
   readonly downloading = signal<TemplateFormat | null>(null);
   readonly downloadError = signal<string | null>(null);
-  readonly busy = signal<'dryRun' | 'import' | null>(null);
-  readonly outcome = signal<ResultsUploadOutcome | null>(null);
 
   async downloadTemplate(code: string, fiscalYear: number, format: TemplateFormat): Promise<boolean> {
     this.downloading.set(format);
@@ -72,39 +66,15 @@ export class ResultsSpreadsheetStore {
 
   /** Checks (dryRun) or imports a file; resolves true when something was written. */
   async upload(code: string, fiscalYear: number, file: File, dryRun: boolean): Promise<boolean> {
-    if (this.busy()) return false;
-    this.busy.set(dryRun ? 'dryRun' : 'import');
-    this.outcome.set(null);
-    try {
-      const body = new FormData();
-      body.append('file', file, file.name);
-      const report = await firstValueFrom(
-        this.http.post<ResultsImportReportDto>(sheetUrl(code, 'results-import'), body, {
-          params: { fiscalYear: String(fiscalYear), dryRun: String(dryRun) },
-        }),
-      );
-      this.outcome.set({ kind: 'report', report });
-      return !dryRun && report.accepted > 0;
-    } catch (error) {
-      this.outcome.set(rejection(error));
-      return false;
-    } finally {
-      this.busy.set(null);
-    }
+    const report = await this.send(sheetUrl(code, 'results-import'), file, {
+      fiscalYear: String(fiscalYear),
+      dryRun: String(dryRun),
+    });
+    return report !== null && !dryRun && report.accepted > 0;
   }
 
-  reset(): void {
-    this.outcome.set(null);
+  override reset(): void {
+    super.reset();
     this.downloadError.set(null);
   }
-}
-
-function rejection(error: unknown): ResultsUploadOutcome {
-  if (error instanceof HttpErrorResponse && error.status === 422) {
-    const body = error.error as Partial<ImportRejectedBodyDto> | null;
-    if (body && Array.isArray(body.errors))
-      return { kind: 'rejected', message: body.message ?? '', errors: body.errors };
-  }
-  const problem = apiProblem(error);
-  return { kind: 'failed', status: problem.status, message: problem.message };
 }

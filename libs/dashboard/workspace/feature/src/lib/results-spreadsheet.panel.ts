@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { SpreadsheetFilePicker } from '@provdash/dashboard/shared/spreadsheet-import';
 import { ResultsSpreadsheetStore, TemplateFormat } from '@provdash/dashboard/workspace/data-access';
 import { formatValue } from './format';
 
@@ -10,7 +11,7 @@ import { formatValue } from './format';
  */
 @Component({
   selector: 'pd-results-spreadsheet-panel',
-  imports: [MatButtonModule, TranslocoDirective],
+  imports: [MatButtonModule, SpreadsheetFilePicker, TranslocoDirective],
   providers: [ResultsSpreadsheetStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -40,21 +41,16 @@ import { formatValue } from './format';
         <p class="error" role="alert" data-testid="template-error">{{ store.downloadError() || t('failed') }}</p>
       }
 
-      <div class="row">
-        <input
-          #picker
-          id="results-file"
-          class="visually-hidden"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="results-file"
-          (change)="choose($event)"
-        />
-        <button mat-stroked-button type="button" (click)="picker.click()">{{ t('chooseFile') }}</button>
-        <span class="file-name" data-testid="results-file-name" aria-live="polite">{{
-          file()?.name ?? t('noFile')
-        }}</span>
-      </div>
+      <pd-spreadsheet-file-picker
+        class="row"
+        inputId="results-file"
+        testId="results-file"
+        nameTestId="results-file-name"
+        [chooseLabel]="t('chooseFile')"
+        [noFileLabel]="t('noFile')"
+        [file]="file()"
+        (fileChange)="choose($event)"
+      />
       <div class="row">
         <button
           mat-stroked-button
@@ -134,10 +130,6 @@ import { formatValue } from './format';
       align-items: center;
       margin-block: 12px;
     }
-    .file-name {
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -202,9 +194,8 @@ export class ResultsSpreadsheetPanel {
     void this.store.downloadTemplate(this.code(), this.fiscalYear(), format);
   }
 
-  protected choose(event: Event): void {
-    const picked = (event.target as HTMLInputElement).files?.[0] ?? null;
-    this.file.set(picked);
+  protected choose(file: File | null): void {
+    this.file.set(file);
     this.store.reset();
   }
 

@@ -1,9 +1,46 @@
-import { applyDecorators, ArgumentsHost, Catch, ExceptionFilter, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiPayloadTooLargeResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { langOf, message } from '../../../common/messages';
-import { ImportRejected } from './results-import.service';
+import { langOf, message } from '../messages';
+
+/** One row error of a rejected file: the spreadsheet's row number, the column's header and the message, in the response language. */
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** What a rejected file's 422 carries besides the message: the counts and every row error. */
+export interface ImportRejection {
+  dryRun: boolean;
+  rows: number;
+  accepted: number;
+  skipped: number;
+  errors: ImportRowError[];
+}
+
+/** The file had errors: the report goes back with 422 and nothing was written. */
+export class ImportRejected extends HttpException {
+  constructor(readonly report: ImportRejection) {
+    super('import.rejected', HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+}
 
 /**
  * A rejected file answers 422 with the whole report (every row and column at fault), not only
@@ -48,4 +85,8 @@ export const SpreadsheetUpload = (maxBytes: number, what: string) =>
     }),
     ApiUnprocessableEntityResponse({ description: 'the file has errors (every bad row listed); nothing was written' }),
     ApiPayloadTooLargeResponse({ description: `the file is larger than ${maxBytes / 1024 / 1024} MB` }),
+    ApiBadRequestResponse({
+      description:
+        'no file, an unreadable or unsupported file, no header row, or a limit exceeded while reading (rows, cells, unpacked size, zip entries; the `code` names it)',
+    }),
   );

@@ -1,0 +1,2 @@
+export * from './lib/spreadsheet-file-picker';
+export * from './lib/spreadsheet-upload.store';
