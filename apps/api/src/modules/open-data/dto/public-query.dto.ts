@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsCalendarMonth } from '../../../common/dates';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Every filter of the public API; each dataset's query picks the ones that apply to it. */
@@ -65,9 +66,12 @@ export class PublicFilters {
   @IsIn(['capital', 'current'])
   budgetType?: string;
 
-  @ApiPropertyOptional({ example: '2025-11', description: 'A calendar month, Gregorian (YYYY-MM)' })
+  @ApiPropertyOptional({
+    example: '2025-11',
+    description: 'A calendar month, Gregorian (YYYY-MM); a Buddhist-Era year (2569-10) is refused',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @IsCalendarMonth()
   month?: string;
 }
 
