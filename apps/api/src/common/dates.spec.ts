@@ -39,7 +39,8 @@ class Probe {
   @IsDecimalNumber(2) percent!: unknown;
 }
 
-const probe = (fields: Partial<Probe>) => Object.assign(new Probe(), { day: '2026-01-31', month: '2026-01', from: '2026-01-31', percent: 45.5 }, fields);
+const probe = (fields: Partial<Probe>) =>
+  Object.assign(new Probe(), { day: '2026-01-31', month: '2026-01', from: '2026-01-31', percent: 45.5 }, fields);
 
 describe('date and number decorators', () => {
   it('accept good values', async () => {

@@ -19,7 +19,8 @@ export const LAST_DATE = '2100-12-31';
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE = /^(\d{4})-\d{2}-\d{2}$/;
 /** A full instant: a calendar date, or a date with a time and an explicit offset. */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/;
 
 /** Why a date text is refused, as a class-validator constraint name (FIELD_MESSAGES_TH has the Thai). */
 export type DateProblem = 'isCalendarDate' | 'buddhistEraYear' | 'dateOutOfRange';

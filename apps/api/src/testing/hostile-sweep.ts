@@ -48,18 +48,30 @@ export interface Operation {
 
 /**
  * The value classes that gave a 5xx in the attack of issue 17, one request per class per field.
- * Numbers go as JSON numbers in bodies; in paths and queries everything is text.
+ * Text goes where the schema takes text (every path parameter is text); numbers where it takes
+ * numbers (as a JSON number in bodies, as text in a query). NUL and a lone surrogate travel
+ * together: both are text PostgreSQL cannot take, and one request per field keeps the sweep short.
  */
-export const HOSTILE: readonly { name: string; value: string | number }[] = [
-  { name: 'NUL byte', value: 'a\u0000b' },
-  { name: 'lone surrogate', value: 'x\ud800@demo.go.th' },
+export const HOSTILE_TEXT: readonly { name: string; value: string }[] = [
+  { name: 'NUL byte and lone surrogate', value: 'a\u0000b\ud800@demo.go.th' },
   { name: 'impossible date', value: '2026-02-30' },
   { name: 'partial date', value: '2026-10' },
   { name: 'Buddhist-Era month', value: '2569-10' },
   { name: 'far date', value: '9999-12-31' },
-  { name: 'exponent number', value: 1e-7 },
   { name: 'exponent text', value: '1e-7' },
 ];
+export const HOSTILE_NUMBER: readonly { name: string; value: number }[] = [{ name: 'exponent number', value: 1e-7 }];
+
+/** The classes for a place whose schema (or sample) says number, boolean or text. */
+export function hostileFor(
+  sample: unknown,
+  schema?: OpenApiSchema,
+): readonly { name: string; value: string | number }[] {
+  const type = schema?.type ?? typeof sample;
+  if (type === 'number' || type === 'integer') return HOSTILE_NUMBER;
+  if (type === 'boolean') return [];
+  return HOSTILE_TEXT;
+}
 
 /** Nested 20,000 deep but 40 kB small: under the body limit, over any parser's stack. */
 export const DEEP_JSON = '['.repeat(20_000) + ']'.repeat(20_000);
@@ -88,7 +100,13 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         .filter((p) => p.in === 'query')
         .map((p) => ({ name: p.name, required: !!p.required, schema: resolve(doc, p.schema ?? {}) }));
       const json = op.requestBody?.content['application/json']?.schema;
-      ops.push({ method: method as Operation['method'], path, pathParams, query, body: json ? resolve(doc, json) : null });
+      ops.push({
+        method: method as Operation['method'],
+        path,
+        pathParams,
+        query,
+        body: json ? resolve(doc, json) : null,
+      });
     }
   }
   return ops;
@@ -112,9 +130,7 @@ export function sampleOf(doc: OpenApiDocument, raw: OpenApiSchema, depth = 0): u
       return schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'ทดสอบ';
     default:
       if (schema.properties && depth <= 6) {
-        return Object.fromEntries(
-          Object.entries(schema.properties).map(([k, s]) => [k, sampleOf(doc, s, depth + 1)]),
-        );
+        return Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, sampleOf(doc, s, depth + 1)]));
       }
       return 'ทดสอบ';
   }
