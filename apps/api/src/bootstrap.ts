@@ -5,7 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
+import type { NextFunction, Request, Response } from 'express';
 import { ApiError, FieldError } from './common/api-error';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { refuseDeepJson, refuseUnsafeText } from './common/input-guard';
 import { appLogger, createRootLogger } from './common/logging';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
@@ -29,8 +32,12 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     bodyParser: false,
   });
   // Small bodies only: nothing a person types is near this; file imports have their own route.
-  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('json', { limit: '100kb', verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(refuseUnsafeText);
+  // Errors of the middleware above answer here, in the API's own shape (see ApiExceptionFilter.respond).
+  const earlyErrors = new ApiExceptionFilter();
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => earlyErrors.respond(err, req, res));
   app.use(cookieParser());
   app.use(
     helmet({

@@ -21,6 +21,12 @@ const STATUS_KEYS: Partial<Record<number, MessageKey>> = {
 const PG_CODES: Record<string, [HttpStatus, MessageKey]> = {
   '22P02': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // invalid text representation (e.g. not a uuid)
   '22003': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // numeric out of range
+  // Backstops only: DTOs refuse these first, but a 500 for a caller's bad text or date is never right.
+  '22001': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // value too long for the column
+  '22007': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // invalid date/time format
+  '22008': [HttpStatus.BAD_REQUEST, 'validation.malformed'], // date/time field out of range (2026-02-30)
+  '22021': [HttpStatus.BAD_REQUEST, 'validation.badText'], // NUL or invalid byte sequence for UTF-8
+  '22P05': [HttpStatus.BAD_REQUEST, 'validation.badText'], // untranslatable character
   '23505': [HttpStatus.CONFLICT, 'conflict.duplicate'],
   '23503': [HttpStatus.CONFLICT, 'conflict.duplicate'],
 };
@@ -65,8 +71,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+    this.respond(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /**
+   * Also called as an Express error middleware for errors raised before routing (body parsing, the
+   * input guard): ServeStaticModule's error handler would otherwise turn every one of them on an
+   * `/api` path into a 404 (malformed or oversized JSON answered "not found").
+   */
+  respond(exception: unknown, req: Request, res: Response): void {
     if (isHealthReport(exception)) {
       // Health probes read terminus' own report (which check is down), not a sentence for a person.
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json(exception.getResponse());

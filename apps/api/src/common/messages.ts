@@ -276,6 +276,14 @@ export const MESSAGES = {
   'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
   'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
   'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },
+  'validation.tooDeep': {
+    th: 'ข้อมูล JSON ซ้อนกันลึกเกินกำหนด (ไม่เกิน 32 ชั้น)',
+    en: 'The JSON body is nested too deeply (at most 32 levels).',
+  },
+  'validation.badText': {
+    th: 'คำขอมีอักขระที่ใช้ไม่ได้ (อักขระ NUL หรืออักขระ Unicode ที่ไม่สมบูรณ์)',
+    en: 'The request contains characters that cannot be used (NUL or an incomplete Unicode character).',
+  },
   'server.error': {
     th: 'เกิดข้อผิดพลาดในระบบ ข้อมูลของคุณไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง',
     en: 'Something went wrong on our side; nothing was saved. Please try again.',
@@ -328,6 +336,10 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   matches: 'รูปแบบไม่ถูกต้อง',
   isDateString: 'ต้องเป็นวันที่ที่ถูกต้อง',
   isISO8601: 'ต้องเป็นวันที่ที่ถูกต้อง',
+  isCalendarDate: 'ต้องเป็นวันที่ที่มีอยู่จริงในรูปแบบ ปปปป-ดด-วว (ปี ค.ศ.) หรือเดือนในรูปแบบ ปปปป-ดด',
+  buddhistEraYear: 'ปีเป็น พ.ศ. กรุณาใช้ปี ค.ศ. (ลบ 543) เช่น 2026-10 แทน 2569-10',
+  dateOutOfRange: 'วันที่ต้องอยู่ระหว่าง 2000-01-01 ถึง 2100-12-31',
+  isFiniteNumber: 'ต้องเป็นตัวเลข (ไม่ใช้รูปแบบเลขยกกำลัง เช่น 1e-7)',
   isArray: 'ต้องเป็นรายการ',
   arrayMaxSize: 'จำนวนรายการเกินกำหนด',
   isUrl: 'ต้องเป็นลิงก์ที่ถูกต้อง',

@@ -13,9 +13,9 @@ export interface TestApp {
 }
 
 /** The production app (same modules, pipes and prefix) on a fresh database cloned from the template. */
-export async function bootTestApp(): Promise<TestApp> {
+export async function bootTestApp(options: { dashboardDir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), databaseUrl: db.url });
+  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), databaseUrl: db.url, ...options });
   await app.init();
   return {
     app,

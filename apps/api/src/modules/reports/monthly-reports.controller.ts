@@ -1,15 +1,19 @@
 import { Body, Controller, Get, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { MonthlyReportDto } from '@provdash/shared/contracts';
-import { IsIn, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsCalendarMonth } from '../../common/dates';
 import { Allow, unitCode, unitOf } from '../access/access.decorators';
 import { contentDisposition, provinceTitle } from '../agreements/exports/export-format';
 import { monthTh } from './monthly-report-data';
 import { MonthlyReportsService, ReportFormat } from './monthly-reports.service';
 
 class GenerateReportBody {
-  @ApiProperty({ example: '2026-10', description: 'the calendar month to report on (Gregorian YYYY-MM)' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @ApiProperty({
+    example: '2026-10',
+    description: 'the calendar month to report on (Gregorian YYYY-MM; a Buddhist-Era 2569-10 is refused)',
+  })
+  @IsCalendarMonth()
   month!: string;
 }
 

@@ -17,7 +17,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
   IsDefined,
   IsIn,
   IsInt,
@@ -32,6 +31,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../common/dates';
 import { IsDecimal } from '../../../common/decimal';
 import { EvidenceLink } from '../../kpis/dto/kpi-result.dto';
 
@@ -161,8 +161,7 @@ export class SignAgreementBody implements SignAgreementDto {
   @ApiProperty({ example: 'นายชัยวัฒน์ ใจดี' }) @IsString() @MinLength(1) @MaxLength(200) signedByGovernor!: string;
   @ApiProperty({ example: 'ปลัดกระทรวงมหาดไทย' }) @IsString() @MinLength(1) @MaxLength(200) signedByMinistry!: string;
   @ApiProperty({ example: '2025-10-15' })
-  @IsDateString({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDate()
   signedAt!: string;
 }
 
@@ -206,7 +205,7 @@ export class SaveAgreementResultBody implements SaveAgreementResultDto {
 export class AsOfQuery {
   @ApiPropertyOptional({ example: '2026-04-01', description: 'live score as of this day (default: today, Bangkok)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   asOf?: string;
 }
 

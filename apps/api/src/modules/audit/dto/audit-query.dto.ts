@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '../../../common/dates';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: "org unit code (default: the caller's scope); includes the units below it" })
@@ -28,12 +29,12 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ example: '2026-10-01T00:00:00+07:00' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 1 })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { PERIOD_OR_YEAR_PATTERN, PROJECT_BUDGET_TYPES } from '@provdash/shared/contracts';
 import { Type } from 'class-transformer';
+import { IsCalendarMonth } from '../../../common/dates';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Every filter of the public API; each dataset's query picks the ones that apply to it. */
@@ -66,9 +67,12 @@ export class PublicFilters {
   @IsIn(PROJECT_BUDGET_TYPES)
   budgetType?: string;
 
-  @ApiPropertyOptional({ example: '2025-11', description: 'A calendar month, Gregorian (YYYY-MM)' })
+  @ApiPropertyOptional({
+    example: '2025-11',
+    description: 'A calendar month, Gregorian (YYYY-MM); a Buddhist-Era year (2569-10) is refused',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @IsCalendarMonth()
   month?: string;
 }
 

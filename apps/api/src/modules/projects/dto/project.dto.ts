@@ -14,10 +14,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,7 +25,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsDecimal } from '../../../common/decimal';
+import { IsCalendarDate } from '../../../common/dates';
+import { IsDecimal, IsDecimalNumber } from '../../../common/decimal';
 
 export const BUDGET_SOURCES: BudgetSourceName[] = ['province', 'cluster', 'ministry', 'local', 'other'];
 export const PROJECT_BUDGET_TYPES: ProjectBudgetType[] = [...PROJECT_BUDGET_TYPE_LIST];
@@ -55,8 +54,8 @@ export class CreateProjectBody {
   @ApiProperty({ enum: BUDGET_SOURCES }) @IsIn(BUDGET_SOURCES) budgetSource!: BudgetSourceName;
   @ApiProperty({ enum: PROJECT_BUDGET_TYPES }) @IsIn(PROJECT_BUDGET_TYPES) budgetType!: ProjectBudgetType;
   @ApiProperty({ example: '12500000.00' }) @IsDecimal({ pattern: BAHT }) allocated!: string;
-  @ApiProperty({ example: '2025-10-01' }) @IsDateString({ strict: true }) startDate!: string;
-  @ApiProperty({ example: '2026-09-30' }) @IsDateString({ strict: true }) endDate!: string;
+  @ApiProperty({ example: '2025-10-01' }) @IsCalendarDate() startDate!: string;
+  @ApiProperty({ example: '2026-09-30' }) @IsCalendarDate() endDate!: string;
   @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatusName;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -79,8 +78,8 @@ export class UpdateProjectBody {
   @IsIn(PROJECT_BUDGET_TYPES)
   budgetType?: ProjectBudgetType;
   @ApiPropertyOptional() @IsOptional() @IsDecimal({ pattern: BAHT }) allocated?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) startDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) endDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() startDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() endDate?: string;
   @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatusName;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -102,7 +101,7 @@ export class ProjectListQuery {
 }
 
 export class SaveProgressBody {
-  @ApiProperty({ example: 45.5 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) percent!: number;
+  @ApiProperty({ example: 45.5 }) @IsDecimalNumber(2) @Min(0) @Max(100) percent!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) milestoneNote?: string;
   @ApiPropertyOptional({ description: 'the version read; required to change an existing entry' })
   @IsOptional()
@@ -117,10 +116,10 @@ export class ProgressTransitionBody {
 }
 
 export class SaveTargetBody {
-  @ApiProperty({ example: 30 }) @IsNumber({ maxDecimalPlaces: 2 }) q1!: number;
-  @ApiProperty({ example: 52 }) @IsNumber({ maxDecimalPlaces: 2 }) q2!: number;
-  @ApiProperty({ example: 75 }) @IsNumber({ maxDecimalPlaces: 2 }) q3!: number;
-  @ApiProperty({ example: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) q4!: number;
+  @ApiProperty({ example: 30 }) @IsDecimalNumber(2) q1!: number;
+  @ApiProperty({ example: 52 }) @IsDecimalNumber(2) q2!: number;
+  @ApiProperty({ example: 75 }) @IsDecimalNumber(2) q3!: number;
+  @ApiProperty({ example: 100 }) @IsDecimalNumber(2) q4!: number;
   @ApiPropertyOptional({ description: 'the version read; required to change existing targets' })
   @IsOptional()
   @IsInt()
@@ -150,7 +149,7 @@ export class CreateRiskBody {
   @ApiProperty({ enum: RESPONSES }) @IsIn(RESPONSES) response!: RiskResponseName;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) owner!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) mitigation?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) reviewDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() reviewDate?: string;
 }
 
 export class UpdateRiskBody {
@@ -161,7 +160,7 @@ export class UpdateRiskBody {
   @ApiPropertyOptional({ enum: RESPONSES }) @IsOptional() @IsIn(RESPONSES) response?: RiskResponseName;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) owner?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) mitigation?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) reviewDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() reviewDate?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
 }
 
@@ -188,7 +187,7 @@ export class ReadModelQuery {
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'as of this day (default: today, Bangkok)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   asOf?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../../common/dates';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class ScorecardQuery {
   @ApiPropertyOptional({ example: 2569, description: 'default: the current fiscal year' })
@@ -13,6 +14,6 @@ export class ScorecardQuery {
 
   @ApiPropertyOptional({ example: '2026-09-30', description: 'evaluate as of this day (default: today, Bangkok)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   asOf?: string;
 }

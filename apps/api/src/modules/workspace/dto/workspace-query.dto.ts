@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../../common/dates';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class WorkspaceQuery {
   @ApiPropertyOptional({ example: 2570, description: 'default: the current fiscal year' })
@@ -16,6 +17,6 @@ export class WorkspaceQuery {
     description: 'judge what is due and late as of this day (default: today, Bangkok)',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   asOf?: string;
 }
