@@ -13,6 +13,7 @@ import { Outbox, OutboxMessage } from '../realtime/outbox.service';
 import { scopeRooms, workspaceRooms } from '../realtime/rooms';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
+import { hardLimitError, hardLimitProblem } from './hard-limits';
 import { KpiResult } from './kpi-result.entity';
 import { Kpi } from './kpi.entity';
 
@@ -73,6 +74,8 @@ export class KpiResultsService {
   async save(kpiId: string, period: string, body: SaveKpiResultBody): Promise<KpiResultDto> {
     return this.dataSource.transaction(async (m) => {
       const kpi = await this.kpi(m, kpiId);
+      const impossible = hardLimitProblem(kpi, body);
+      if (impossible) throw hardLimitError(impossible);
       const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()), await this.historyRange(m, kpi));
       if (problem) throw unprocessable(problem);
       const result = await this.writeDraft(m, kpi, period, body, body.version);
@@ -130,7 +133,9 @@ export class KpiResultsService {
    */
   private async announce(m: EntityManager, kpi: Kpi & { orgUnit: OrgUnit }, r: KpiResult, step: ReviewStep | 'save') {
     const approvedChanged = step === 'approve' || step === 'reopen';
-    const scorecard = approvedChanged ? await this.scorecards.kpiEffect(m, kpi.orgUnit.code, kpi.id, r.fiscalYear) : null;
+    const scorecard = approvedChanged
+      ? await this.scorecards.kpiEffect(m, kpi.orgUnit.code, kpi.id, r.fiscalYear)
+      : null;
     const base = {
       kpiId: kpi.id,
       kpiCode: kpi.code,

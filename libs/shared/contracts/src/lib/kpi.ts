@@ -74,6 +74,11 @@ export interface KpiDefinitionDto {
   baselineFy: number | null;
   plausibleMin: string | null;
   plausibleMax: string | null;
+  /** The KPI's own hard limits (null: the default by unit applies on that side). */
+  hardMin: string | null;
+  hardMax: string | null;
+  /** The limits that apply: outside them a value is impossible and the API refuses it. */
+  hardLimits: { min: string | null; max: string | null };
   ownerAgencyTh: string;
   ownerAgencyEn: string;
   dataSource: string;
