@@ -13,3 +13,4 @@ export * from './lib/kpi-aggregation';
 export * from './lib/risk-level';
 export * from './lib/locale-number';
 export * from './lib/kpi-limits';
+export * from './lib/kpi-display';

@@ -109,6 +109,8 @@ export interface ScorecardKpiDto {
   achievement: number | null;
   status: KpiStatusName;
   missingPeriods: string[];
+  /** The running period when its approved result already counts (before it is due): marked as early. */
+  earlyPeriod: string | null;
   /** The last 12 approved periods (any fiscal year), oldest first: the sparkline. */
   trend: { period: string; value: number | null }[];
   lastApprovedAt: string | null;

@@ -80,7 +80,9 @@ describe('ProgressEntryDialog', () => {
       expect(parsed()).toBeNull();
       (s.el.querySelector('[data-testid="save-draft"]') as HTMLButtonElement).click();
       await settle(s.fixture);
-      expect(s.el.querySelector('[data-testid="percent-error"]')?.textContent?.trim()).toBe('workspace.errors.grouping');
+      expect(s.el.querySelector('[data-testid="percent-error"]')?.textContent?.trim()).toBe(
+        'workspace.errors.grouping',
+      );
     }
     s.http.expectNone(() => true);
     type(s.el, 'percent', '๓๕.๕');
