@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { formatAgreementScoreShort } from '@provdash/shared/domain';
 import { existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,11 +75,13 @@ test.describe("the governor's province view", () => {
     await signIn(page, 'governor.50@demo.go.th');
     await expect(page).toHaveURL(new RegExp(`/province/50\\?fy=${FY}&asOf=${AS_OF}$`));
 
-    // The headline: the agreement score with four decimals, and the last round.
+    // The headline: the live agreement score to two decimals (the exact four on hover), and the
+    // last round exactly as it was evaluated (official).
     const agreement = (await (
       await request.get(`/api/org-units/50/agreement-scorecard?fiscalYear=${FY}&asOf=${AS_OF}`)
-    ).json()) as { live: { formatted: string }; rounds: { round: number; formatted: string }[] };
-    await expect(page.getByTestId('agreement-live')).toHaveText(agreement.live.formatted);
+    ).json()) as { live: { score: number; formatted: string }; rounds: { round: number; formatted: string }[] };
+    await expect(page.getByTestId('agreement-live')).toHaveText(formatAgreementScoreShort(agreement.live.score));
+    await expect(page.getByTestId('agreement-live')).toHaveAttribute('title', agreement.live.formatted);
     await expect(page.getByTestId('agreement-round')).toContainText(`รอบ 6 เดือน: ${agreement.rounds[0].formatted}`);
     // The score leads the page, before the KPI lights and the money.
     const order = await page

@@ -6,6 +6,43 @@ async function expectNoSideways(page: Page): Promise<void> {
 }
 
 test.describe('province view, strategy map and comparison', () => {
+  test('each KPI row shows the target expected by now and its status in one line; a grey row shows no value', async ({
+    page,
+    request,
+  }, info) => {
+    // Mid-year FY 2569: October to December are due, so a summed KPI expects 3/12 of its yearly target.
+    const query = 'fy=2569&asOf=2026-01-10';
+    const card = await (await request.get('/api/org-units/50/scorecard?fiscalYear=2569&asOf=2026-01-10')).json();
+    const kpis = card.kpis as { code: string; status: string; expected: number | null; actual: number | null }[];
+    const judged = kpis.find((k) => ['green', 'amber', 'red'].includes(k.status) && k.expected !== null);
+    expect(judged).toBeDefined();
+    const fmt = (v: number) => new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(v);
+
+    await page.goto(`/province/50?${query}`);
+    const row = page.locator(`[data-testid="kpi-row"][data-code="${judged?.code}"]`);
+    // The scorecard of a past day is computed on first request: give it time on a busy machine.
+    await expect(row.getByTestId('kpi-expected')).toHaveText(fmt(judged?.expected ?? 0), { timeout: 30_000 });
+    const item = page.locator('li').filter({ has: row });
+    await item.getByTestId('kpi-why').locator('summary').click();
+    const line = item.getByTestId('kpi-why-text');
+    await expect(line).toBeVisible();
+    await expect(line).toContainText(`เป้าหมาย ณ ปัจจุบัน ${fmt(judged?.expected ?? 0)}`);
+    await expect(row).toHaveAttribute('title', (await line.textContent()) ?? '');
+    await expect(item.getByTestId('kpi-why-doc')).toHaveAttribute('href', '/docs/kpi-status.md');
+    const doc = await request.get('/docs/kpi-status.md');
+    expect(await doc.text()).toContain('Worked example');
+
+    // One state per KPI: a grey KPI never shows a value beside "no report".
+    for (const grey of kpis.filter((k) => k.status === 'grey')) {
+      await expect(
+        page.locator(`[data-testid="kpi-row"][data-code="${grey.code}"]`).getByTestId('kpi-actual'),
+      ).toHaveText('–');
+    }
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`province-row-${info.project.name}.png`) });
+    await expectNoSideways(page);
+  });
+
   test('a year without a signed agreement or projects offers the year before, one click away', async ({ page }) => {
     await page.goto('/province/50?fy=2570');
     await expect(page.getByTestId('agreement-none')).toContainText('2570');

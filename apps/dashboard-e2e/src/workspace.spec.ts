@@ -153,7 +153,8 @@ test.describe.serial('the strategy office workspace', () => {
     await expect(officer.getByTestId('workspace-scope')).toContainText(`เชียงใหม่ · ปีงบประมาณ ${FY}`);
     await expect(officer.getByTestId('count-late')).toBeVisible();
 
-    const pick = pickEntry(desk, project);
+    // Not a percentage: 999,999,999,999 must be an unusual value here, not an impossible one (above 100 %).
+    const pick = pickEntry(desk, project, (k) => /ร้อยละ|%/.test(String(k['unitTh'])));
     await officer.getByTestId('filter-all').click();
     const item = officer.locator(
       `[data-testid="kpi-item"][data-kpi-code="${pick.kpi.code}"][data-period="${pick.period}"]`,
@@ -173,6 +174,19 @@ test.describe.serial('the strategy office workspace', () => {
       'ต้องเป็นตัวเลข (ไม่เกิน 15 หลัก ทศนิยมไม่เกิน 6 ตำแหน่ง)',
     );
 
+    // Commas out of place (issue 16.1: "1,2,3" was saved as 123): refused under the field.
+    await value.fill('1,2,3');
+    await expect(dialog.getByTestId('value-parsed')).toHaveCount(0);
+    await dialog.getByTestId('save-draft').click();
+    await expect(dialog.getByTestId('value-error')).toHaveText('ใส่จุลภาคคั่นทุกสามหลักเท่านั้น เช่น 1,234.5');
+    await dialog.screenshot({ path: test.info().outputPath(`entry-grouping-${project}.png`) });
+
+    // Impossible (below the KPI's hard limit of 0): the API refuses it, naming the limit, under the field.
+    await value.fill('-5');
+    await dialog.getByTestId('save-draft').click();
+    await expect(dialog.getByTestId('value-error')).toContainText('ค่านี้เป็นไปไม่ได้: ตัวชี้วัดนี้ต้องไม่ต่ำกว่า 0');
+    await expect(dialog.getByTestId('outlier')).toHaveCount(0);
+
     // Far outside the plausible range: the API's own message, with a confirmation to give.
     await value.fill('999,999,999,999');
     await dialog.getByTestId('save-draft').click();
@@ -184,6 +198,11 @@ test.describe.serial('the strategy office workspace', () => {
     // A value in range: no confirmation; saved and sent for approval.
     await value.fill(goodValue(pick.kpi));
     await expect(dialog.getByTestId('outlier')).toHaveCount(0);
+    // The number as it will be saved, before saving.
+    await expect(dialog.getByTestId('value-parsed')).toContainText(
+      `จะบันทึกเป็น ${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 6 }).format(Number(goodValue(pick.kpi)))}`,
+    );
+    await dialog.screenshot({ path: test.info().outputPath(`entry-parsed-${project}.png`) });
     await dialog.getByTestId('narrative').fill('ผลการดำเนินงานเป็นไปตามแผน');
     await dialog.getByTestId('save-submit').click();
     await expect(dialog).toHaveCount(0);

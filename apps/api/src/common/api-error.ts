@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { MessageKey } from './messages';
+import type { MessageKey, MessageParams } from './messages';
 
 export interface FieldError {
   field: string;
@@ -13,6 +13,8 @@ export class ApiError extends HttpException {
     status: HttpStatus,
     readonly key: MessageKey,
     readonly fields?: FieldError[],
+    /** Values for the message's `{name}` placeholders (a limit, a unit). */
+    readonly params?: MessageParams,
   ) {
     super(key, status);
   }

@@ -107,7 +107,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         statusCode: status,
         error: HttpStatus[status] ?? 'Error',
-        message: message(exception.key, lang),
+        message: message(exception.key, lang, exception.params),
         // The key too: the dashboard answers some errors with a step of its own (an outlier asks to confirm).
         code: exception.key,
         ...(exception.fields && {

@@ -35,6 +35,10 @@ export const MESSAGES = {
     th: 'ตัวชี้วัดแบบช่วงต้องระบุขอบล่างและขอบบนของช่วง (ขอบล่างไม่เกินขอบบน)',
     en: 'A band KPI needs a lower and an upper edge (lower not above upper).',
   },
+  'kpi.hardLimitsInvalid': {
+    th: 'ขีดจำกัดล่างของตัวชี้วัดต้องไม่เกินขีดจำกัดบน',
+    en: "A KPI's lower hard limit must not be above its upper hard limit.",
+  },
   'target.periodInvalid': {
     th: 'งวดของค่าเป้าหมายรายงวดต้องอยู่ในปีงบประมาณนี้และตรงกับความถี่ของตัวชี้วัด',
     en: "Trajectory periods must be in this fiscal year and match the KPI's frequency.",
@@ -55,6 +59,14 @@ export const MESSAGES = {
   'result.outlier': {
     th: 'ค่าที่ระบุอยู่นอกช่วงที่เป็นไปได้ของตัวชี้วัดนี้ กรุณายืนยันหากถูกต้อง',
     en: "The value is outside this KPI's plausible range; confirm it if it is right.",
+  },
+  'result.belowHardMin': {
+    th: 'ค่านี้เป็นไปไม่ได้: ตัวชี้วัดนี้ต้องไม่ต่ำกว่า {limit} {unit}',
+    en: 'This value is impossible: this KPI can never be below {limit} {unit}.',
+  },
+  'result.aboveHardMax': {
+    th: 'ค่านี้เป็นไปไม่ได้: ตัวชี้วัดนี้ต้องไม่เกิน {limit} {unit}',
+    en: 'This value is impossible: this KPI can never be above {limit} {unit}.',
   },
   'result.outlierNote': {
     th: 'กรุณาอธิบายในช่องคำอธิบายว่าเหตุใดค่านี้จึงผิดปกติ ก่อนยืนยัน',
@@ -312,8 +324,17 @@ export function langOf(acceptLanguage: string | undefined): Lang {
   return ranked[0]?.lang === 'en' ? 'en' : 'th';
 }
 
-export function message(key: MessageKey, lang: Lang): string {
-  return MESSAGES[key][lang];
+/** Values for a message's `{name}` placeholders: one for both languages, or one per language. */
+export type MessageParams = Record<string, string | Record<Lang, string>>;
+
+/** The message in `lang`, with `{name}` placeholders filled from `params`. */
+export function message(key: MessageKey, lang: Lang, params?: MessageParams): string {
+  const text = MESSAGES[key][lang];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => {
+    const v = params[name];
+    return v === undefined ? all : typeof v === 'string' ? v : v[lang];
+  });
 }
 
 /** Field messages of class-validator constraints, in Thai; English uses class-validator's own text. */

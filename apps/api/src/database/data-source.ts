@@ -39,6 +39,7 @@ import { CreateRealtimeOutbox1763700700000 } from './migrations/1763700700000-Cr
 import { CreateMonthlyReports1763700850000 } from './migrations/1763700850000-CreateMonthlyReports';
 import { CreateKpiComments1763700860000 } from './migrations/1763700860000-CreateKpiComments';
 import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
+import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -87,6 +88,7 @@ export const migrations = [
   CreateMonthlyReports1763700850000,
   CreateKpiComments1763700860000,
   CreateDisbursementMonthTotals1763700870000,
+  AddKpiHardLimits1796588259661,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -11,3 +11,6 @@ export * from './lib/access-policy';
 export * from './lib/status-rollup';
 export * from './lib/kpi-aggregation';
 export * from './lib/risk-level';
+export * from './lib/locale-number';
+export * from './lib/kpi-limits';
+export * from './lib/kpi-display';

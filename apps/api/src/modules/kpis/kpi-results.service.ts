@@ -11,6 +11,7 @@ import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { SaveKpiResultBody, TransitionBody } from './dto/kpi-result.dto';
+import { hardLimitError, hardLimitProblem } from './hard-limits';
 import { KpiResult } from './kpi-result.entity';
 import { Kpi } from './kpi.entity';
 
@@ -69,6 +70,8 @@ export class KpiResultsService {
   async save(kpiId: string, period: string, body: SaveKpiResultBody): Promise<KpiResultDto> {
     return this.dataSource.transaction(async (m) => {
       const kpi = await this.kpi(m, kpiId);
+      const impossible = hardLimitProblem(kpi, body);
+      if (impossible) throw hardLimitError(impossible);
       const problem = checkEntry(kpi, period, body, bangkokDateOf(new Date()), await this.historyRange(m, kpi));
       if (problem) throw unprocessable(problem);
       const result = await this.writeDraft(m, kpi, period, body, body.version);

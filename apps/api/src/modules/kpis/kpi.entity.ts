@@ -22,6 +22,7 @@ import { Goal } from '../strategy/goal.entity';
 @Check('kpi_frequency_check', sqlIn('frequency', FREQUENCIES))
 @Check('kpi_aggregation_check', `"aggregation" IN ('sum', 'weighted_ratio', 'weighted_mean', 'none')`)
 @Index('kpi_code_idx', ['code'])
+@Check('kpi_hard_limits_check', `"hard_min" IS NULL OR "hard_max" IS NULL OR "hard_min" <= "hard_max"`)
 @Check('kpi_rollup_check', `"rollup" IN ('sum', 'average', 'last', 'ratio')`)
 export class Kpi extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_pkey' })
@@ -91,6 +92,14 @@ export class Kpi extends Versioned {
 
   @Column({ name: 'plausible_max', type: 'numeric', nullable: true })
   plausibleMax!: string | null;
+
+  /** Below this a value is impossible and refused; null takes the default by unit (`effectiveHardLimits`). */
+  @Column({ name: 'hard_min', type: 'numeric', nullable: true })
+  hardMin!: string | null;
+
+  /** Above this a value is impossible and refused; null takes the default by unit. */
+  @Column({ name: 'hard_max', type: 'numeric', nullable: true })
+  hardMax!: string | null;
 
   @Column({ name: 'owner_agency_th', type: 'varchar', length: 300 })
   ownerAgencyTh!: string;

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KpiDefinitionDto } from '@provdash/shared/contracts';
-import { parsePeriod } from '@provdash/shared/domain';
+import { effectiveHardLimits, parsePeriod, validHardLimits } from '@provdash/shared/domain';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../common/api-error';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
@@ -28,6 +28,8 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
   'baselineFy',
   'plausibleMin',
   'plausibleMax',
+  'hardMin',
+  'hardMax',
   'bandMin',
   'bandMax',
   'aggregation',
@@ -75,6 +77,8 @@ export class KpisService {
         baselineFy: null,
         plausibleMin: null,
         plausibleMax: null,
+        hardMin: null,
+        hardMax: null,
         retiredAt: null,
       });
       applyDetails(kpi, body);
@@ -152,6 +156,7 @@ function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
     const ok = kpi.bandMin !== null && kpi.bandMax !== null && Number(kpi.bandMin) <= Number(kpi.bandMax);
     if (!ok) throw unprocessable('kpi.bandRequired');
   }
+  if (!validHardLimits(effectiveHardLimits(kpi))) throw unprocessable('kpi.hardLimitsInvalid');
 }
 
 function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiDefinitionDto {
@@ -176,6 +181,9 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
     baselineFy: kpi.baselineFy,
     plausibleMin: kpi.plausibleMin,
     plausibleMax: kpi.plausibleMax,
+    hardMin: kpi.hardMin,
+    hardMax: kpi.hardMax,
+    hardLimits: effectiveHardLimits(kpi),
     ownerAgencyTh: kpi.ownerAgencyTh,
     ownerAgencyEn: kpi.ownerAgencyEn,
     dataSource: kpi.dataSource,

@@ -1,5 +1,5 @@
 import type { KpiStatusName } from '@provdash/shared/contracts';
-import { formatDateLabel, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
+import { formatDateLabel, kpiDisplayState, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
 import pdfmake from 'pdfmake';
 import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { forShaping } from '../agreements/exports/agreement-pdf';
@@ -191,15 +191,19 @@ function kpiTable(d: MonthlyReportData): Content[] {
         bold: true,
         alignment: 'center' as const,
       })),
-      ...kpis.map((k) => [
-        k.code,
-        wrapText(k.nameTh, 190, TABLE),
-        wrapText(k.unitTh, 50, TABLE),
-        { text: num(k.target), alignment: 'right' as const },
-        { text: num(k.actual), alignment: 'right' as const },
-        { text: pct(k.achievement), alignment: 'right' as const },
-        { text: STATUS_TH[k.status], fillColor: STATUS_FILL[k.status] },
-      ]),
+      ...kpis.map((k) => {
+        // One state per KPI, as the screens show it: no value beside "no report".
+        const s = kpiDisplayState(k);
+        return [
+          k.code,
+          wrapText(k.nameTh, 190, TABLE),
+          wrapText(k.unitTh, 50, TABLE),
+          { text: num(k.target), alignment: 'right' as const },
+          { text: s.earlyPeriod ? `${num(s.actual)}\n(ก่อนกำหนด)` : num(s.actual), alignment: 'right' as const },
+          { text: pct(s.achievement), alignment: 'right' as const },
+          { text: STATUS_TH[s.status], fillColor: STATUS_FILL[s.status] },
+        ];
+      }),
     ];
     // An issue's heading and its few KPIs stay on one page.
     return [

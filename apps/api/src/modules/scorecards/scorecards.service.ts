@@ -229,6 +229,7 @@ export class ScorecardsService {
         achievement: e.achievement,
         status: e.status,
         missingPeriods: [...e.missingPeriods],
+        earlyPeriod: e.earlyPeriod,
         trend: row.trend.map((p) => ({ period: p.period, value: trendValue(row, p) })),
         lastApprovedAt: row.last_approved_at ? new Date(row.last_approved_at).toISOString() : null,
       };

@@ -72,7 +72,7 @@ export const WORKSPACE_SQL = `
   ),
   kpis AS (
     SELECT k.id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, k.frequency, k.rollup, k.direction,
-           k.plausible_min, k.plausible_max, k.ratio_multiplier, k.owner_agency_th,
+           k.plausible_min, k.plausible_max, k.hard_min, k.hard_max, k.ratio_multiplier, k.owner_agency_th,
            i.code AS issue_code, g.code AS goal_code, i.seq AS issue_seq, g.seq AS goal_seq, t.target
     FROM kpi k
     JOIN goal g ON g.id = k.goal_id
@@ -154,7 +154,8 @@ export const WORKSPACE_SQL = `
        'kpiId', k.id, 'code', k.code, 'nameTh', k.name_th, 'nameEn', k.name_en, 'unitTh', k.unit_th, 'unitEn', k.unit_en,
        'issueCode', k.issue_code, 'goalCode', k.goal_code, 'frequency', k.frequency, 'rollup', k.rollup,
        'direction', k.direction, 'target', k.target::text, 'plausibleMin', k.plausible_min::text,
-       'plausibleMax', k.plausible_max::text, 'ratioMultiplier', k.ratio_multiplier::text,
+       'plausibleMax', k.plausible_max::text, 'hardMin', k.hard_min::text, 'hardMax', k.hard_max::text,
+       'ratioMultiplier', k.ratio_multiplier::text,
        'ownerAgencyTh', k.owner_agency_th, 'entries', COALESCE(j.entries, '[]'))
        ORDER BY k.issue_seq, k.goal_seq, k.code)
      FROM kpis k LEFT JOIN kpi_json j ON j.kpi_id = k.id), '[]') AS kpis,

@@ -74,6 +74,11 @@ export interface KpiDefinitionDto {
   baselineFy: number | null;
   plausibleMin: string | null;
   plausibleMax: string | null;
+  /** The KPI's own hard limits (null: the default by unit applies on that side). */
+  hardMin: string | null;
+  hardMax: string | null;
+  /** The limits that apply: outside them a value is impossible and the API refuses it. */
+  hardLimits: { min: string | null; max: string | null };
   ownerAgencyTh: string;
   ownerAgencyEn: string;
   dataSource: string;
@@ -102,6 +107,8 @@ export interface ScorecardKpiDto {
   achievement: number | null;
   status: KpiStatusName;
   missingPeriods: string[];
+  /** The running period when its approved result already counts (before it is due): marked as early. */
+  earlyPeriod: string | null;
   /** The last 12 approved periods (any fiscal year), oldest first: the sparkline. */
   trend: { period: string; value: number | null }[];
   lastApprovedAt: string | null;

@@ -60,6 +60,9 @@ export interface WorkspaceKpiDto {
   target: string | null;
   plausibleMin: string | null;
   plausibleMax: string | null;
+  /** The KPI's own hard limits; null takes the default by unit (`effectiveHardLimits` in the domain library). */
+  hardMin: string | null;
+  hardMax: string | null;
   ratioMultiplier: string | null;
   ownerAgencyTh: string;
   entries: WorkspaceKpiEntryDto[];

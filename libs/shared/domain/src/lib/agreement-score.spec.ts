@@ -5,6 +5,7 @@ import {
   IndicatorRule,
   agreementScore,
   formatAgreementScore,
+  formatAgreementScoreShort,
   indicatorScore,
   validateAgreement,
   validateCriterionLevels,
@@ -410,6 +411,21 @@ describe('agreement-score', () => {
       [2.99995, '3.0000'],
     ])('%j → %s', (score, text) => {
       expect(formatAgreementScore(score)).toBe(text);
+    });
+  });
+
+  describe('formatAgreementScoreShort (screens)', () => {
+    it.each<[number | string, string]>([
+      [1.3585, '1.36'],
+      [3.765, '3.77'],
+      [3.7649, '3.76'],
+      [1.005, '1.01'], // (1.005).toFixed(2) gives "1.00"
+      [1.124999, '1.12'], // not "1.13" from its four-decimal text "1.1250"
+      ['2.995', '3.00'],
+      [5, '5.00'],
+      [0, '0.00'],
+    ])('%j → %s', (score, text) => {
+      expect(formatAgreementScoreShort(score)).toBe(text);
     });
   });
 });

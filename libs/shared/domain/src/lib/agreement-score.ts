@@ -97,6 +97,8 @@ export interface AgreementValidationError {
 
 export const AGREEMENT_LEVEL_COUNT = 5;
 export const AGREEMENT_SCORE_DECIMALS = 4;
+/** Screens show a score to two decimals; the exact four-decimal value is for the official record (PDF, rounds). */
+export const AGREEMENT_SCORE_SCREEN_DECIMALS = 2;
 export const MAX_WEIGHT_DECIMALS = 2;
 export const AGREEMENT_TOTAL_WEIGHT = 100;
 
@@ -228,6 +230,15 @@ export function agreementScore(
 /** Four-decimal text of a score, rounded half away from zero on its decimal value: 3.76505 → "3.7651". */
 export function formatAgreementScore(score: number | string): string {
   return toFixedString(parseDecimal(score), AGREEMENT_SCORE_DECIMALS);
+}
+
+/**
+ * Two-decimal text of a score for screens, rounded half away from zero on its decimal value:
+ * 1.3585 → "1.36", 3.765 → "3.77", 3.7649 → "3.76". Round from the score itself, never from its
+ * four-decimal text (1.124999 → "1.12", though its four-decimal text "1.1250" would give "1.13").
+ */
+export function formatAgreementScoreShort(score: number | string): string {
+  return toFixedString(parseDecimal(score), AGREEMENT_SCORE_SCREEN_DECIMALS);
 }
 
 function indicatorScoreExact(rule: IndicatorRule, actual: number): Rational {

@@ -1,3 +1,4 @@
+import { roundDecimal } from './rational';
 import { RollupEntry } from './kpi-rollup';
 import {
   KpiStatusInput,
@@ -400,6 +401,110 @@ describe('kpi-status', () => {
     });
   });
 
+  describe('evaluateKpiStatus: an approved result for the running period counts early', () => {
+    it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null, string | null]>([
+      // label, input, status, actual, expected, achievement, earlyPeriod
+      [
+        'October reported mid-October',
+        { asOf: '2025-10-15', results: monthly(100) },
+        'green',
+        100,
+        100,
+        100,
+        '2569-M01',
+      ],
+      ['October at 80 % mid-October', { asOf: '2025-10-15', results: monthly(80) }, 'amber', 80, 100, 80, '2569-M01'],
+      [
+        'a null October is not a result',
+        { asOf: '2025-10-15', results: monthly(null) },
+        'none',
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        'January reported on 10 Jan: four months against four twelfths',
+        { asOf: '2026-01-10', results: monthly(90, 110, 100, 500) },
+        'green',
+        800,
+        400,
+        200,
+        '2569-M04',
+      ],
+      [
+        'December missing, January early: judged, December listed as missing',
+        { asOf: '2026-01-10', results: [...monthly(90, 110), { period: '2569-M04', value: 100 }] },
+        'red',
+        300,
+        400,
+        75,
+        '2569-M04',
+      ],
+      [
+        'the last day of the running month is still early',
+        { asOf: '2025-10-31', results: monthly(100) },
+        'green',
+        100,
+        100,
+        100,
+        '2569-M01',
+      ],
+      [
+        'next year’s running period does not count in this year',
+        { asOf: '2026-10-15', results: [...monthly(100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100)] },
+        'green',
+        1200,
+        1200,
+        100,
+        null,
+      ],
+    ])('%s', (_label, overrides, status, actual, expected, achievement, early) => {
+      const result = evaluateKpiStatus({ ...additive, ...overrides });
+      expect(result.status).toBe(status);
+      expect(result.actual).toBe(actual);
+      expect(result.expected).toBe(expected);
+      expect(result.achievement).toBe(achievement);
+      expect(result.earlyPeriod).toBe(early);
+    });
+
+    it('keeps the latest due period and the missing ones as they are', () => {
+      const result = evaluateKpiStatus({
+        ...additive,
+        asOf: '2026-01-10',
+        results: [...monthly(90, 110), { period: '2569-M04', value: 100 }],
+      });
+      expect(result.latestDuePeriod).toBe('2569-M03');
+      expect(result.missingPeriods).toEqual(['2569-M03']);
+      const none = evaluateKpiStatus({ ...additive, asOf: '2025-10-15', results: monthly(100) });
+      expect(none.latestDuePeriod).toBeNull();
+    });
+
+    it('the worked example of docs/kpi-status.md', () => {
+      const tourism = { ...additive, yearlyTarget: 51.01, asOf: '2026-01-10' };
+      const three = evaluateKpiStatus({ ...tourism, results: monthly(3.2, 2.9, 3.44) });
+      expect(three).toMatchObject({ status: 'red', actual: 9.54, expected: 12.7525, earlyPeriod: null });
+      expect(roundDecimal(three.achievement ?? Number.NaN, 2)).toBe(74.81);
+      const early = evaluateKpiStatus({ ...tourism, asOf: '2026-01-25', results: monthly(3.2, 2.9, 3.44, 4.1) });
+      expect(early).toMatchObject({ status: 'amber', actual: 13.64, earlyPeriod: '2569-M04' });
+      expect(roundDecimal(early.expected ?? Number.NaN, 4)).toBe(17.0033);
+      expect(roundDecimal(early.achievement ?? Number.NaN, 1)).toBe(80.2);
+    });
+
+    it('a yearly KPI reported before the year ends is judged against the full-year level', () => {
+      const result = evaluateKpiStatus({
+        fiscalYear: 2569,
+        frequency: 'yearly',
+        rollup: 'last',
+        direction: 'higher_better',
+        yearlyTarget: 75,
+        results: [{ period: '2569', value: 60 }],
+        asOf: '2026-03-01',
+      });
+      expect(result).toMatchObject({ status: 'amber', actual: 60, expected: 75, achievement: 80, earlyPeriod: '2569' });
+    });
+  });
+
   describe('evaluateKpiStatus', () => {
     it.each<[string, Partial<KpiStatusInput>, string, number | null, number | null, number | null]>([
       // label, input, status, actual, expected, achievement
@@ -411,8 +516,8 @@ describe('kpi-status', () => {
       ['Q1 cumulative 300 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 100) }, 'green', 300, 300, 100],
       ['Q1 cumulative 240 of 300', { asOf: '2026-01-10', results: monthly(90, 110, 40) }, 'amber', 240, 300, 80],
       [
-        'results of periods not yet due are not counted',
-        { asOf: '2026-01-10', results: monthly(90, 110, 100, 500) },
+        'results of periods not yet started are not counted',
+        { asOf: '2026-01-10', results: monthly(90, 110, 100, null, 500) },
         'green',
         300,
         300,

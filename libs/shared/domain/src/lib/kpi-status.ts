@@ -5,8 +5,17 @@
  * value is amber, never a 79.99999999999999 % red.
  */
 import type { KpiStatusName } from '@provdash/shared/contracts';
-import { DateInput, toIsoDate } from './iso-date';
-import { Frequency, formatPeriod, isPeriodDue, periodsDueBy, periodsPerYear, toFiscalPeriod } from './fiscal-period';
+import { addDays, DateInput, toIsoDate } from './iso-date';
+import {
+  Frequency,
+  formatPeriod,
+  isPeriodDue,
+  periodContaining,
+  periodRange,
+  periodsDueBy,
+  periodsPerYear,
+  toFiscalPeriod,
+} from './fiscal-period';
 import { RollupEntry, RollupMethod, hasRollupValue, isAdditive, rollUpExact } from './kpi-rollup';
 import { Rational, compare, div, fromInteger, mul, parseDecimal, sign, toNumber } from './rational';
 
@@ -97,6 +106,11 @@ export interface KpiStatusEvaluation {
   readonly latestDuePeriod: string | null;
   /** Due periods without an approved result, chronological. */
   readonly missingPeriods: readonly string[];
+  /**
+   * The running period when it already has an approved result (at most one): it counts early,
+   * and the actual and the expected value both include it. Null otherwise.
+   */
+  readonly earlyPeriod: string | null;
 }
 
 /**
@@ -182,7 +196,11 @@ export function statusFromAchievement(
  */
 export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   const thresholds = resolveThresholds(input.thresholds ?? {});
-  const asOf = toIsoDate(input.asOf);
+  const today = toIsoDate(input.asOf);
+  // An approved result for the running period counts before the period is formally due: the KPI
+  // is then judged as on the day after that period ends (its expected value includes it too).
+  const earlyPeriod = runningPeriodReported(input, today);
+  const asOf = earlyPeriod === null ? today : addDays(periodRange(earlyPeriod).end, 1);
   const due = duePeriods(input.fiscalYear, input.frequency, asOf);
   const latestDuePeriod = due.length > 0 ? due[due.length - 1] : null;
 
@@ -225,8 +243,9 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
     actual: actualExact === null ? null : toNumber(actualExact),
     expected: expectedExact === null ? null : toNumber(expectedExact),
     expectedBand: bandExact === null ? null : { min: toNumber(bandExact.min), max: toNumber(bandExact.max) },
-    latestDuePeriod,
+    latestDuePeriod: earlyPeriod === null ? latestDuePeriod : (due[due.length - 2] ?? null),
     missingPeriods,
+    earlyPeriod,
   };
 
   if (latestDuePeriod === null) {
@@ -265,6 +284,19 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
     status: colourOf(achievement, thresholds),
     achievement: toNumber(achievement),
   };
+}
+
+/**
+ * The period of the fiscal year running on `asOf` (started, not yet ended), when an approved
+ * result with a value for it was passed in; otherwise null.
+ */
+function runningPeriodReported(input: KpiStatusInput, asOf: string): string | null {
+  const running = periodContaining(asOf, input.frequency);
+  if (toFiscalPeriod(running).fiscalYear !== input.fiscalYear) return null;
+  const reported = input.results.some(
+    (entry) => formatPeriod(entry.period) === running && hasRollupValue(entry, input.rollup),
+  );
+  return reported ? running : null;
 }
 
 /**

@@ -61,6 +61,24 @@ export class KpiDetailsBody {
   @IsDecimal()
   plausibleMax?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'below this a value is impossible and refused; null takes the default by unit (0 for most units)',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDecimal()
+  hardMin?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'above this a value is impossible and refused; null takes the default by unit (100 for a percentage)',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDecimal()
+  hardMax?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: 'band KPIs: the lower edge of the good band' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

@@ -10,6 +10,7 @@ import { Lang, message, MessageKey } from '../../../common/messages';
 import { TimedImport } from '../../metrics/import-timing';
 import { SaveKpiResultBody } from '../dto/kpi-result.dto';
 import { KpiResult } from '../kpi-result.entity';
+import { hardLimitProblem } from '../hard-limits';
 import { checkEntry, KpiResultsService, Range } from '../kpi-results.service';
 import { Kpi } from '../kpi.entity';
 import { ImportErrorDto, ImportReportDto } from './dto/results-import.dto';
@@ -160,8 +161,13 @@ export class ResultsImportService {
       if (existing?.status === 'approved') fail(valueColumn, 'result.locked');
       else if (existing?.status === 'submitted') fail(valueColumn, 'import.submitted');
       else {
-        const problem = checkEntry(kpi, period, body, today, await history(kpi));
-        if (problem) fail(entryColumn(problem, body), problem);
+        // An impossible value (outside the KPI's hard limits) is refused whatever the confirm column says.
+        const impossible = hardLimitProblem(kpi, body);
+        const problem = impossible ? null : checkEntry(kpi, period, body, today, await history(kpi));
+        if (impossible) {
+          const text = message(impossible.key, lang, impossible.params);
+          errors.push({ row: r.row, column: columnLabel(valueColumn, lang), message: text });
+        } else if (problem) fail(entryColumn(problem, body), problem);
         else accepted.push({ kpi, period, body });
       }
     }

@@ -99,7 +99,7 @@ describe('feed items', () => {
 
   it('tells an evaluated round from a moved live score', () => {
     expect(agreementFeedItem(liveEvent('public', 6, fixtureScoreChange()))).toEqual(
-      expect.objectContaining({ kind: 'agreement-score', score: '3.9012' }),
+      expect.objectContaining({ kind: 'agreement-score', score: '3.90' }),
     );
     expect(
       agreementFeedItem(liveEvent('public', 7, fixtureScoreChange({ round: { round: 12, score: '3.8800' } }))),

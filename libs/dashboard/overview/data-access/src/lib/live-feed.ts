@@ -8,6 +8,7 @@ import type {
   ProjectProgressChangedEvent,
   RoomName,
 } from '@provdash/shared/contracts';
+import { formatAgreementScoreShort } from '@provdash/shared/domain';
 
 /**
  * The room whose approvals and imports make the user's "what changed today": the whole country for
@@ -94,7 +95,11 @@ export function importFeedItem(e: Live<DisbursementBatchImportedEvent>): FeedIte
 export function agreementFeedItem(e: Live<AgreementScoreChangedEvent>): FeedItem {
   return e.data.round
     ? { ...base('agreement-round', e, e.data.fiscalYear), round: e.data.round.round, score: e.data.round.score }
-    : { ...base('agreement-score', e, e.data.fiscalYear), score: e.data.liveFormatted };
+    : {
+        ...base('agreement-score', e, e.data.fiscalYear),
+        // The live score to two decimals, as the screens show it; a round's score is official and exact.
+        score: e.data.liveScore === null ? null : formatAgreementScoreShort(e.data.liveScore),
+      };
 }
 
 /** How many lines the feed keeps: a busy day scrolls on, the page does not grow without end. */

@@ -93,7 +93,7 @@ describe('NationalOverviewPage', () => {
         [...e.children].map((c) => c.textContent?.trim()).join(' '),
       );
     expect(ranking('disbursement-ranking')).toEqual(['1 ลำปาง 41.0 %', '2 ปทุมธานี 33.0 %', '3 เชียงใหม่ 25.0 %']);
-    expect(ranking('agreement-ranking')).toEqual(['1 เชียงใหม่ 3.7650', '2 ปทุมธานี 3.1000', '3 ลำปาง 2.5000']);
+    expect(ranking('agreement-ranking')).toEqual(['1 เชียงใหม่ 3.77', '2 ปทุมธานี 3.10', '3 ลำปาง 2.50']);
     expect(el.querySelector('[data-testid="disbursement-ranking"] .muted')?.textContent).toBe('เป้าหมาย 30.0 %');
     expect(el.querySelector('[data-testid="feed-panel"] .muted')?.textContent).toBe('ทั่วประเทศ (ข้อมูลที่เปิดเผย)');
     expect(el.querySelector('[data-testid="feed-empty"]')?.textContent).toBe('ยังไม่มีความเคลื่อนไหว');

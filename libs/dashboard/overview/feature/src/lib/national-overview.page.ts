@@ -21,7 +21,7 @@ import {
   RankingList,
 } from '@provdash/dashboard/overview/ui';
 import { formatPercent, PeriodFilters } from '@provdash/dashboard/scorecards/ui';
-import { formatDateLabel } from '@provdash/shared/domain';
+import { formatAgreementScoreShort, formatDateLabel } from '@provdash/shared/domain';
 
 /**
  * The front page (`/`), for everyone: all 18 clusters' lights, the disbursement and agreement
@@ -74,7 +74,7 @@ export class NationalOverviewPage {
       code: r.orgUnitCode,
       name: localName(r, this.lang()),
       rank: r.liveRank,
-      value: r.liveFormatted ?? '–',
+      value: r.liveScore === null ? '–' : formatAgreementScoreShort(r.liveScore),
     })),
   );
 

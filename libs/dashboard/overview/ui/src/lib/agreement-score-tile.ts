@@ -5,7 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { lastOf } from '@provdash/dashboard/overview/data-access';
 import { formatInstant } from '@provdash/dashboard/scorecards/ui';
 import type { AgreementScorecardDto } from '@provdash/shared/contracts';
-import { formatDateLabel } from '@provdash/shared/domain';
+import { formatAgreementScoreShort, formatDateLabel } from '@provdash/shared/domain';
 import { injectLang, LoadState } from './lang';
 
 /**
@@ -44,7 +44,10 @@ import { injectLang, LoadState } from './lang';
         @default {
           @if (agreement(); as a) {
             <p class="score">
-              <span class="big" data-testid="agreement-live">{{ a.live.formatted ?? '–' }}</span>
+              <!-- Two decimals on screen; the exact four-decimal score is official only at the rounds (and in the PDF). -->
+              <span class="big" data-testid="agreement-live" [attr.title]="a.live.formatted">{{
+                a.live.score === null ? '–' : short(a.live.score)
+              }}</span>
               <span class="of">{{ 'overview.agreement.outOf' | transloco }}</span>
             </p>
             <p class="muted">
@@ -116,6 +119,8 @@ export class AgreementScoreTile {
     const a = this.agreement();
     return a ? formatDateLabel(a.live.asOf, this.lang()) : '';
   });
+
+  protected readonly short = formatAgreementScoreShort;
 
   protected when(iso: string): string {
     return formatInstant(iso, this.lang());

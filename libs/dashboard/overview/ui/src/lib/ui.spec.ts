@@ -195,9 +195,10 @@ describe('DisbursementPanel', () => {
 });
 
 describe('AgreementScoreTile', () => {
-  it('shows the live score with four decimals and the last round, in B.E. for Thai', () => {
-    const { text } = render(AgreementScoreTile, { agreement: fixtureAgreement, state: 'ready', fiscalYear: 2569 });
-    expect(text('[data-testid="agreement-live"]')).toBe('3.7650');
+  it('shows the live score to two decimals (the exact one on hover) and the official round exactly, in B.E. for Thai', () => {
+    const { text, el } = render(AgreementScoreTile, { agreement: fixtureAgreement, state: 'ready', fiscalYear: 2569 });
+    expect(text('[data-testid="agreement-live"]')).toBe('3.77');
+    expect(el.querySelector('[data-testid="agreement-live"]')?.getAttribute('title')).toBe('3.7650');
     // Evaluated at 10:00 on 2 April 2026 in Bangkok.
     expect(text('[data-testid="agreement-round"]')).toBe('รอบ 6 เดือน: 3.5120 (2 เม.ย. 2569)');
   });

@@ -9,6 +9,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import {
   fixtureApproval,
   fixtureComparison,
+  fixtureKpi,
   fixtureMap,
   fixtureScorecard,
 } from '@provdash/dashboard/scorecards/data-access';
@@ -25,11 +26,11 @@ const settle = async (fixture: ComponentFixture<unknown>) => {
   fixture.detectChanges();
 };
 
-function create<T>(page: Type<T>, inputs: Record<string, unknown>) {
+function create<T>(page: Type<T>, inputs: Record<string, unknown>, th: Record<string, unknown> = {}) {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { th: {} },
+        langs: { th },
         translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
         preloadLangs: true,
       }),
@@ -74,6 +75,86 @@ describe('ProvincePage', () => {
     expect(rows[0].textContent).toContain('12 ต.ค. 2569');
     expect(el.querySelector('[data-testid="performance-index"]')?.textContent).toBe('91.4 %');
     expect(el.querySelector('[data-testid="open-map"]')?.getAttribute('href')).toBe('/plan/plan-50?fy=2569');
+  });
+});
+
+describe('ProvincePage: one state per KPI row', () => {
+  const th = {
+    scorecards: {
+      status: {
+        green: 'บรรลุเป้าหมาย',
+        amber: 'ใกล้เป้าหมาย',
+        red: 'ต่ำกว่าเป้าหมาย',
+        grey: 'ไม่มีผลรายงาน',
+        none: 'ไม่ประเมิน',
+      },
+      kpi: { early: '(รวม {{period}} ก่อนกำหนด)' },
+      why: {
+        higherBetter:
+          'ผลงาน {{actual}} ÷ เป้าหมาย ณ ปัจจุบัน {{expected}} {{unit}} = {{achievement}} → {{status}} (เขียว ≥ {{green}} %, เหลือง ≥ {{amber}} %)',
+        noReport: 'ถึงกำหนดรายงาน {{period}} แล้ว แต่ยังไม่มีผลที่อนุมัติ จึงยังไม่ประเมิน',
+        early: 'นับรวมผล {{period}} ที่อนุมัติแล้วก่อนครบกำหนด',
+      },
+    },
+  };
+  const scorecard = {
+    ...fixtureScorecard,
+    kpis: [
+      // The report: the row showed 51.01 and "74.8 %" red, judged against a to-date target never shown.
+      fixtureKpi('K1.1.1', 'red', { target: 51.01, expected: 38.2575, actual: 28.6, achievement: 74.755 }),
+      // Approved for the running month: counts, marked as early.
+      fixtureKpi('K1.1.2', 'green', { earlyPeriod: '2570-M03', actual: 300, expected: 300, achievement: 100 }),
+      // Grey with a roll-up of earlier months: the value must not show beside "no report".
+      fixtureKpi('K1.2.1', 'grey', { actual: 968.65, achievement: null, missingPeriods: ['2570-M02'] }),
+      fixtureKpi('K2.1.1', 'none', { actual: null, expected: null, achievement: null }),
+    ],
+  };
+
+  async function render() {
+    const { fixture, http, el } = create(ProvincePage, { code: '50', fy: '2570' }, th);
+    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
+    http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(scorecard);
+    http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
+    await settle(fixture);
+    http.expectOne('/api/plans/plan-50').flush(fixtureMap);
+    await settle(fixture);
+    const row = (code: string) => el.querySelector(`[data-testid="kpi-row"][data-code="${code}"]`) as HTMLElement;
+    const cell = (code: string, id: string) => row(code).querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+    const why = (code: string) =>
+      row(code).parentElement?.querySelector('[data-testid="kpi-why-text"]')?.textContent?.trim();
+    return { row, cell, why, el };
+  }
+
+  it('shows the target expected by now beside the yearly one, and the status in one line on tap and hover', async () => {
+    const { row, cell, why } = await render();
+    expect(row('K1.1.1').textContent).toContain('51.01');
+    expect(cell('K1.1.1', 'kpi-expected')).toBe('38.26');
+    expect(cell('K1.1.1', 'kpi-achievement')).toBe('74.8 %');
+    const line =
+      'ผลงาน 28.6 ÷ เป้าหมาย ณ ปัจจุบัน 38.26 ล้านบาท = 74.8 % → ต่ำกว่าเป้าหมาย (เขียว ≥ 100 %, เหลือง ≥ 80 %)';
+    expect(why('K1.1.1')).toBe(line);
+    expect(row('K1.1.1').getAttribute('title')).toBe(line);
+    expect(row('K1.1.1').parentElement?.querySelector('[data-testid="kpi-why-doc"]')?.getAttribute('href')).toBe(
+      '/docs/kpi-status.md',
+    );
+  });
+
+  it('shows a result counted before its period is due, marked as early', async () => {
+    const { cell, why } = await render();
+    expect(cell('K1.1.2', 'kpi-actual')).toContain('300');
+    expect(cell('K1.1.2', 'kpi-early')).toBe('(รวม ธ.ค. 2569 ก่อนกำหนด)');
+    expect(why('K1.1.2')).toContain('นับรวมผล ธ.ค. 2569 ที่อนุมัติแล้วก่อนครบกำหนด');
+  });
+
+  it('never shows a value beside "no report": one state per KPI', async () => {
+    const { row, cell, why } = await render();
+    expect(row('K1.2.1').querySelector('[data-testid="status-chip"]')?.getAttribute('data-status')).toBe('grey');
+    expect(cell('K1.2.1', 'kpi-actual')).toBe('–');
+    expect(cell('K1.2.1', 'kpi-achievement')).toBe('–');
+    expect(row('K1.2.1').textContent).not.toContain('968.65');
+    expect(why('K1.2.1')).toBe('ถึงกำหนดรายงาน พ.ย. 2569 แล้ว แต่ยังไม่มีผลที่อนุมัติ จึงยังไม่ประเมิน');
+    expect(cell('K2.1.1', 'kpi-actual')).toBe('–');
+    expect(cell('K2.1.1', 'kpi-expected')).toBe('–');
   });
 });
 

@@ -80,7 +80,7 @@ describe("ProvincePage: the governor's headline figures", () => {
       'headline',
       'disbursement',
     ]);
-    expect(el.querySelector('[data-testid="agreement-live"]')?.textContent).toBe('3.7650');
+    expect(el.querySelector('[data-testid="agreement-live"]')?.textContent).toBe('3.77');
     expect(el.querySelector('[data-testid="disbursement-chart"]')).not.toBeNull();
     expect(el.querySelector('[data-testid="disbursement-overall"] .big')?.textContent).toBe('25.0 %');
     // The one red KPI of the scorecard, linked to its history, with its owner.

@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 import { OVERVIEW_KEYS, ProvinceOverviewStore } from '@provdash/dashboard/overview/data-access';
 import { AgreementScoreTile, AttentionLists, DisbursementPanel, LoadState } from '@provdash/dashboard/overview/ui';
@@ -13,11 +13,18 @@ import {
   formatInstant,
   formatNumber,
   formatPercent,
+  formatPeriod,
   KpiSparkline,
   PeriodFilters,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
-import { formatDateLabel } from '@provdash/shared/domain';
+import type { ScorecardKpiDto } from '@provdash/shared/contracts';
+import {
+  DEFAULT_STATUS_THRESHOLDS,
+  formatDateLabel,
+  kpiDisplayState,
+  type KpiDisplayState,
+} from '@provdash/shared/domain';
 import {
   currentFiscalYear,
   FISCAL_YEARS,
@@ -75,6 +82,7 @@ export class ProvincePage {
   protected readonly keys = OVERVIEW_KEYS;
   private readonly orgUnits = inject(OrgUnitsStore);
   private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
   private readonly route = inject(ActivatedRoute);
   protected readonly lang = injectLang();
   protected readonly years = FISCAL_YEARS;
@@ -109,6 +117,37 @@ export class ProvincePage {
 
   protected readonly num = formatNumber;
   protected readonly pct = formatPercent;
+  protected readonly display: (kpi: ScorecardKpiDto) => KpiDisplayState = kpiDisplayState;
+
+  protected period(key: string): string {
+    return formatPeriod(key, this.lang());
+  }
+
+  /** The status in one line, from the KPI's one display state: actual, expected by now and the rule. */
+  protected why(kpi: ScorecardKpiDto): string {
+    const s = kpiDisplayState(kpi);
+    const t = (key: string, params: Record<string, unknown> = {}) =>
+      this.transloco.translate(`scorecards.why.${key}`, params);
+    const unit = this.lang() === 'en' ? kpi.unitEn || kpi.unitTh : kpi.unitTh;
+    const status = this.transloco.translate(`scorecards.status.${s.status}`);
+    const { green, amber } = DEFAULT_STATUS_THRESHOLDS;
+    const figures = {
+      actual: formatNumber(s.actual),
+      expected: formatNumber(s.expected),
+      achievement: formatPercent(s.achievement),
+      unit,
+      status,
+      green,
+      amber,
+    };
+    const line =
+      s.kind === 'judged'
+        ? t(s.rule ?? 'higherBetter', figures)
+        : s.kind === 'noReport'
+          ? t('noReport', { period: s.missingPeriod ? this.period(s.missingPeriod) : '' })
+          : t(s.kind);
+    return s.earlyPeriod ? `${line} ${t('early', { period: this.period(s.earlyPeriod) })}` : line;
+  }
 
   constructor() {
     effect(() => {

@@ -88,9 +88,10 @@ describe('figure scale', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
-  it('formats percent, four-decimal scores and plain numbers with Thai grouping', () => {
+  it('formats percent, two-decimal scores and plain numbers with Thai grouping', () => {
     expect(formatFigure(96.12, 'percent')).toBe('96.1 %');
-    expect(formatFigure(3.765, 'score')).toBe('3.7650');
+    expect(formatFigure(3.765, 'score')).toBe('3.77');
+    expect(formatFigure(1.3585, 'score')).toBe('1.36');
     expect(formatFigure(1234567.891, 'number')).toBe('1,234,567.89');
     expect(formatFigure(null, 'score')).toBe('–');
     expect(formatFigureShort(96.62, 'percent')).toBe('97');

@@ -1,26 +1,28 @@
+import { formatAgreementScoreShort } from '@provdash/shared/domain';
 import { formatNumber, formatPercent } from './format';
 
 /** How a compared figure reads: percent (achievement, index, rate), an agreement score 0–5, or a KPI's own unit. */
 export type FigureFormat = 'percent' | 'score' | 'number';
 
-const scoreFormat = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
-const shortScore = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const shortPercent = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
 
 const missing = (v: number | null | undefined): v is null | undefined =>
   v === null || v === undefined || !Number.isFinite(v);
 
-/** A figure as tables and labels show it: "72.4 %", "3.7650" (agreement scores carry four decimals), "12,965.13". */
+/**
+ * A figure as tables and labels show it: "72.4 %", "3.77" (an agreement score to two decimals on
+ * screens; the exact four-decimal value is in the PDF and the round detail), "12,965.13".
+ */
 export function formatFigure(value: number | null | undefined, format: FigureFormat): string {
   if (format === 'percent') return formatPercent(value);
-  if (format === 'score') return missing(value) ? '–' : scoreFormat.format(value);
+  if (format === 'score') return missing(value) ? '–' : formatAgreementScoreShort(value);
   return formatNumber(value);
 }
 
 /** A figure short enough for a map tile: "72", "3.77". */
 export function formatFigureShort(value: number | null | undefined, format: FigureFormat): string {
   if (missing(value)) return '–';
-  if (format === 'score') return shortScore.format(value);
+  if (format === 'score') return formatAgreementScoreShort(value);
   return format === 'percent' ? shortPercent.format(value) : formatNumber(value);
 }
 

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorBodyDto } from '@provdash/shared/contracts';
+import { localeNumberOrNull, type NumberLocale } from '@provdash/shared/domain';
 
 /**
  * A refused or failed call as the screen needs it: the API's message (already in the reader's
@@ -25,20 +26,14 @@ export function apiProblem(error: unknown): ApiProblem {
   };
 }
 
-/** Decimal as the API takes it: no exponent, at most 15 digits before and 6 after the point. */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+/** What the API's decimal fields take: at most 15 digits before and 6 after the point. */
+export const API_DECIMAL_LIMITS = { maxIntegerDigits: 15, maxFractionDigits: 6 } as const;
 
 /**
- * A number typed by a person, as the API's decimal text: Thai offices type thousands separators
- * ("1,234.5") and spaces; "1e5", "12%", "" are not numbers. Null when it is not one.
+ * A number typed by a person, read strictly in their locale (`parseLocaleNumber` in the domain
+ * library), as the API's decimal text: "1,234.5" is 1234.5; "1,2,3", "1e5", "12%", "" are not
+ * numbers. Null when it is not one.
  */
-export function toDecimal(text: string | number | null | undefined): string | null {
-  if (text === null || text === undefined) return null;
-  const cleaned = String(text).trim().replace(/[,\s]/g, '');
-  if (!DECIMAL.test(cleaned)) return null;
-  // "007.50" and "-0" are the same numbers written longer: send them short.
-  const [int, frac] = cleaned.replace(/^(-?)0+(?=\d)/, '$1').split('.');
-  const trimmed = frac?.replace(/0+$/, '');
-  const out = trimmed ? `${int}.${trimmed}` : int;
-  return out === '-0' ? '0' : out;
+export function toDecimal(text: string | number | null | undefined, locale: NumberLocale = 'th'): string | null {
+  return localeNumberOrNull(text, locale, API_DECIMAL_LIMITS);
 }

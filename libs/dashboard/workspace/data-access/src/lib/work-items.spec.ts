@@ -64,15 +64,16 @@ describe('toDecimal', () => {
   it.each([
     ['1234.5', '1234.5'],
     ['1,234.50', '1234.5'],
-    [' 12 345 ', '12345'],
+    [' 12,345 ', '12345'],
     ['-3', '-3'],
     ['007.10', '7.1'],
     ['-0', '0'],
     [42, '42'],
   ])('reads %p as %p', (input, out) => expect(toDecimal(input)).toBe(out));
 
-  it.each(['', 'abc', '1e5', '12%', '-', '1.1234567', '1234567890123456'])('refuses %p', (input) =>
-    expect(toDecimal(input)).toBeNull(),
+  it.each(['', 'abc', '1e5', '12%', '-', '1.1234567', '1234567890123456', '1,2,3', '12 345', '1,23'])(
+    'refuses %p',
+    (input) => expect(toDecimal(input)).toBeNull(),
   );
 });
 

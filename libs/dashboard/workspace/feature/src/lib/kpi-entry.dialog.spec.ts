@@ -16,7 +16,18 @@ function setup(kpi: WorkspaceKpiDto = fixtureTourism, entryIndex = 0) {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { th: { workspace: { entry: { returnedBecause: 'ส่งกลับเพื่อแก้ไข: {{reason}}' } } } },
+        langs: {
+          th: {
+            workspace: {
+              entry: {
+                returnedBecause: 'ส่งกลับเพื่อแก้ไข: {{reason}}',
+                parsedAs: 'จะบันทึกเป็น {{value}} {{unit}}',
+                limitsBoth: 'ค่าต้องอยู่ระหว่าง {{min}} ถึง {{max}}',
+                limitsMin: 'ค่าต้องไม่ต่ำกว่า {{min}}',
+              },
+            },
+          },
+        },
         translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
         preloadLangs: true,
       }),
@@ -79,6 +90,50 @@ describe('KpiEntryDialog', () => {
     s.$('save-draft')?.click();
     await settle(s.fixture);
     expect(s.$('value-error')?.textContent?.trim()).toBe('workspace.errors.required');
+    expect(s.close).not.toHaveBeenCalled();
+  });
+
+  it.each(['1,2,3', '12,34', '1,234,56', '1.234,5', '0,5'])(
+    'refuses %p (separators out of place) under the field, and sends nothing',
+    async (typed) => {
+      const s = setup();
+      s.type('value', typed);
+      expect(s.$('value-parsed')).toBeNull();
+      s.$('save-draft')?.click();
+      await settle(s.fixture);
+      expect(s.$('value-error')?.textContent?.trim()).toBe('workspace.errors.grouping');
+      s.http.expectNone(resultUrl);
+      expect(s.close).not.toHaveBeenCalled();
+    },
+  );
+
+  it('shows the number it will save before saving, and sends exactly that', async () => {
+    const s = setup();
+    s.type('value', '1234567.5');
+    expect(s.$('value-parsed')?.textContent?.trim()).toBe('จะบันทึกเป็น 1,234,567.5 ล้านบาท');
+    s.type('value', '๑,๒๓๔');
+    expect(s.$('value-parsed')?.textContent?.trim()).toBe('จะบันทึกเป็น 1,234 ล้านบาท');
+    s.$('save-draft')?.click();
+    await settle(s.fixture);
+    const put = s.http.expectOne(resultUrl);
+    expect(put.request.body).toMatchObject({ value: '1234' });
+    put.flush({ version: 3 });
+    await settle(s.fixture);
+  });
+
+  it("states the KPI's hard limits and shows the API's refusal under the field", async () => {
+    const s = setup();
+    expect(s.$('hard-limits')?.textContent?.trim()).toBe('ค่าต้องไม่ต่ำกว่า 0');
+    s.type('value', '-1,200');
+    s.$('save-draft')?.click();
+    await settle(s.fixture);
+    const message = 'ค่านี้เป็นไปไม่ได้: ตัวชี้วัดนี้ต้องไม่ต่ำกว่า 0 ล้านบาท';
+    s.http
+      .expectOne(resultUrl)
+      .flush({ statusCode: 422, message, code: 'result.belowHardMin' }, { status: 422, statusText: 'x' });
+    await settle(s.fixture);
+    expect(s.$('value-error')?.textContent?.trim()).toBe(message);
+    expect(s.$('outlier')).toBeNull();
     expect(s.close).not.toHaveBeenCalled();
   });
 
@@ -178,7 +233,9 @@ describe('KpiEntryDialog', () => {
     expect(s.el.textContent).toContain('workspace.errors.positive');
     s.http.expectNone(() => true);
 
+    expect(s.$('hard-limits')?.textContent?.trim()).toBe('ค่าต้องอยู่ระหว่าง 0 ถึง 100');
     s.type('denominator', '1,200');
+    expect(s.$('denominator-parsed')?.textContent?.trim()).toBe('จะบันทึกเป็น 1,200');
     s.$('save-draft')?.click();
     await settle(s.fixture);
     const put = s.http.expectOne('/api/kpis/kpi-ratio/results/2570-Q1');

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
 import type { SaveKpiResultDto, WorkspaceKpiDto, WorkspaceKpiEntryDto } from '@provdash/shared/contracts';
+import { effectiveHardLimits } from '@provdash/shared/domain';
 import { ENTRY_DIALOG_STYLES, EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { EntryStatus } from './entry-status';
 import { formatPeriod, formatValue, injectLang, localName } from './format';
@@ -27,6 +28,9 @@ const FIELD_OF_KEY: Record<string, Field> = {
   'result.valueRequired': 'value',
   'result.ratioRequired': 'denominator',
   'result.outlierNote': 'narrativeTh',
+  // Impossible values (the KPI's hard limits): under the value, or the numerator of a ratio KPI.
+  'result.belowHardMin': 'value',
+  'result.aboveHardMax': 'value',
 };
 
 /** The body's field names, as the API's validation details name them. */
@@ -75,6 +79,16 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
             @if (kpi.plausibleMin !== null || kpi.plausibleMax !== null) {
               · {{ t('plausible', { min: fmt(kpi.plausibleMin), max: fmt(kpi.plausibleMax) }) }}
             }
+            @if (limits.min !== null || limits.max !== null) {
+              ·
+              <span data-testid="hard-limits">{{
+                limits.min !== null && limits.max !== null
+                  ? t('limitsBoth', { min: fmt(limits.min), max: fmt(limits.max) })
+                  : limits.min !== null
+                    ? t('limitsMin', { min: fmt(limits.min) })
+                    : t('limitsMax', { max: fmt(limits.max) })
+              }}</span>
+            }
           </p>
           @if (entry.status === 'returned' && entry.returnReason) {
             <p class="returned" role="note" data-testid="return-reason">
@@ -93,6 +107,9 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
                   autocomplete="off"
                   data-testid="numerator"
                 />
+                @if (parsed(form.controls.numerator.value); as pn) {
+                  <mat-hint data-testid="numerator-parsed">{{ t('parsedAs', { value: fmt(pn), unit: '' }) }}</mat-hint>
+                }
                 @let en = errorOf(form.controls.numerator);
                 <mat-error>{{ en?.key ? (en!.key! | transloco) : en?.text }}</mat-error>
               </mat-form-field>
@@ -105,6 +122,11 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
                   autocomplete="off"
                   data-testid="denominator"
                 />
+                @if (parsed(form.controls.denominator.value); as pd) {
+                  <mat-hint data-testid="denominator-parsed">{{
+                    t('parsedAs', { value: fmt(pd), unit: '' })
+                  }}</mat-hint>
+                }
                 @let ed = errorOf(form.controls.denominator);
                 <mat-error>{{ ed?.key ? (ed!.key! | transloco) : ed?.text }}</mat-error>
               </mat-form-field>
@@ -113,7 +135,11 @@ const FIELD_OF_DETAIL: Record<string, Field> = {
             <mat-form-field class="wide">
               <mat-label>{{ t('value', { unit: unit() }) }}</mat-label>
               <input matInput formControlName="value" inputmode="decimal" autocomplete="off" data-testid="value" />
-              <mat-hint>{{ t('valueHint') }}</mat-hint>
+              @if (parsed(form.controls.value.value); as pv) {
+                <mat-hint data-testid="value-parsed">{{ t('parsedAs', { value: fmt(pv), unit: unit() }) }}</mat-hint>
+              } @else {
+                <mat-hint>{{ t('valueHint') }}</mat-hint>
+              }
               @let ev = errorOf(form.controls.value);
               <mat-error data-testid="value-error">{{ ev?.key ? (ev!.key! | transloco) : ev?.text }}</mat-error>
             </mat-form-field>
@@ -219,19 +245,24 @@ export class KpiEntryDialog {
   protected readonly ratio = this.kpi.rollup === 'ratio';
   protected readonly errorOf = errorOf;
   protected readonly fmt = formatValue;
+  /** Outside these a value is impossible and the API refuses it (the KPI's own, else the defaults by unit). */
+  protected readonly limits = effectiveHardLimits(this.kpi);
+  private readonly locale = () => this.lang();
 
   protected readonly form = new FormGroup({
     value: new FormControl(grouped(this.entry.value), {
       nonNullable: true,
-      validators: this.ratio ? [] : [Validators.required, decimalValidator],
+      validators: this.ratio ? [] : [Validators.required, decimalValidator(this.locale)],
     }),
     numerator: new FormControl(grouped(this.entry.numerator), {
       nonNullable: true,
-      validators: this.ratio ? [Validators.required, decimalValidator] : [],
+      validators: this.ratio ? [Validators.required, decimalValidator(this.locale)] : [],
     }),
     denominator: new FormControl(grouped(this.entry.denominator), {
       nonNullable: true,
-      validators: this.ratio ? [Validators.required, decimalValidator, positiveValidator] : [],
+      validators: this.ratio
+        ? [Validators.required, decimalValidator(this.locale), positiveValidator(this.locale)]
+        : [],
     }),
     narrativeTh: new FormControl(this.entry.narrativeTh, {
       nonNullable: true,
@@ -266,6 +297,11 @@ export class KpiEntryDialog {
       }),
     );
     inject(DestroyRef).onDestroy(() => changes.forEach((s) => s.unsubscribe()));
+  }
+
+  /** The number a field will be saved as, shown before saving; null while it is not a number. */
+  protected parsed(text: string): string | null {
+    return toDecimal(text, this.locale());
   }
 
   protected name(): string {
@@ -309,8 +345,11 @@ export class KpiEntryDialog {
     ];
     return {
       ...(this.ratio
-        ? { numerator: toDecimal(v.numerator) ?? undefined, denominator: toDecimal(v.denominator) ?? undefined }
-        : { value: toDecimal(v.value) ?? undefined }),
+        ? {
+            numerator: toDecimal(v.numerator, this.locale()) ?? undefined,
+            denominator: toDecimal(v.denominator, this.locale()) ?? undefined,
+          }
+        : { value: toDecimal(v.value, this.locale()) ?? undefined }),
       narrativeTh: v.narrativeTh,
       evidence,
       ...(confirming && { confirmOutlier: true }),
@@ -324,7 +363,8 @@ export class KpiEntryDialog {
       this.outlier.set(message);
       return;
     }
-    const field = problem.code ? FIELD_OF_KEY[problem.code] : undefined;
+    const key = problem.code ? FIELD_OF_KEY[problem.code] : undefined;
+    const field = key === 'value' && this.ratio ? 'numerator' : key;
     if (field && message) return this.fieldError(field, message);
     const details = problem.details.filter((d) => FIELD_OF_DETAIL[d.field.split('.')[0]]);
     if (details.length) {

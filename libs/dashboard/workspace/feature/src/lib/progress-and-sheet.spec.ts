@@ -21,7 +21,7 @@ function configure(extra: unknown[] = []) {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { th: {} },
+        langs: { th: { workspace: { entry: { parsedAs: 'จะบันทึกเป็น {{value}} {{unit}}' } } } },
         translocoConfig: { defaultLang: 'th', availableLangs: ['th'] },
         preloadLangs: true,
       }),
@@ -69,6 +69,25 @@ describe('ProgressEntryDialog', () => {
       expect(s.el.querySelector('[data-testid="percent-error"]')?.textContent?.trim()).toBe('workspace.errors.percent');
     }
     s.http.expectNone(() => true);
+  });
+
+  it('refuses separators out of place (1,2 is not 12 %) and shows the percent it will save', async () => {
+    const s = setup();
+    const parsed = () => s.el.querySelector('[data-testid="percent-parsed"]')?.textContent?.trim() ?? null;
+    for (const bad of ['1,2', '5,0', '0,50']) {
+      type(s.el, 'percent', bad);
+      s.fixture.detectChanges();
+      expect(parsed()).toBeNull();
+      (s.el.querySelector('[data-testid="save-draft"]') as HTMLButtonElement).click();
+      await settle(s.fixture);
+      expect(s.el.querySelector('[data-testid="percent-error"]')?.textContent?.trim()).toBe(
+        'workspace.errors.grouping',
+      );
+    }
+    s.http.expectNone(() => true);
+    type(s.el, 'percent', '๓๕.๕');
+    s.fixture.detectChanges();
+    expect(parsed()).toBe('จะบันทึกเป็น 35.5 %');
   });
 
   it('saves the month and sends it for approval', async () => {

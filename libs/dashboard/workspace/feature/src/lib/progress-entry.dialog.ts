@@ -7,7 +7,7 @@ import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/tr
 import { ApiProblem, toDecimal, WorkspaceStore } from '@provdash/dashboard/workspace/data-access';
 import type { WorkspaceProgressEntryDto, WorkspaceProjectDto } from '@provdash/shared/contracts';
 import { EntryStatus } from './entry-status';
-import { formatPeriod, injectLang, localName } from './format';
+import { formatPeriod, formatValue, injectLang, localName } from './format';
 import { ENTRY_DIALOG_STYLES, EntryActions, EntryDialogResult, EntrySave } from './entry-save';
 import { errorOf, percentValidator } from './validators';
 
@@ -48,7 +48,11 @@ export interface ProgressEntryData {
             <mat-label>{{ t('percent') }}</mat-label>
             <input matInput formControlName="percent" inputmode="decimal" autocomplete="off" data-testid="percent" />
             <span matTextSuffix>%</span>
-            <mat-hint>{{ t('percentHint') }}</mat-hint>
+            @if (parsedPercent(form.controls.percent.value); as pp) {
+              <mat-hint data-testid="percent-parsed">{{ t('parsedAs', { value: pp, unit: '%' }) }}</mat-hint>
+            } @else {
+              <mat-hint>{{ t('percentHint') }}</mat-hint>
+            }
             @let ep = errorOf(form.controls.percent);
             <mat-error data-testid="percent-error">{{ ep?.key ? (ep!.key! | transloco) : ep?.text }}</mat-error>
           </mat-form-field>
@@ -86,7 +90,7 @@ export class ProgressEntryDialog {
   protected readonly form = new FormGroup({
     percent: new FormControl(this.entry.percent === null ? '' : String(this.entry.percent), {
       nonNullable: true,
-      validators: [Validators.required, percentValidator],
+      validators: [Validators.required, percentValidator(() => this.lang())],
     }),
     milestoneNote: new FormControl(this.entry.milestoneNote, {
       nonNullable: true,
@@ -99,6 +103,12 @@ export class ProgressEntryDialog {
     inject<MatDialogRef<ProgressEntryDialog, EntryDialogResult>>(MatDialogRef),
     inject(ChangeDetectorRef),
   );
+
+  /** The percent as it will be saved, shown before saving; null while the field is not a valid percent. */
+  protected parsedPercent(text: string): string | null {
+    const d = toDecimal(text, this.lang());
+    return d !== null && !this.form?.controls.percent.errors ? formatValue(d) : null;
+  }
 
   protected name(): string {
     return localName(this.project, this.lang());
@@ -118,7 +128,7 @@ export class ProgressEntryDialog {
     await this.saving.run(submit, {
       save: (version) =>
         store.saveProgress(project.projectId, entry.period, {
-          percent: Number(toDecimal(v.percent)),
+          percent: Number(toDecimal(v.percent, this.lang())),
           milestoneNote: v.milestoneNote,
           ...(version !== undefined && { version }),
         }),

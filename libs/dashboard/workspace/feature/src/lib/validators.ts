@@ -1,26 +1,51 @@
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { toDecimal } from '@provdash/dashboard/workspace/data-access';
+import { API_DECIMAL_LIMITS } from '@provdash/dashboard/workspace/data-access';
+import { parseLocaleNumber, type LocaleNumberError, type NumberLocale } from '@provdash/shared/domain';
 
 const empty = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
-/** A number as the API takes it (grouping commas allowed); empty passes, `required` says the rest. */
-export const decimalValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null =>
-  empty(c.value) || toDecimal(c.value) !== null ? null : { decimal: true };
+/** The translation key (under `workspace.errors`) of each way a typed number can be wrong. */
+const NUMBER_ERROR: Record<Exclude<LocaleNumberError, 'empty'>, string> = {
+  notANumber: 'decimal',
+  grouping: 'grouping',
+  tooManyDecimals: 'decimal',
+  tooLarge: 'decimal',
+};
+
+/** The reader's locale for numbers, read when the control is checked (a language switch applies at once). */
+export type LocaleOf = () => NumberLocale;
+
+/**
+ * A number as the API takes it, written in the reader's locale: thousands separators only between
+ * groups of three ("1,234.5", never "1,2,3"). Empty passes; `required` says the rest. The error
+ * says which way it is wrong: `{ grouping: true }` or `{ decimal: true }`.
+ */
+export function decimalValidator(locale: LocaleOf): ValidatorFn {
+  return (c: AbstractControl): ValidationErrors | null => {
+    if (empty(c.value)) return null;
+    const r = parseLocaleNumber(c.value, locale(), API_DECIMAL_LIMITS);
+    return r.ok ? null : { [NUMBER_ERROR[r.error as Exclude<LocaleNumberError, 'empty'>]]: true };
+  };
+}
 
 /** Above zero: a ratio's denominator. */
-export const positiveValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
-  if (empty(c.value)) return null;
-  const d = toDecimal(c.value);
-  return d !== null && Number(d) > 0 ? null : { positive: true };
-};
+export function positiveValidator(locale: LocaleOf): ValidatorFn {
+  return (c: AbstractControl): ValidationErrors | null => {
+    if (empty(c.value)) return null;
+    const r = parseLocaleNumber(c.value, locale(), API_DECIMAL_LIMITS);
+    return r.ok && Number(r.value) <= 0 ? { positive: true } : null;
+  };
+}
 
 /** A percent complete: 0–100 with at most two decimals (numeric(5,2) on the server). */
-export const percentValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
-  if (empty(c.value)) return null;
-  const d = toDecimal(c.value);
-  if (d === null || !/^\d+(\.\d{1,2})?$/.test(d)) return { percent: true };
-  return Number(d) <= 100 ? null : { percent: true };
-};
+export function percentValidator(locale: LocaleOf): ValidatorFn {
+  return (c: AbstractControl): ValidationErrors | null => {
+    if (empty(c.value)) return null;
+    const r = parseLocaleNumber(c.value, locale(), { maxIntegerDigits: 3, maxFractionDigits: 2 });
+    if (!r.ok) return r.error === 'grouping' ? { grouping: true } : { percent: true };
+    return Number(r.value) >= 0 && Number(r.value) <= 100 ? null : { percent: true };
+  };
+}
 
 /** An evidence link: http(s) only, as the API checks. */
 export const httpUrlValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
@@ -41,6 +66,7 @@ export function errorOf(c: AbstractControl): { key: string | null; text: string 
   const e = c.errors;
   if (!e) return null;
   if (typeof e['api'] === 'string') return { key: null, text: e['api'] };
-  const name = ['required', 'decimal', 'positive', 'percent', 'url', 'maxlength'].find((n) => e[n]) ?? 'invalid';
+  const name =
+    ['required', 'grouping', 'decimal', 'positive', 'percent', 'url', 'maxlength'].find((n) => e[n]) ?? 'invalid';
   return { key: `workspace.errors.${name}`, text: null };
 }

@@ -118,6 +118,7 @@ export function fixtureKpi(code: string, status: KpiStatusName, over: Partial<Sc
     achievement: 90.35667,
     status,
     missingPeriods: [],
+    earlyPeriod: null,
     trend: [
       { period: '2569-M01', value: 1000 },
       { period: '2569-M02', value: 1100 },

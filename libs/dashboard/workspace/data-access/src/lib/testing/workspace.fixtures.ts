@@ -67,6 +67,8 @@ export const fixtureTourism: WorkspaceKpiDto = {
   target: '120000',
   plausibleMin: '0',
   plausibleMax: '50000',
+  hardMin: null,
+  hardMax: null,
   ratioMultiplier: null,
   ownerAgencyTh: 'สำนักงานการท่องเที่ยวและกีฬาจังหวัด',
   entries: [
