@@ -331,4 +331,6 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   WEIGHT_NOT_POSITIVE: 'น้ำหนักต้องมากกว่า 0',
   WEIGHT_TOO_MANY_DECIMALS: 'น้ำหนักมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง',
   WEIGHTS_SUM_NOT_100: 'ผลรวมน้ำหนักต้องเท่ากับ 100 พอดี',
+  PASSWORD_PERSONAL: 'รหัสผ่านต้องไม่มีชื่อหรืออีเมลของผู้ใช้',
+  PASSWORD_COMMON: 'รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน',
 };
