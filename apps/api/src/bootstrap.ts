@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
 import { AppModule, AppOptions } from './app.module';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError, FieldError } from './common/api-error';
@@ -23,6 +24,9 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** The one place the HTTP app is assembled, so tests boot exactly what production serves. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
+  // main.ts brings the configured or kept secret. An app embedded without one (specs, drills) signs
+  // with a random secret for its lifetime only: never a published one.
+  options.config.JWT_SECRET ??= randomBytes(32).toString('hex');
   // Embedded in another program (specs, benchmarks, drills) the app reports only warnings unless told
   // otherwise; main.ts passes the process's own logger, at info by default.
   const logger =

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from './bootstrap';
 import { appLogger, createRootLogger } from './common/logging';
 import { ConfigError, loadConfig } from './config/app-config';
+import { jwtSecretPath, loadOrCreateJwtSecret } from './config/jwt-secret';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
 import { DEMO_PASSWORD, DEMO_USERS } from './database/seeds/demo/demo-users.seed';
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   // One pino logger for the whole process: these start-up lines and the app's own logs alike.
   const logger = createRootLogger(config);
   Logger.overrideLogger(appLogger(logger).logger);
+  if (!config.JWT_SECRET) {
+    const { secret, created } = loadOrCreateJwtSecret(config);
+    config.JWT_SECRET = secret;
+    log.log(`${created ? 'Generated the' : 'Using the'} token signing secret in ${jwtSecretPath(config)} (set JWT_SECRET to choose your own)`);
+  }
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

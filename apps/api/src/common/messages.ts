@@ -23,6 +23,10 @@ export const MESSAGES = {
     th: 'ไม่สามารถอนุมัติผลที่ตนเองเป็นผู้ส่งได้',
     en: 'You cannot approve your own submission.',
   },
+  'access.ownEntryApproval': {
+    th: 'ไม่สามารถอนุมัติผลที่ตนเองบันทึกหรือแก้ไขไว้ตั้งแต่การอนุมัติครั้งก่อนได้ ต้องให้ผู้อนุมัติท่านอื่นอนุมัติ',
+    en: 'You entered or changed this value since it was last approved, so another approver must approve it.',
+  },
   'notFound.unit': { th: 'ไม่พบหน่วยงานที่ระบุ', en: 'The unit was not found.' },
   'notFound.entity': { th: 'ไม่พบข้อมูลที่ระบุ', en: 'The item was not found.' },
   'notFound.route': { th: 'ไม่พบหน้าที่เรียก', en: 'Not found.' },
@@ -376,4 +380,6 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   WEIGHT_NOT_POSITIVE: 'น้ำหนักต้องมากกว่า 0',
   WEIGHT_TOO_MANY_DECIMALS: 'น้ำหนักมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง',
   WEIGHTS_SUM_NOT_100: 'ผลรวมน้ำหนักต้องเท่ากับ 100 พอดี',
+  PASSWORD_PERSONAL: 'รหัสผ่านต้องไม่มีชื่อหรืออีเมลของผู้ใช้',
+  PASSWORD_COMMON: 'รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน',
 };

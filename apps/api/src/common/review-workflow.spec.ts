@@ -71,3 +71,15 @@ describe('review workflow', () => {
     expect(keyOf(() => assertEditable(entry({ status }), version))).toBe(expected);
   });
 });
+
+describe('four eyes', () => {
+  it('refuses an approver who entered or changed the value since the last approval, even if another submitted it', () => {
+    const row = () => entry({ status: 'submitted', submittedBy: 'officer' });
+    expect(keyOf(() => applyReviewStep(row(), 'approve', { version: 3 }, 'approver', NOW, ['approver', 'officer']))).toBe(
+      'access.ownEntryApproval',
+    );
+    const clean = row();
+    applyReviewStep(clean, 'approve', { version: 3 }, 'approver', NOW, ['officer']);
+    expect(clean.status).toBe('approved');
+  });
+});

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { ResultStatusName } from '@provdash/shared/contracts';
+import type { EntityManager } from 'typeorm';
 import { ApiError, conflict, forbidden } from './api-error';
 
 /**
@@ -34,8 +35,29 @@ export function assertEditable(row: Reviewed, expectedVersion: number | undefine
 }
 
 /**
+ * Who entered or changed an entry since it was last approved (or ever, if it never was), from the
+ * audit trail: every write of the value leaves the row a draft and a submission leaves it submitted,
+ * while returning and reopening (an approver's review, not an entry) leave it returned. The trail is
+ * written in the same transaction as each change and the row is locked by the writer, so its order
+ * is the row's order. Call it inside the transaction that locked the row.
+ */
+export async function editorsSinceApproval(m: EntityManager, table: string, id: string): Promise<string[]> {
+  const rows: { user_id: string }[] = await m.query(
+    `SELECT DISTINCT e.user_id FROM audit_event e
+      WHERE e.entity = $1 AND e.entity_id = $2 AND e.user_id IS NOT NULL
+        AND e.after->>'status' IN ('draft', 'submitted')
+        AND e.id > COALESCE((SELECT max(a.id) FROM audit_event a
+                              WHERE a.entity = $1 AND a.entity_id = $2 AND a.after->>'status' = 'approved'), 0)`,
+    [table, id],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/**
  * Moves an entry one step, checking the version read, the state, the reason that returning and
- * reopening need, and that nobody approves their own submission. The caller saves the row.
+ * reopening need, and four eyes: the approver is neither the submitter nor anyone who entered or
+ * changed the value since the last approval (`editors`, from `editorsSinceApproval`): otherwise an
+ * approver could type a value, have an officer submit it, and approve it himself. The caller saves the row.
  */
 export function applyReviewStep(
   row: Reviewed,
@@ -43,6 +65,7 @@ export function applyReviewStep(
   input: { version: number; reason?: string },
   actorId: string,
   now = new Date(),
+  editors: readonly string[] = [],
 ): void {
   if (input.version !== row.version) throw conflict();
   const rule = STEPS[step];
@@ -52,6 +75,7 @@ export function applyReviewStep(
     throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'result.reasonRequired');
   }
   if (step === 'approve' && row.submittedBy === actorId) throw forbidden('access.selfApproval');
+  if (step === 'approve' && editors.includes(actorId)) throw forbidden('access.ownEntryApproval');
 
   row.status = rule.to;
   if (step === 'submit') Object.assign(row, { submittedBy: actorId, submittedAt: now, returnReason: null });

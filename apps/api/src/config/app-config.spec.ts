@@ -1,9 +1,11 @@
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
+import { ConfigError, loadConfig, PUBLISHED_JWT_SECRETS } from './app-config';
 
 describe('loadConfig', () => {
   it('has working defaults for a new user', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ NODE_ENV: 'development', PORT: 3000, JWT_SECRET: DEV_JWT_SECRET, CORS_ORIGINS: [] });
+    expect(c).toMatchObject({ NODE_ENV: 'development', PORT: 3000, CORS_ORIGINS: [] });
+    // No built-in secret: the start generates one and keeps it with the data (jwt-secret.spec.ts).
+    expect(c.JWT_SECRET).toBeUndefined();
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.production).toBe(false);
   });
@@ -37,7 +39,11 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses production with the development secret or without a database', () => {
+  it('refuses a published secret in any mode, and production without a secret or a database', () => {
+    for (const published of PUBLISHED_JWT_SECRETS) {
+      expect(() => loadConfig({ JWT_SECRET: published })).toThrow(/JWT_SECRET: this secret is published/);
+      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: published })).toThrow(/JWT_SECRET: /);
+    }
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set to your own secret/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL: required/);
     expect(

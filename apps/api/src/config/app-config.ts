@@ -12,8 +12,15 @@ import {
   validateSync,
 } from 'class-validator';
 
-/** Only for development and tests: production refuses to start with it. */
-export const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+/**
+ * Secrets that were ever published (in this repository or its examples): anyone can sign tokens with
+ * them, so none is accepted in any mode. The first was the built-in default of development starts
+ * until the default became a random secret kept with the data (see jwt-secret.ts).
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  'development-only-secret-do-not-use-in-production',
+  'change-me-to-64-hex-characters-from-openssl-rand-hex-32-000000',
+];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true');
@@ -51,9 +58,15 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO = false;
 
+  /**
+   * Signs the access tokens. Unset outside production: a random one generated on the first start
+   * and kept with the data (`jwt-secret` beside DATA_DIR, mode 0600); production refuses to start
+   * without it.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET?: string;
 
   /** Access tokens are short-lived: a disabled user loses access within this time at most. */
   @Transform(toInt)
@@ -140,7 +153,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = validateSync(config).flatMap((e) =>
     Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
   );
-  if (config.production && config.JWT_SECRET === DEV_JWT_SECRET) {
+  if (config.JWT_SECRET && PUBLISHED_JWT_SECRETS.includes(config.JWT_SECRET)) {
+    problems.push('JWT_SECRET: this secret is published; generate your own (openssl rand -hex 32)');
+  } else if (config.production && !config.JWT_SECRET) {
     problems.push('JWT_SECRET: must be set to your own secret in production');
   }
   if (config.production && !config.DATABASE_URL) {

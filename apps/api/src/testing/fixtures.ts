@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { ActorClaims } from '../modules/access/actor';
 import { runSeeds } from '../database/seeds/run-seeds';
@@ -26,7 +27,7 @@ export interface Fixture {
 
 /**
  * The demo data and users on a test database, and a real access token for each demo user, signed
- * by the app's own JwtService exactly as sign-in does (sign-in itself is tested on its own, and its
+ * by the app's own JwtService exactly as sign-in does, each with a session of its own (sign-in itself is tested on its own, and its
  * rate limit would get in the way here).
  */
 export async function seedFixture(t: TestApp): Promise<Fixture> {
@@ -47,12 +48,26 @@ export async function seedFixture(t: TestApp): Promise<Fixture> {
       role: u.role,
       scope: u.path,
       scopeCode: u.code,
+      sid: await openSession(t, u.id),
     } satisfies ActorClaims);
   }
   const kpiRows: { id: string; key: string }[] = await t.dataSource.query(
     `SELECT k.id, u.code || '/' || k.code AS key FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id`,
   );
   return { tokens, userIds, kpis: Object.fromEntries(kpiRows.map((r) => [r.key, r.id])) };
+}
+
+/**
+ * A live sign-in session of the user (a refresh token family, as sign-in creates one), so a token
+ * naming it passes the revocation check. Returns its id, the token's `sid`.
+ */
+export async function openSession(t: TestApp, userId: string): Promise<string> {
+  const sid = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [userId, sid, randomBytes(32).toString('hex')],
+  );
+  return sid;
 }
 
 /** supertest with the actor's token (or none). */

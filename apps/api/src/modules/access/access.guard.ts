@@ -7,6 +7,7 @@ import { ClsService } from 'nestjs-cls';
 import { forbidden, unauthorized } from '../../common/api-error';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import { ActorClaims, CTX_ACTOR, CTX_UNIT } from './actor';
+import { Sessions } from './sessions.service';
 import { UnitResolver } from './unit-resolver.service';
 
 /**
@@ -23,6 +24,7 @@ export class AccessGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly units: UnitResolver,
     private readonly cls: ClsService,
+    private readonly sessions: Sessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -54,13 +56,17 @@ export class AccessGuard implements CanActivate {
       if (required) throw unauthorized();
       return null;
     }
+    let claims: ActorClaims | null = null;
     try {
       // Only HS256 with our secret: `alg: none` and tokens signed any other way are refused.
-      return await this.jwt.verifyAsync<ActorClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<ActorClaims>(token, { algorithms: ['HS256'] });
     } catch {
-      // On a public route a stale token is no reason to refuse approved data.
-      if (required) throw unauthorized('auth.invalidToken');
-      return null;
+      claims = null;
     }
+    // A signature is not enough: after logout, disabling or a role change the token must stop working.
+    if (claims && (await this.sessions.active(claims))) return claims;
+    // On a public route a stale token is no reason to refuse approved data.
+    if (required) throw unauthorized('auth.invalidToken');
+    return null;
   }
 }

@@ -7,6 +7,8 @@ export interface ActorClaims {
   /** Path and code of the scope unit. */
   scope: string;
   scopeCode: string;
+  /** The sign-in session (refresh token family): revoking it ends this token too (see Sessions). */
+  sid: string;
 }
 
 export interface ResolvedUnit {

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Throttle, ThrottlerException } from '@nestjs/throttler';
 import type { AuthUserDto, SessionDto } from '@provdash/shared/contracts';
 import type { Request, Response } from 'express';
 import { ClsService } from 'nestjs-cls';
+import { ApiError } from '../../common/api-error';
+import { ThrottleBy } from '../../common/throttle-by';
 import { AppConfig } from '../../config/app-config';
 import { Public, SignedIn } from '../access/access.decorators';
 import { ActorClaims, CTX_ACTOR } from '../access/actor';
 import { AuthService, IssuedSession } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { FailedSignIns } from './failed-sign-ins';
 
 export const REFRESH_COOKIE = 'pd_refresh';
 /** The cookie goes only to the auth routes, never with ordinary API calls. */
@@ -21,25 +24,46 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly config: AppConfig,
     private readonly cls: ClsService,
+    private readonly failures: FailedSignIns,
   ) {}
 
-  /** Five attempts a minute per address: enough for a typo, too few for guessing. */
+  /**
+   * Five attempts a minute per address and account: enough for a typo, too few for guessing one
+   * account. Twenty failures in fifteen minutes per address across accounts: too few for spraying
+   * one password over many.
+   */
   @Post('login')
   @HttpCode(200)
   @Public()
   @Throttle({ default: { limit: 5, ttl: 60_000 } })
+  @ThrottleBy('account')
   @ApiOkResponse({ description: 'access token in the body, refresh token as an httpOnly cookie' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts from this address' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    return this.send(res, await this.auth.login(body.email, body.password));
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionDto> {
+    const address = req.ip ?? 'unknown';
+    if (this.failures.exhausted(address)) throw new ThrottlerException();
+    let issued: IssuedSession;
+    try {
+      issued = await this.auth.login(body.email, body.password);
+    } catch (error) {
+      // Wrong password, unknown or disabled account: a failure that spends the address's budget.
+      if (error instanceof ApiError && error.getStatus() === HttpStatus.UNAUTHORIZED) this.failures.record(address);
+      throw error;
+    }
+    return this.send(req, res, issued);
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @ThrottleBy('session')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    return this.send(res, await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]));
+    return this.send(req, res, await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]));
   }
 
   /** Ends the session on this device: its refresh token family is revoked. */
@@ -57,11 +81,13 @@ export class AuthController {
     return this.auth.profile(this.cls.get<ActorClaims>(CTX_ACTOR).sub);
   }
 
-  private send(res: Response, issued: IssuedSession): SessionDto {
+  private send(req: Request, res: Response, issued: IssuedSession): SessionDto {
     res.cookie(REFRESH_COOKIE, issued.refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: this.config.production,
+      // Over HTTPS the cookie never travels in clear, whatever the mode: `req.secure` is the request's
+      // scheme, or X-Forwarded-Proto from a proxy TRUST_PROXY names (never from anyone else).
+      secure: this.config.production || req.secure,
       path: COOKIE_PATH,
       expires: issued.refreshExpires,
     });

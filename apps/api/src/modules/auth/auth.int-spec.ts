@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../database/seeds/demo/demo-users.seed';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
@@ -24,7 +25,11 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   it('signs in: a 15-minute access token in the body, the refresh token only in an httpOnly strict cookie', async () => {
-    const res = await http().post('/api/auth/login').send({ email: 'Officer.50@demo.go.th', password: DEMO_PASSWORD });
+    const res = await http()
+      .post('/api/auth/login')
+      // Nobody vouches for this header here (no TRUST_PROXY): it must not make the cookie Secure.
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: 'Officer.50@demo.go.th', password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       expiresIn: 900,
@@ -35,6 +40,8 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/auth/);
+    // Plain HTTP, a forwarded scheme from no trusted proxy: not Secure (trust-proxy.int-spec.ts has the HTTPS case).
+    expect(cookie).not.toMatch(/Secure/);
 
     const payload = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
     expect(payload.exp - payload.iat).toBe(900);
@@ -89,11 +96,61 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
     expect((await http().post('/api/auth/refresh')).status).toBe(401);
   });
 
-  it('a disabled user can neither refresh nor sign in again', async () => {
+  it('signs out: the access token of the session stops working at once, other sessions go on', async () => {
+    const login = () => http().post('/api/auth/login').send({ email: 'officer.50@demo.go.th', password: DEMO_PASSWORD });
+    const [phone, desk] = [await login(), await login()];
+    const workspace = (token: string) => as(t, token).get('/api/workspace/50');
+    expect((await workspace(phone.body.accessToken)).status).toBe(200);
+    expect((await http().post('/api/auth/logout').set('Cookie', refreshCookie(phone))).status).toBe(204);
+    const after = await workspace(phone.body.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('auth.invalidToken');
+    expect((await workspace(desk.body.accessToken)).status).toBe(200);
+  });
+
+  it("refuses a common password and one made of the user's own name, with the reason in the user's language", async () => {
+    const create = (password: string, lang = 'th') =>
+      as(t, f.tokens.admin)
+        .post('/api/users')
+        .set('Accept-Language', lang)
+        .send({ email: 'somchai.jaidee@demo.go.th', displayName: 'สมชาย ใจดี', role: 'province_officer', orgUnitCode: '50', password });
+    const common = await create('Password1234');
+    expect(common.status).toBe(400);
+    expect(common.body.details).toEqual([
+      { field: 'password', messages: ['รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน'] },
+    ]);
+    const personal = await create('Somchai-Jaidee-2026', 'en');
+    expect(personal.status).toBe(400);
+    expect(personal.body.details).toEqual([{ field: 'password', messages: ['must not contain your name or e-mail'] }]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'somchai.jaidee@demo.go.th'`);
+    expect(n).toBe(0);
+  });
+
+  it("a role change refuses the tokens that state the old role; the renewed session carries the new one", async () => {
+    const email = `role.change.${Date.now()}@demo.go.th`;
+    const created = await as(t, f.tokens.admin)
+      .post('/api/users')
+      .send({ email, displayName: 'ทดสอบ เปลี่ยนบทบาท', role: 'province_approver', orgUnitCode: '50', password: 'Kh0ng-Kaen-Lamyai-77' });
+    expect(created.status).toBe(201);
+    const login = await http().post('/api/auth/login').send({ email, password: 'Kh0ng-Kaen-Lamyai-77' });
+    expect((await as(t, login.body.accessToken).get('/api/audit?unit=50')).status).toBe(200);
+    const changed = await as(t, f.tokens.admin)
+      .patch(`/api/users/${created.body.id}`)
+      .send({ role: 'province_officer', version: created.body.version });
+    expect(changed.status).toBe(200);
+    expect((await as(t, login.body.accessToken).get('/api/audit?unit=50')).status).toBe(401);
+    const renewed = await http().post('/api/auth/refresh').set('Cookie', refreshCookie(login));
+    expect(renewed.body.user.role).toBe('province_officer');
+    expect((await as(t, renewed.body.accessToken).get('/api/audit?unit=50')).status).toBe(403);
+  });
+
+  it('a disabled user can neither refresh nor sign in again, and the access token they hold is refused', async () => {
     const login = await http()
       .post('/api/auth/login')
       .send({ email: 'officer.52@demo.go.th', password: DEMO_PASSWORD });
     const cookie = refreshCookie(login);
+    const save = () => as(t, login.body.accessToken).get('/api/workspace/52');
+    expect((await save()).status).toBe(200);
     const [{ version }] = await t.dataSource.query(`SELECT version FROM app_user WHERE id = $1`, [f.userIds.officer52]);
     const disable = await as(t, f.tokens.admin)
       .patch(`/api/users/${f.userIds.officer52}`)
@@ -105,6 +162,9 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
     expect(
       (await http().post('/api/auth/login').send({ email: 'officer.52@demo.go.th', password: DEMO_PASSWORD })).status,
     ).toBe(401);
+    const refused = await save();
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('auth.invalidToken');
   });
 
   it('counts session refreshes per session, not per address: colleagues behind one NAT keep theirs', async () => {
@@ -119,6 +179,14 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
       statuses.push((await http().post('/api/auth/refresh')).status);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    // A cookie the server never issued is no session: it counts with the address, so random ones
+    // cannot open a fresh bucket each.
+    for (let i = 0; i < 3; i++) {
+      const forged = await http()
+        .post('/api/auth/refresh')
+        .set('Cookie', `pd_refresh=${randomBytes(32).toString('base64url')}`);
+      expect(forged.status).toBe(429);
+    }
     // The same address, a signed-in person's reload: their own budget, so the session comes back.
     const refreshed = await http().post('/api/auth/refresh').set('Cookie', refreshCookie(login));
     expect(refreshed.status).toBe(200);

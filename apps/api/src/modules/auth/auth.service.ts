@@ -8,6 +8,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { unauthorized } from '../../common/api-error';
 import { AppConfig } from '../../config/app-config';
 import type { ActorClaims } from '../access/actor';
+import { Sessions } from '../access/sessions.service';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
 
@@ -28,6 +29,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly sessions: Sessions,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedSession> {
@@ -46,6 +48,7 @@ export class AuthService {
   /** Rotates the refresh token: the presented one is spent; a spent one presented again ends the whole session. */
   async refresh(presented: string | undefined): Promise<IssuedSession> {
     if (!presented) throw unauthorized('auth.noSession');
+    let replayedFamily: string | null = null;
     const outcome = await this.dataSource.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, {
         where: { tokenHash: sha256(presented) },
@@ -55,6 +58,7 @@ export class AuthService {
       if (token.revokedAt) {
         // A replay: the revocation must commit, so it is reported after the transaction, not thrown inside it.
         await this.revokeFamily(m, token.familyId);
+        replayedFamily = token.familyId;
         return 'replayed' as const;
       }
       const user = await m.findOne(User, { where: { id: token.userId }, relations: { orgUnit: true } });
@@ -63,6 +67,8 @@ export class AuthService {
       await m.save(token);
       return this.issue(m, user, token.familyId);
     });
+    // Committed: the session's access tokens and sockets end now too.
+    if (replayedFamily) this.sessions.sessionEnded(replayedFamily);
     if (outcome === 'unknown') throw unauthorized('auth.noSession');
     if (outcome === 'replayed' || outcome === 'expired') throw unauthorized('auth.invalidToken');
     return outcome;
@@ -70,10 +76,13 @@ export class AuthService {
 
   async logout(presented: string | undefined): Promise<void> {
     if (!presented) return;
-    await this.dataSource.transaction(async (m) => {
+    const family = await this.dataSource.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, { where: { tokenHash: sha256(presented) } });
       if (token) await this.revokeFamily(m, token.familyId);
+      return token?.familyId;
     });
+    // Committed: the access token of this session stops working at once, and its sockets close.
+    if (family) this.sessions.sessionEnded(family);
   }
 
   async profile(userId: string): Promise<AuthUserDto> {
@@ -90,6 +99,7 @@ export class AuthService {
       role: user.role,
       scope: user.orgUnit.path,
       scopeCode: user.orgUnit.code,
+      sid: familyId,
     };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');

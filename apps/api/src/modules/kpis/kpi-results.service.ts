@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiError, notFound } from '../../common/api-error';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { KPI_RESULT_EVENT } from '../../common/domain-events/domain-events';
-import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
+import { applyReviewStep, assertEditable, editorsSinceApproval, ReviewStep } from '../../common/review-workflow';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -115,7 +115,8 @@ export class KpiResultsService {
       const kpi = await this.kpi(m, kpiId);
       const result = await m.findOne(KpiResult, { where: { kpiId, period }, lock: { mode: 'pessimistic_write' } });
       if (!result) throw notFound();
-      applyReviewStep(result, step, body, actor.sub);
+      const editors = step === 'approve' ? await editorsSinceApproval(m, 'kpi_result', result.id) : [];
+      applyReviewStep(result, step, body, actor.sub, new Date(), editors);
       await m.save(result);
       await this.announce(m, kpi, result, step);
       return toDto(result, true);

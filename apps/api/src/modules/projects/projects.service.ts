@@ -18,7 +18,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { PROJECT_PROGRESS_EVENT } from '../../common/domain-events/domain-events';
-import { applyReviewStep, assertEditable, ReviewStep } from '../../common/review-workflow';
+import { applyReviewStep, assertEditable, editorsSinceApproval, ReviewStep } from '../../common/review-workflow';
 import { ApiError, conflict, notFound } from '../../common/api-error';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
@@ -229,7 +229,8 @@ export class ProjectsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw notFound();
-      applyReviewStep(row, step, body, actor.sub);
+      const editors = step === 'approve' ? await editorsSinceApproval(m, 'project_progress', row.id) : [];
+      applyReviewStep(row, step, body, actor.sub, new Date(), editors);
       const saved = await m.save(row);
       await this.announceProgress(m, saved, step);
       return progressDto(saved, true);

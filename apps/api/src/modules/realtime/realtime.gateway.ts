@@ -6,6 +6,7 @@ import {
   MessageBody,
   OnGatewayConnection,
   OnGatewayDisconnect,
+  OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -23,8 +24,10 @@ import type {
 import { ROOM_PATTERN } from '@provdash/shared/contracts';
 import { isAllowed } from '@provdash/shared/domain';
 import type { Server, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
 import { ApiError } from '../../common/api-error';
 import type { ActorClaims } from '../access/actor';
+import { Revocation, Sessions } from '../access/sessions.service';
 import { UnitResolver } from '../access/unit-resolver.service';
 import { Metrics } from '../metrics/metrics.service';
 import { Outbox } from './outbox.service';
@@ -35,18 +38,25 @@ type AppSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { actor: ActorClaims | null }
+  { actor: ActorClaims | null; refused?: boolean; expiry?: ReturnType<typeof setTimeout> }
 >;
 
+/** A room of every socket of one sign-in session, server-side only (clients cannot join it: ROOM_PATTERN). */
+const sessionRoom = (sid: string) => `session:${sid}`;
+
 /**
- * Live updates. A socket authenticates once, on connect, with the same access token as REST
- * (`auth: { token }`); without one it is anonymous and may join only `public`. Every join is
+ * Live updates. A socket authenticates on connect with the same access token as REST
+ * (`auth: { token }`), checked against revocation like a request; without one it is anonymous and
+ * may join only `public`. Its authority lasts as long as the token: when the token expires the socket
+ * is disconnected (the dashboard renews its token before then and reconnects with the new one, which
+ * is the re-authorisation), and when the session is revoked (logout, the user disabled or given
+ * another role) its sockets are disconnected at once, on every instance, leaving all their rooms. Every join is
  * checked by the same rules as REST: `read` on the room's unit, and for a province's workspace
  * room (its drafts) `write` there, so only its officers and approvers hear of drafts. A join may
  * carry the last `seq` the client holds; the ack brings what it missed from the outbox.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
-export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly log = new Logger('Realtime');
 
   @WebSocketServer()
@@ -58,28 +68,61 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     private readonly outbox: Outbox,
     private readonly appConfig: ApplicationConfig,
     private readonly metrics: Metrics,
+    private readonly sessions: Sessions,
   ) {}
 
-  handleDisconnect(): void {
+  private revocations?: Subscription;
+
+  afterInit(server: Server): void {
+    // Authenticated in the handshake, before the client hears `connect`: a join sent at once must
+    // find the actor already known (the revocation check reads the database).
+    server.use((socket, next) => {
+      this.authenticate(socket as AppSocket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+    // disconnectSockets goes through the adapter: sockets of the session on other instances close too.
+    this.revocations = this.sessions.revocations.subscribe((r: Revocation) =>
+      server.in(r.kind === 'user' ? userRoom(r.userId) : sessionRoom(r.sessionId)).disconnectSockets(true),
+    );
+    server.engine?.on('close', () => this.revocations?.unsubscribe());
+  }
+
+  handleDisconnect(socket: AppSocket): void {
+    clearTimeout(socket.data.expiry);
     this.metrics.socketConnections.dec();
+  }
+
+  /** Reads the handshake's token: the actor, null when anonymous, `refused` for a bad, expired or revoked token. */
+  private async authenticate(socket: AppSocket): Promise<void> {
+    const token = socket.handshake.auth?.['token'];
+    socket.data.actor = null;
+    if (token === undefined || token === null || token === '') return;
+    let actor: (ActorClaims & { exp?: number }) | null = null;
+    try {
+      actor = await this.jwt.verifyAsync<ActorClaims & { exp?: number }>(String(token), { algorithms: ['HS256'] });
+    } catch {
+      actor = null;
+    }
+    if (actor && (await this.sessions.active(actor))) socket.data.actor = actor;
+    else socket.data.refused = true;
   }
 
   async handleConnection(socket: AppSocket): Promise<void> {
     this.metrics.socketConnections.inc();
-    const token = socket.handshake.auth?.['token'];
-    if (token === undefined || token === null || token === '') {
-      socket.data.actor = null;
-      return;
-    }
-    try {
-      socket.data.actor = await this.jwt.verifyAsync<ActorClaims>(String(token), { algorithms: ['HS256'] });
-    } catch {
-      // A bad token is refused outright rather than silently downgraded to anonymous.
+    const actor = socket.data.actor;
+    // A bad, expired or revoked token is refused outright rather than silently downgraded to anonymous.
+    if (socket.data.refused) {
       socket.disconnect(true);
       return;
     }
-    // Its own room, for what is meant for this user alone (the progress of their uploads).
-    await socket.join(userRoom(socket.data.actor.sub));
+    if (!actor) return;
+    // Its own room, for what is meant for this user alone (the progress of their uploads), and its
+    // session's, by which a logout finds it.
+    await socket.join([userRoom(actor.sub), sessionRoom(actor.sid)]);
+    const left = ((actor as { exp?: number }).exp ?? 0) * 1000 - Date.now();
+    socket.data.expiry = setTimeout(() => socket.disconnect(true), Math.max(0, left));
   }
 
   /**

@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
 import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '@provdash/shared/contracts';
-import { DemoActor, Fixture, seedFixture } from '../../testing/fixtures';
+import { JwtService } from '@nestjs/jwt';
+import { as, DemoActor, Fixture, openSession, seedFixture } from '../../testing/fixtures';
+import { Outbox } from './outbox.service';
+import { RealtimeGateway } from './realtime.gateway';
 import { bootTestApp, TestApp } from '../../testing/test-app';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -111,4 +115,83 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
     const reason = await new Promise<string>((resolve) => socket.once('disconnect', (r) => resolve(r)));
     expect(reason).toBe('io server disconnect');
   });
+
+  /** Commits one workspace event of the province through the outbox, as a write would. */
+  const publishTo = (code: string) =>
+    t.dataSource.transaction((m) =>
+      t.app.get(Outbox).publish(m, [
+        { room: `workspace:${code}`, event: 'kpi-results.imported', data: { orgUnitCode: code, fiscalYear: 2570, rows: 1 } },
+      ]),
+    );
+  const received = (socket: ClientSocket) => {
+    const got: unknown[] = [];
+    socket.on('kpi-results.imported', (e) => got.push(e));
+    return got;
+  };
+  const disconnected = (socket: ClientSocket) =>
+    new Promise<string>((resolve) => (socket.disconnected ? resolve('already') : socket.once('disconnect', (r) => resolve(r))));
+
+  it("disconnects a disabled user's sockets at once: out of every room, no more drafts", async () => {
+    const officer = await connect('officer52');
+    const control = await connect('admin');
+    expect(await join(officer, 'workspace:52')).toMatchObject({ ok: true });
+    expect(await join(control, 'workspace:52')).toMatchObject({ ok: true });
+    const officerGot = received(officer);
+    const controlGot = received(control);
+    const gone = disconnected(officer);
+
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM app_user WHERE id = $1`, [f.userIds.officer52]);
+    const disable = await as(t, f.tokens.admin).patch(`/api/users/${f.userIds.officer52}`).send({ disabled: true, version });
+    expect(disable.status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    const server = (t.app.get(RealtimeGateway) as unknown as { server: Server }).server;
+    const inRoom = await server.in('workspace:52').fetchSockets();
+    expect(inRoom.map((x) => x.id)).not.toContain(officer.id);
+
+    await publishTo('52');
+    await waitFor(() => controlGot.length === 1);
+    expect(officerGot).toEqual([]);
+    // Nor can it come back with the token it holds.
+    const again: ClientSocket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: f.tokens.officer52 },
+      reconnection: false,
+    });
+    sockets.push(again);
+    expect(await new Promise<string>((resolve) => again.once('disconnect', resolve))).toBe('io server disconnect');
+  });
+
+  it('disconnects a socket when its token expires; it hears nothing more until it comes back with a new token', async () => {
+    const claims = { sub: f.userIds.officer50, role: 'province_officer', scope: 'TH/north/C15/50', scopeCode: '50' };
+    const jwt = t.app.get(JwtService);
+    const short = await jwt.signAsync({ ...claims, sid: await openSession(t, f.userIds.officer50) }, { expiresIn: 5 });
+    const expiring = await connect(null, short);
+    const control = await connect('approver50');
+    expect(await join(expiring, 'workspace:50')).toMatchObject({ ok: true });
+    expect(await join(control, 'workspace:50')).toMatchObject({ ok: true });
+    const expiringGot = received(expiring);
+    const controlGot = received(control);
+
+    expect(await disconnected(expiring)).toBe('io server disconnect');
+    await publishTo('50');
+    await waitFor(() => controlGot.length === 1);
+    expect(expiringGot).toEqual([]);
+
+    // Re-authorised with a renewed token, it hears the next one.
+    const renewed = await connect(null, await jwt.signAsync({ ...claims, sid: await openSession(t, f.userIds.officer50) }));
+    expect(await join(renewed, 'workspace:50')).toMatchObject({ ok: true });
+    const renewedGot = received(renewed);
+    await publishTo('50');
+    await waitFor(() => renewedGot.length === 1);
+    expect(expiringGot).toEqual([]);
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
