@@ -6,11 +6,12 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
+import { PublicMonthlyReportsController } from './public-monthly-reports.controller';
 
 /** The provinces' monthly reports: made on the 5th (Bangkok), kept in the database, listed in the workspace. */
 @Module({
   imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
-  controllers: [MonthlyReportsController],
+  controllers: [MonthlyReportsController, PublicMonthlyReportsController],
   providers: [MonthlyReportsService, AgreementReadModelsService, DisbursementReadModelsService],
   exports: [MonthlyReportsService],
 })
