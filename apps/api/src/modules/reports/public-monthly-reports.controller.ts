@@ -17,7 +17,11 @@ class ProvinceParams {
 
 /** The public's address of a report's file: the same bytes, no sign-in needed. */
 export function publicReport(r: MonthlyReportDto): MonthlyReportDto {
-  return { ...r, pdfUrl: `/api/public/monthly-reports/${r.id}/pdf`, xlsxUrl: `/api/public/monthly-reports/${r.id}/xlsx` };
+  return {
+    ...r,
+    pdfUrl: `/api/public/monthly-reports/${r.id}/pdf`,
+    xlsxUrl: `/api/public/monthly-reports/${r.id}/xlsx`,
+  };
 }
 
 /**
