@@ -68,14 +68,15 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
       .short {
         display: inline;
       }
-      /* The controls keep their size; the title and, while it says more than "live" (connecting
-         again after signing in or out), the live indicator give way. */
+      /* The controls and the live chip keep their size (the chip was clipped under the language
+         switch); the title gives way, and the switch's buttons are narrower. */
       pd-language-switch,
-      pd-user-menu {
+      pd-user-menu,
+      .app-bar ::ng-deep pd-live-indicator {
         flex-shrink: 0;
       }
-      .app-bar ::ng-deep pd-live-indicator {
-        overflow: hidden;
+      .app-bar ::ng-deep pd-language-switch .mat-button-toggle-appearance-standard .mat-button-toggle-label-content {
+        padding: 0 8px;
       }
     }
   `,

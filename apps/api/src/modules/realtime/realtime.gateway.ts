@@ -22,7 +22,7 @@ import type {
   ServerToClientEvents,
 } from '@provdash/shared/contracts';
 import { ROOM_PATTERN } from '@provdash/shared/contracts';
-import { isAllowed } from '@provdash/shared/domain';
+import { canSeeUnapproved, isAllowed } from '@provdash/shared/domain';
 import type { Server, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
 import { ApiError } from '../../common/api-error';
@@ -193,8 +193,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const code = room === 'national' ? 'TH' : room.split(':')[1];
     try {
       const unit = await this.units.byCode(code);
-      const action = room.startsWith('workspace:') ? 'write' : 'read';
-      return isAllowed({ role: actor.role, scopePath: actor.scope }, action, unit);
+      const who = { role: actor.role, scopePath: actor.scope };
+      // The desk's room follows the desk's REST rule (GET /api/workspace/:code): the province's own
+      // people (its governor too, who reads the desk without its buttons) and admins.
+      if (room.startsWith('workspace:')) return isAllowed(who, 'read', unit) && canSeeUnapproved(who, unit);
+      return isAllowed(who, 'read', unit);
     } catch (error) {
       if (error instanceof ApiError) return false;
       this.log.error(error);

@@ -59,10 +59,11 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
     ['analyst', 'province:57', true],
     ['governor50', 'province:50', true],
     ['governor50', 'province:52', false],
-    // Drafts: the province's officers and approvers only.
+    // Drafts: the province's own people (as GET /api/workspace/:code), its governor's read-only desk too.
     ['officer50', 'workspace:50', true],
     ['approver50', 'workspace:50', true],
-    ['governor50', 'workspace:50', false],
+    ['governor50', 'workspace:50', true],
+    ['governor50', 'workspace:52', false],
     ['officer52', 'workspace:50', false],
     ['analyst', 'workspace:50', false],
     ['clusterC15', 'workspace:50', false],

@@ -17,7 +17,7 @@ class GenerateReportBody {
   month!: string;
 }
 
-class ReportFileParams {
+export class ReportFileParams {
   @IsUUID()
   reportId!: string;
 
@@ -25,7 +25,7 @@ class ReportFileParams {
   format!: ReportFormat;
 }
 
-const TYPES: Record<ReportFormat, string> = {
+export const REPORT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
@@ -56,11 +56,11 @@ export class MonthlyReportsController {
 
   @Get('monthly-reports/:reportId/:format')
   @Allow('read', unitOf('monthly_report', 'param', 'reportId'))
-  @ApiProduces(TYPES.pdf, TYPES.xlsx)
+  @ApiProduces(REPORT_TYPES.pdf, REPORT_TYPES.xlsx)
   async file(@Param() { reportId, format }: ReportFileParams): Promise<StreamableFile> {
     const f = await this.reports.file(reportId, format);
     return new StreamableFile(f.content, {
-      type: TYPES[format],
+      type: REPORT_TYPES[format],
       disposition: contentDisposition(
         format === 'pdf' ? 'inline' : 'attachment',
         `monthly-report-${f.code}-${f.month}.${format}`,

@@ -76,6 +76,28 @@ describe('monthly reports (real PostgreSQL)', () => {
     await as(t, f.tokens.officer52).get(`/api/monthly-reports/${made.body.id}/pdf`).expect(403);
   });
 
+  it('is open to the public by province and month, files included, without a sign-in', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM monthly_report ORDER BY created_at DESC LIMIT 1`);
+    const list = await as(t, null).get('/api/public/provinces/50/monthly-reports').expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        id,
+        orgUnitCode: '50',
+        month: MONTH,
+        pdfUrl: `/api/public/monthly-reports/${id}/pdf`,
+        xlsxUrl: `/api/public/monthly-reports/${id}/xlsx`,
+      }),
+    ]);
+    expect((await as(t, null).get('/api/public/provinces/52/monthly-reports').expect(200)).body).toEqual([]);
+    const pdf = await as(t, null).get(`/api/public/monthly-reports/${id}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
+    const xlsx = await as(t, null).get(`/api/public/monthly-reports/${id}/xlsx`).buffer(true).parse(binary).expect(200);
+    expect(xlsx.headers['content-disposition']).toContain('attachment');
+    await as(t, null).get(`/api/public/monthly-reports/${id}/doc`).expect(400);
+    await as(t, null).get('/api/public/provinces/x/monthly-reports').expect(400);
+  });
+
   it('writes Thai text in the PDF, and shows no unapproved result or officer', async () => {
     const [{ id }] = await t.dataSource.query(`SELECT id FROM monthly_report ORDER BY created_at DESC LIMIT 1`);
     const res = await as(t, f.tokens.governor50)

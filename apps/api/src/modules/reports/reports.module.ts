@@ -7,11 +7,12 @@ import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { MonthlyReportLiveReactor } from './monthly-report-live.reactor';
 import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
+import { PublicMonthlyReportsController } from './public-monthly-reports.controller';
 
 /** The provinces' monthly reports: made on the 5th (Bangkok), kept in the database, listed in the workspace. */
 @Module({
   imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
-  controllers: [MonthlyReportsController],
+  controllers: [MonthlyReportsController, PublicMonthlyReportsController],
   providers: [
     MonthlyReportsService,
     AgreementReadModelsService,

@@ -1,5 +1,6 @@
 import { httpResource } from '@angular/common/http';
 import type {
+  MonthlyReportDto,
   OpenDataCatalogueDto,
   OpenDatasetDetailDto,
   PublicCommentDto,
@@ -31,6 +32,14 @@ export function publicKpiResource(query: () => { kpiId: string; fy: number | nul
   return httpResource<PublicKpiDto>(() => {
     const q = query();
     return q ? { url: `/api/public/kpis/${encodeURIComponent(q.kpiId)}`, params: year(q.fy) } : undefined;
+  });
+}
+
+/** A province's monthly reports, newest first, with the public addresses of their PDF and XLSX. */
+export function publicMonthlyReportsResource(code: () => string | null | undefined) {
+  return httpResource<MonthlyReportDto[]>(() => {
+    const c = code();
+    return c ? `/api/public/provinces/${encodeURIComponent(c)}/monthly-reports` : undefined;
   });
 }
 

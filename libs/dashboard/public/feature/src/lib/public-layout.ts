@@ -18,6 +18,9 @@ import { TranslocoDirective } from '@jsverse/transloco';
           >{{ t('public.nav.overview') }}</a
         >
         <a routerLink="/public/data" routerLinkActive="active" data-testid="nav-data">{{ t('public.nav.data') }}</a>
+        <a routerLink="/public/reports" routerLinkActive="active" data-testid="nav-reports">{{
+          t('public.nav.reports')
+        }}</a>
         <span class="note">{{ t('public.nav.note') }}</span>
       </nav>
       <router-outlet />

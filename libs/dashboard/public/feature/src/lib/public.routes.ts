@@ -5,6 +5,7 @@ import { PublicKpiPage } from './public-kpi.page';
 import { PublicLayout } from './public-layout';
 import { PublicOverviewPage } from './public-overview.page';
 import { PublicProvincePage } from './public-province.page';
+import { PublicReportsPage } from './public-reports.page';
 
 /* ngx-charts animates with @angular/animations: its renderer comes with these lazy screens only. */
 export const publicRoutes: Route[] = [
@@ -17,6 +18,7 @@ export const publicRoutes: Route[] = [
       { path: 'province/:code', component: PublicProvincePage },
       { path: 'kpi/:kpiId', component: PublicKpiPage },
       { path: 'data', component: OpenDataPage },
+      { path: 'reports', component: PublicReportsPage },
     ],
   },
 ];

@@ -6,6 +6,7 @@ import {
   ElementRef,
   inject,
   input,
+  linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
@@ -221,10 +222,31 @@ export class ComparePage {
     const c = this.cluster();
     return c && CLUSTER_CODE.test(c) ? c : null;
   });
-  /** A KPI or goal has to be picked before there is anything to show. */
+  /**
+   * The KPI (or goal) compared: the one in the URL, else the plan's first, so the page opens on a
+   * comparison instead of an empty screen (the URL stays as it was until something is picked).
+   */
+  protected readonly kpiCode = computed(() => this.kpi() || this.firstKpi());
+  protected readonly goalCode = computed(() => this.goal() || this.firstGoal());
+  /**
+   * The plan's first KPI and goal, kept while the plan reloads (the comparison's year picks the
+   * plan, so a default that came and went with it would set the query, reload the plan and clear
+   * itself, over and over).
+   */
+  private readonly firstKpi = linkedSignal<string | undefined, string | undefined>({
+    source: () => this.store.kpiOptions()[0]?.code,
+    computation: (code, previous) => code ?? previous?.value,
+  });
+  private readonly firstGoal = linkedSignal<string | undefined, string | undefined>({
+    source: () => this.store.goalOptions()[0]?.code,
+    computation: (code, previous) => code ?? previous?.value,
+  });
+  /** Nothing to compare yet: the plan's KPIs (or goals) are still loading, or there are none. */
   protected readonly needsPick = computed(
-    () => (this.kind() === 'kpi' && !this.kpi()) || (this.kind() === 'goal' && !this.goal()),
+    () => (this.kind() === 'kpi' && !this.kpiCode()) || (this.kind() === 'goal' && !this.goalCode()),
   );
+  /** The cluster's name where the table shows it ("กลุ่มจังหวัดภาคเหนือตอนบน 1"), its code else. */
+  private readonly clusterNames = computed(() => new Map(this.clusterOptions().map((c) => [c.code, c.name])));
 
   protected readonly view = computed(() => {
     const v = this.store.view();
@@ -336,7 +358,7 @@ export class ComparePage {
       if (kind === 'agreement') query = { kind, ...base };
       else if (kind === 'disbursement') query = { kind, budgetType: this.budgetType(), ...base };
       else {
-        const code = kind === 'kpi' ? this.kpi() : this.goal();
+        const code = kind === 'kpi' ? this.kpiCode() : this.goalCode();
         query = code ? { kind, code, ...base } : undefined;
       }
       this.store.query.set(query);
@@ -345,6 +367,12 @@ export class ComparePage {
 
   protected name(unit: { nameTh: string; nameEn: string } | null | undefined): string {
     return localName(unit, this.lang());
+  }
+
+  protected clusterLabel(code: string | null): string {
+    const name = code ? this.clusterNames().get(code) : undefined;
+    // The column is headed "cluster": its name without the common prefix, the code while names load.
+    return name ? shortClusterName(name) : (code ?? '–');
   }
 
   protected pick(queryParams: Record<string, string | number | null>): void {
@@ -414,7 +442,13 @@ export class ComparePage {
   private fileName(): string {
     const kind = this.kind();
     const what =
-      kind === 'kpi' ? this.kpi() : kind === 'goal' ? this.goal() : kind === 'disbursement' ? this.budgetType() : '';
+      kind === 'kpi'
+        ? this.kpiCode()
+        : kind === 'goal'
+          ? this.goalCode()
+          : kind === 'disbursement'
+            ? this.budgetType()
+            : '';
     return ['compare', kind, what, this.fiscalYear(), this.clusterCode()]
       .filter((p) => p !== null && p !== undefined && p !== '')
       .join('-')

@@ -98,7 +98,8 @@ export class KpiHistoryPage {
   protected readonly results = kpiResultsResource(() => this.kpiId());
   protected readonly lang = injectLang();
   private readonly viewport = injectViewportWidth();
-  protected readonly chartWidth = computed(() => Math.min(this.viewport() - 48, 720));
+  /** The card's inner width: the page's and the card's padding (56 px) and a little air off the viewport. */
+  protected readonly chartWidth = computed(() => Math.min(this.viewport() - 64, 720));
   protected readonly fiscalYear = computed(() => parseFiscalYear(this.fy()) ?? currentFiscalYear());
   protected readonly projects = projectsResource(() => ({ code: this.code(), fiscalYear: this.fiscalYear() }));
   protected readonly linkedProjects = computed(() =>

@@ -135,6 +135,17 @@ describe('TileCartogram', () => {
     expect(el.querySelectorAll('[data-testid="cartogram-legend"] li').length).toBeGreaterThanOrEqual(5);
   });
 
+  it('colours each tile by its light (red below target), not by a ramp that made the worst yellow', async () => {
+    const { el } = await render();
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    for (const t of THAILAND_TILE_GRID.filter((x) => x.code !== '10')) {
+      const d = data.find((x) => x.code === t.code);
+      expect(tile(el, t.code).style.backgroundColor).toBe(rgb(STATUS_COLOR[d?.status ?? 'none']));
+    }
+    const legend = [...el.querySelectorAll('[data-testid="cartogram-legend"] li[data-status]')];
+    expect(legend.map((li) => li.getAttribute('data-status'))).toEqual(['green', 'amber', 'red', 'grey', 'none']);
+  });
+
   it('selects on click and moves focus to the neighbouring tile with the arrow keys', async () => {
     const { fixture, el } = await render();
     const picked: string[] = [];

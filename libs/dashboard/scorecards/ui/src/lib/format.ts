@@ -1,4 +1,10 @@
-import { bangkokDateOf, formatDateLabel, periodLabel, type LabelLocale } from '@provdash/shared/domain';
+import {
+  bangkokDateOf,
+  formatDateLabel,
+  periodContaining,
+  periodLabel,
+  type LabelLocale,
+} from '@provdash/shared/domain';
 
 const numberFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -28,5 +34,14 @@ export function formatPeriod(period: string, lang: string | null | undefined): s
     return periodLabel(period, asLocale(lang));
   } catch {
     return period;
+  }
+}
+
+/** A calendar month ("2026-03") as a period label: "มี.ค. 2569" in Thai (B.E.), "Mar 2026" in English. */
+export function formatMonth(month: string, lang: string | null | undefined): string {
+  try {
+    return periodLabel(periodContaining(`${month}-01`, 'monthly'), asLocale(lang));
+  } catch {
+    return month;
   }
 }

@@ -8,6 +8,13 @@ export interface HistorySeries {
   series: { name: string; value: number }[];
 }
 
+/** A period label without the words every tick repeats: "ปีงบประมาณ 2567" → "2567", "FY2567" → "2567". */
+export function compactPeriodLabel(label: string): string {
+  return String(label)
+    .replace(/^ปีงบประมาณ\s*/, '')
+    .replace(/^FY\s*/, '');
+}
+
 /** Results of a KPI against its target, period by period. */
 @Component({
   selector: 'pd-kpi-history-chart',
@@ -25,6 +32,7 @@ export interface HistorySeries {
       [legendPosition]="below"
       [legendTitle]="legendTitle()"
       [yAxisTickFormatting]="tick"
+      [xAxisTickFormatting]="periodTick"
       [autoScale]="true"
     />
   `,
@@ -41,6 +49,8 @@ export class KpiHistoryChart {
     domain: ['#1565c0', '#c62828'],
   } as never;
   protected readonly tick = (v: number) => formatNumber(v);
+  /** On a phone a year's tick is its number alone ("2567", not "ปีงบประมาณ 2567"): whole labels left the card. */
+  protected readonly periodTick = (label: string) => (this.width() < 480 ? compactPeriodLabel(label) : label);
   protected readonly below = LegendPosition.Below;
 
   constructor() {

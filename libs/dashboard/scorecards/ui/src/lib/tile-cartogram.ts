@@ -10,18 +10,8 @@ import {
 } from '@angular/core';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
-import {
-  classColours,
-  classOf,
-  type FigureFormat,
-  formatFigure,
-  formatFigureShort,
-  inkOn,
-  legendClasses,
-  NO_DATA_FILL,
-  quantileBreaks,
-} from './metric-scale';
-import { STATUS_SYMBOL } from './status-chip';
+import { type FigureFormat, formatFigure, formatFigureShort, inkOn, NO_DATA_FILL } from './metric-scale';
+import { STATUS_COLOR, STATUS_SYMBOL } from './status-chip';
 import { type ProvinceTile, THAILAND_TILE_GRID, TILE_GRID_COLS, TILE_GRID_ROWS } from './thailand-tile-grid';
 
 export interface CartogramDatum {
@@ -87,8 +77,8 @@ const EDGES = clusterEdges(THAILAND_TILE_GRID);
 
 /**
  * Thailand as one equal tile per province (a tile-grid cartogram: province areas differ a
- * hundredfold, so a real map would hide the small central provinces). Tiles are coloured by the
- * figure on a lightness ramp, carry the status as a symbol and the figure as text, and are buttons:
+ * hundredfold, so a real map would hide the small central provinces). Tiles are coloured by their
+ * status, carry it as a symbol too and the figure as text, and are buttons:
  * Tab reaches the map once, the arrow keys move between neighbours, Enter selects.
  */
 @Component({
@@ -114,31 +104,28 @@ export class TileCartogram {
   protected readonly symbol = STATUS_SYMBOL;
   protected readonly statuses: readonly KpiStatusName[] = KPI_STATUSES;
 
-  private readonly values = computed(() =>
-    this.data()
-      .map((d) => d.value)
-      .filter((v): v is number => v !== null),
-  );
-  private readonly breaks = computed(() => quantileBreaks(this.values()));
-  protected readonly legend = computed(() => legendClasses(this.values(), this.breaks()));
+  protected readonly statusFill = STATUS_COLOR;
   protected readonly noData = NO_DATA_FILL;
 
+  /**
+   * Tiles take the colour of their light (the palette of every status on screen: red below target,
+   * amber near it, green on it), so the worst provinces stand out in red; the figure is the text.
+   */
   protected readonly tiles = computed(() => {
     const byCode = new Map(this.data().map((d) => [d.code, d]));
-    const breaks = this.breaks();
-    const colours = classColours(breaks.length + 1);
     const cluster = this.cluster();
     return THAILAND_TILE_GRID.map((tile) => {
       const d = byCode.get(tile.code);
       const value = d?.value ?? null;
+      const status = d?.status ?? ('none' as KpiStatusName);
       const muted = cluster !== null && tile.cluster !== cluster;
-      const fill = muted ? MUTED_FILL : value === null ? NO_DATA_FILL : colours[classOf(value, breaks)];
+      const fill = muted ? MUTED_FILL : value === null ? NO_DATA_FILL : STATUS_COLOR[status];
       return {
         ...tile,
         name: d?.name ?? tile.code,
         value,
         rank: d?.rank ?? null,
-        status: d?.status ?? ('none' as KpiStatusName),
+        status,
         muted,
         fill,
         ink: muted ? MUTED_INK : inkOn(fill),
@@ -149,6 +136,10 @@ export class TileCartogram {
 
   /** The one tile in the tab order: the selected province, else the last one focused, else the first. */
   protected readonly focusCode = linkedSignal(() => this.selected() ?? THAILAND_TILE_GRID[0].code);
+
+  protected ink(fill: string): string {
+    return inkOn(fill);
+  }
 
   protected full(value: number | null): string {
     return formatFigure(value, this.format());

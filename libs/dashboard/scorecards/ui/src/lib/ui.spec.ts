@@ -4,6 +4,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
 import { fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
 import type { KpiStatusName, StatusSummaryDto } from '@provdash/shared/contracts';
+import { BUDDHIST_ERA_DATE_FORMATS, BuddhistEraDateAdapter, isoDay } from './buddhist-era-date-adapter';
 import { formatInstant, formatNumber, formatPercent } from './format';
 import { PeriodFilters } from './period-filters';
 import { StatusChip } from './status-chip';
@@ -143,10 +144,31 @@ describe('PeriodFilters', () => {
     fixture.componentRef.setInput('withAsOf', true);
     await fixture.whenStable();
     const day = el.querySelector<HTMLInputElement>('[data-testid="as-of"]');
-    expect(day?.value).toBe('2026-03-31');
     if (!day) throw new Error('no as-of field');
-    day.value = '';
-    day.dispatchEvent(new Event('change'));
-    expect(fixture.componentInstance.picked).toEqual([null]);
+    // The Buddhist Era in Thai, as every screen writes a day (it was the browser's Gregorian mm/dd/yyyy).
+    expect(day.value).toBe('31 มี.ค. 2569');
+    const type = (text: string) => {
+      day.value = text;
+      day.dispatchEvent(new Event('input'));
+      day.dispatchEvent(new Event('change'));
+    };
+    type('30/6/2569');
+    type('1 ต.ค. 2568');
+    type('');
+    expect(fixture.componentInstance.picked).toEqual(['2026-06-30', '2025-10-01', null]);
+  });
+
+  it('reads and writes A.D. in English, and takes a B.E. year typed there too', () => {
+    const adapter = TestBed.runInInjectionContext(() => new BuddhistEraDateAdapter());
+    adapter.setLocale('en-GB');
+    const d = adapter.parse('30 Jun 2026', null) as Date;
+    expect(isoDay(d)).toBe('2026-06-30');
+    expect(adapter.format(d, BUDDHIST_ERA_DATE_FORMATS.display.dateInput)).toBe('30 Jun 2026');
+    expect(adapter.getYearName(d)).toBe('2026');
+    expect(isoDay(adapter.parse('30/06/2569', null) as Date)).toBe('2026-06-30');
+    expect(adapter.isValid(adapter.parse('31/2/2026', null) as Date)).toBe(false);
+    adapter.setLocale('th-TH');
+    expect(adapter.getYearName(d)).toBe('2569');
+    expect(adapter.format(d, BUDDHIST_ERA_DATE_FORMATS.display.dateInput)).toBe('30 มิ.ย. 2569');
   });
 });

@@ -3,8 +3,8 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
 import type { ModerationCommentDto } from '@provdash/shared/contracts';
-import { formatDateLabel } from '@provdash/shared/domain';
 import { firstValueFrom } from 'rxjs';
+import { formatInstant, injectLang } from './format';
 
 /**
  * People's Audit for the province's approver: citizens' comments waiting on its KPIs, oldest first,
@@ -88,8 +88,10 @@ export class CommentModerationPanel {
   );
   protected readonly busy = signal<string | null>(null);
 
+  private readonly lang = injectLang();
+
   protected day(iso: string): string {
-    return formatDateLabel(iso.slice(0, 10), 'th');
+    return formatInstant(iso, this.lang());
   }
 
   protected async decide(c: ModerationCommentDto, action: 'approve' | 'hide'): Promise<void> {

@@ -1,11 +1,12 @@
 import { HttpClient, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector, input, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { RealtimeService } from '@provdash/dashboard/shared/realtime';
 import type { MonthlyReportDto } from '@provdash/shared/contracts';
-import { formatDateLabel, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
+import { formatInstant, formatMonth } from '@provdash/dashboard/scorecards/ui';
 import { firstValueFrom } from 'rxjs';
+import { injectLang } from './format';
 
 /**
  * The province's monthly reports (made on the 5th for the month before): newest first, each as PDF
@@ -63,7 +64,7 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
 })
-export class MonthlyReportsPanel {
+export class MonthlyReportsPanel implements OnInit {
   readonly code = input.required<string>();
   readonly canWrite = input(false);
   private readonly http = inject(HttpClient);
@@ -79,19 +80,29 @@ export class MonthlyReportsPanel {
     return d.toISOString().slice(0, 7);
   })();
 
-  constructor() {
-    inject(RealtimeService).watch(() => `workspace:${this.code()}`, {
-      'monthly-report.ready': () => this.reports.reload(),
-    });
+  private readonly realtime = inject(RealtimeService);
+  private readonly injector = inject(Injector);
+
+  /**
+   * Watched once the inputs are set: the watch reads its room at once, and a required input read in
+   * the constructor throws NG0950 (the tab stayed blank).
+   */
+  ngOnInit(): void {
+    this.realtime.watch(
+      () => `workspace:${this.code()}`,
+      { 'monthly-report.ready': () => this.reports.reload() },
+      { injector: this.injector },
+    );
   }
 
+  private readonly lang = injectLang();
+
   protected monthLabel(month: string): string {
-    const [y, m] = month.split('-').map(Number);
-    return `${THAI_MONTHS_SHORT[m - 1]} ${y + 543}`;
+    return formatMonth(month, this.lang());
   }
 
   protected dateLabel(iso: string): string {
-    return formatDateLabel(iso.slice(0, 10), 'th');
+    return formatInstant(iso, this.lang());
   }
 
   protected async makeNow(): Promise<void> {
