@@ -11,3 +11,4 @@ export * from './lib/cluster-strip-chart';
 export * from './lib/table-export';
 export * from './lib/period-filters';
 export * from './lib/chart-renderer';
+export * from './lib/strategy-map-layout';
