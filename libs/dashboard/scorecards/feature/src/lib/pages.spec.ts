@@ -129,7 +129,7 @@ describe('StrategyMapPage', () => {
     expect(el.querySelectorAll('[data-testid="goal-node"]')).toHaveLength(3);
     expect(el.querySelectorAll('[data-testid="goal-arrow"]')).toHaveLength(2);
     expect(el.querySelector('[data-testid="goal-node"][data-code="G1.2"]')?.getAttribute('data-status')).toBe('red');
-  });
+  }, 60_000);
 });
 
 describe('ComparePage', () => {

@@ -157,7 +157,7 @@ export function opensByDefault(n: MapGraphNode): boolean {
               <foreignObject
                 [attr.x]="p.x + 12"
                 [attr.y]="p.y + 3"
-                [attr.width]="p.width - 18"
+                [attr.width]="p.width - (n.linkedUp ? 40 : 18)"
                 [attr.height]="p.height - 6"
               >
                 <div xmlns="http://www.w3.org/1999/xhtml" class="label" [class]="'k-' + n.kind">

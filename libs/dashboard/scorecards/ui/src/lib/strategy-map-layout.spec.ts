@@ -111,6 +111,8 @@ describe('strategy map graph', () => {
 });
 
 describe('strategy map layout (ELK layered, orthogonal)', () => {
+  // The first layout loads ELK (1.6 MB of JavaScript): slow on a busy machine.
+  jest.setTimeout(60_000);
   it.each([false, true])('routes every edge inside the drawing and around every box (narrow: %s)', async (narrow) => {
     const m = await layoutMapGraph(strategyMapGraph(fullMap(), options), { narrow });
     expect(m.nodes).toHaveLength(15);
@@ -123,6 +125,9 @@ describe('strategy map layout (ELK layered, orthogonal)', () => {
     expect(right('goal')).toBeLessThan(left('kpi'));
     expect(left('kpi')).toBe(left('strategy'));
     expect(right('strategy')).toBeLessThan(left('project'));
+    // Issues read top to bottom in plan order.
+    const top = (id: string) => m.nodes.find((n) => n.id === id)?.y ?? NaN;
+    expect(top('issue-I1')).toBeLessThan(top('issue-I2'));
     // A cause → effect arrow between goals starts on its cause's box and ends on its effect's.
     const arrow = m.edges.find((e) => e.id === 'goal-G2.1~goal-G1.1');
     const effect = m.nodes.find((n) => n.id === 'goal-G1.1');

@@ -176,6 +176,8 @@ export async function layoutMapGraph(graph: MapGraph, o: MapLayoutOptions): Prom
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.partitioning.activate': 'true',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      // Issues top to bottom in plan order, each one's goals, KPIs and strategies beside it.
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.spacing.nodeNodeBetweenLayers': o.narrow ? '44' : '64',
       'elk.layered.spacing.edgeNodeBetweenLayers': '16',

@@ -58,6 +58,8 @@ describe('StatusChip', () => {
 });
 
 describe('StrategyMapDiagram', () => {
+  // The first layout loads ELK (1.6 MB of JavaScript): slow on a busy machine.
+  jest.setTimeout(60_000);
   const summaries = new Map<string, StatusSummaryDto>(fixtureScorecard.rollup.goals.map((g) => [g.code, g.summary]));
 
   async function render(narrow: boolean, opened: MapGraphNode[] = []) {
