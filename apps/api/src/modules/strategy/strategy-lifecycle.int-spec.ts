@@ -120,7 +120,7 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
     expect(map.links).toEqual([{ causeGoalId: ids.goal2, effectGoalId: ids.goal }]);
   });
 
-  it("carries the chain to the projects: each project under its strategy, with the KPIs it serves", async () => {
+  it('carries the chain to the projects: each project under its strategy, with the KPIs it serves', async () => {
     const plans = (await as(t, null).get('/api/plans?unit=50')).body as { id: string; startFy: number }[];
     const demo = plans.find((p) => p.startFy === 2566);
     const map = (await as(t, null).get(`/api/plans/${demo?.id}`)).body as StrategyMapDto;
