@@ -1,11 +1,18 @@
 import type { KpiStatusName } from '@provdash/shared/contracts';
 import { formatDateLabel, kpiDisplayState, THAI_MONTHS_SHORT } from '@provdash/shared/domain';
 import pdfmake from 'pdfmake';
-import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  CanvasElement,
+  Column,
+  Content,
+  CustomTableLayout,
+  TableCell,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces';
 import { forShaping } from '../agreements/exports/agreement-pdf';
 import { provinceTitle, thaiNumber } from '../agreements/exports/export-format';
 import { sarabunFiles } from '../agreements/exports/sarabun';
-import { wrapText } from '../agreements/exports/thai-text';
+import { textWidth, wrapText } from '../agreements/exports/thai-text';
 import type { MonthlyReportData } from './monthly-report-data';
 
 /**
@@ -58,13 +65,37 @@ const num = (v: number | string | null | undefined, max = 2) =>
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? DASH : `${thaiNumber(v, 1, 1)}%`);
 const dateTh = (iso: string) => formatDateLabel(iso, 'th');
 
+const CELL_PAD = 3;
+const RULE = 0.5;
+
+/**
+ * Column widths that add up to the full text width: the fixed ones as given, `'*'` the rest. Every
+ * table of the report spans the page exactly, so tables line up one under the other, and text is
+ * wrapped to the width its column really has (pdfmake widens a column to the longest unbreakable
+ * line, which is what made each issue's table a different width).
+ */
+export function fullWidths(widths: (number | '*')[]): number[] {
+  const chrome = widths.length * 2 * CELL_PAD + (widths.length + 1) * RULE;
+  const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const stars = widths.filter((w) => w === '*').length;
+  const star = stars ? Math.floor(((WIDTH - chrome - fixed) / stars) * 100) / 100 : 0;
+  return widths.map((w) => (w === '*' ? star : w));
+}
+
+/** A header cell, bold and centred, broken at word boundaries to its column's width. */
+const headerCell = (text: string, width: number): TableCell => ({
+  text: wrapText(text, width, TABLE, 'bold'),
+  bold: true,
+  alignment: 'center' as const,
+});
+
 const layout: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
   hLineColor: () => '#90a4ae',
   vLineColor: () => '#90a4ae',
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
+  paddingLeft: () => CELL_PAD,
+  paddingRight: () => CELL_PAD,
   paddingTop: () => 1.5,
   paddingBottom: () => 1.5,
   fillColor: (row) => (row === 0 ? '#e8eef5' : null),
@@ -80,18 +111,19 @@ const heading = (text: string): Content => ({
 
 function headline(d: MonthlyReportData): Content {
   const counts = d.scorecard.counts;
+  const widths = fullWidths(['*', '*', '*']);
   const box = (title: string, big: string, small: string): Content => ({
     stack: [
-      { text: title, bold: true, fontSize: 10 },
+      { text: wrapText(title, widths[0], 10, 'bold'), bold: true, fontSize: 10 },
       { text: big, fontSize: 20, bold: true, margin: [0, 2, 0, 2] },
-      { text: wrapText(small, WIDTH / 3 - 16, 9), fontSize: 9, color: '#455a64' },
+      { text: wrapText(small, widths[0], 9), fontSize: 9, color: '#455a64' },
     ],
   });
   const agreement = d.agreement;
   const total = d.disbursement.total;
   return {
     table: {
-      widths: ['*', '*', '*'],
+      widths,
       body: [
         [
           box(
@@ -118,33 +150,66 @@ function headline(d: MonthlyReportData): Content {
   };
 }
 
-/** Cumulative disbursement rate per month as bars, the Cabinet's target as a red line: pdfmake vectors. */
+/** October to September: the months of a fiscal year, in order. */
+const FY_MONTHS = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/**
+ * Cumulative disbursement rate per month as bars, the Cabinet's target as a red line: pdfmake
+ * vectors. The axis always spans the whole fiscal year (October to September), so October's report
+ * shows one bar of twelve rather than one bar stretched across the page, and each bar carries its
+ * figure. A year without any allocated budget has nothing to draw: it says so instead.
+ */
 function disbursementChart(d: MonthlyReportData): Content {
   const points = d.disbursement.curve;
-  const chartW = WIDTH - 40;
+  if (!points.some((p) => p.rate !== null)) {
+    return {
+      text: wrapText(
+        `ยังไม่มีโครงการที่ได้รับจัดสรรงบประมาณในปีงบประมาณ พ.ศ. ${d.fiscalYear} จึงยังไม่มีกราฟการเบิกจ่าย`,
+        WIDTH,
+        10,
+      ),
+      fontSize: 10,
+      color: '#455a64',
+      margin: [0, 2, 0, 6],
+    };
+  }
+  const axis = 36;
+  const chartW = WIDTH - axis;
   const chartH = 140;
-  const step = points.length ? chartW / points.length : chartW;
+  const step = chartW / FY_MONTHS.length;
+  const slot = (month: string) => FY_MONTHS.indexOf(Number(month.slice(5, 7)));
   const y = (rate: number) => chartH - (Math.max(0, Math.min(100, rate)) / 100) * chartH;
   const canvas: CanvasElement[] = [];
   for (const g of [0, 25, 50, 75, 100]) {
     canvas.push({ type: 'line', x1: 0, y1: y(g), x2: chartW, y2: y(g), lineWidth: 0.4, lineColor: '#cfd8dc' });
   }
-  points.forEach((p, i) => {
-    const rate = p.rate ?? 0;
-    canvas.push({ type: 'rect', x: i * step + step * 0.2, y: y(rate), w: step * 0.6, h: chartH - y(rate), color: BAR });
-  });
+  const labels: Content[] = [];
+  for (const p of points) {
+    if (p.rate === null) continue;
+    const x = slot(p.month) * step;
+    canvas.push({ type: 'rect', x: x + step * 0.18, y: y(p.rate), w: step * 0.64, h: chartH - y(p.rate), color: BAR });
+    // Detached from the flow (pdfmake's relativePosition), above its bar, centred on it.
+    const label = `${thaiNumber(p.rate, 1, 1)}%`;
+    labels.push({
+      text: label,
+      fontSize: 7,
+      color: '#0d47a1',
+      relativePosition: { x: x + step / 2 - textWidth(label, 7) / 2, y: y(p.rate) - 10 },
+    });
+  }
   const targets = points
-    .map((p, i) => (p.target === null ? null : { x: i * step + step / 2, y: y(p.target) }))
+    .map((p) => (p.target === null ? null : { x: slot(p.month) * step + step / 2, y: y(p.target) }))
     .filter((p): p is { x: number; y: number } => p !== null);
   if (targets.length > 1) canvas.push({ type: 'polyline', lineWidth: 1.5, lineColor: TARGET, points: targets });
   for (const t of targets) canvas.push({ type: 'ellipse', x: t.x, y: t.y, r1: 2, r2: 2, color: TARGET });
+  const swatch = (draw: CanvasElement): Column => ({ canvas: [draw], width: 14, margin: [0, 3, 0, 0] });
   return {
     unbreakable: true,
     stack: [
       {
         columns: [
           {
-            width: 36,
+            width: axis,
             stack: ['100%', '75%', '50%', '25%', '0%'].map((label, i) => ({
               text: label,
               fontSize: 7,
@@ -152,56 +217,60 @@ function disbursementChart(d: MonthlyReportData): Content {
               margin: [0, i === 0 ? 0 : chartH / 4 - 8.3, 4, 0] as [number, number, number, number],
             })),
           },
-          { width: chartW, canvas },
+          { width: chartW, stack: [...labels, { canvas }] },
         ],
+        columnGap: 0,
       },
       {
         columns: [
-          { width: 36, text: '' },
-          ...points.map((p) => ({
+          { width: axis, text: '' },
+          ...FY_MONTHS.map((m) => ({
             width: step,
-            text: THAI_MONTHS_SHORT[Number(p.month.slice(5, 7)) - 1],
+            text: THAI_MONTHS_SHORT[m - 1],
             fontSize: 7,
             alignment: 'center' as const,
           })),
         ],
+        columnGap: 0,
         margin: [0, 2, 0, 0],
       },
       {
-        text: [
-          { text: '■ ', color: BAR },
-          'อัตราการเบิกจ่ายสะสม (ร้อยละของงบที่ได้รับจัดสรร)   ',
-          { text: '▬ ', color: TARGET },
-          'เป้าหมายการเบิกจ่ายสะสมตามมติคณะรัฐมนตรี',
+        columns: [
+          swatch({ type: 'rect', x: 0, y: 0, w: 9, h: 7, color: BAR }),
+          { text: 'อัตราการเบิกจ่ายสะสม (ร้อยละของงบที่ได้รับจัดสรร)', width: 'auto' },
+          swatch({ type: 'line', x1: 0, y1: 3.5, x2: 11, y2: 3.5, lineWidth: 1.5, lineColor: TARGET }),
+          { text: 'เป้าหมายการเบิกจ่ายสะสมตามมติคณะรัฐมนตรี', width: 'auto' },
         ],
+        columnGap: 4,
         fontSize: 8,
-        margin: [36, 4, 0, 0],
+        margin: [axis, 4, 0, 0],
       },
     ],
   };
 }
+
+/** Code, name, unit, target, actual, % of target, status: the same in every issue's table. */
+const KPI_WIDTHS = fullWidths([36, '*', 50, 52, 52, 50, 58]);
 
 function kpiTable(d: MonthlyReportData): Content[] {
   const issues = [...new Set(d.scorecard.kpis.map((k) => k.issueCode))];
   return issues.flatMap((issue) => {
     const kpis = d.scorecard.kpis.filter((k) => k.issueCode === issue);
     const body: TableCell[][] = [
-      ['รหัส', 'ตัวชี้วัด', 'หน่วย', 'เป้าหมาย', 'ผลงาน', 'ร้อยละของเป้า', 'สถานะ'].map((h) => ({
-        text: h,
-        bold: true,
-        alignment: 'center' as const,
-      })),
+      ['รหัส', 'ตัวชี้วัด', 'หน่วย', 'เป้าหมาย', 'ผลงาน', 'ร้อยละของเป้า', 'สถานะ'].map((h, i) =>
+        headerCell(h, KPI_WIDTHS[i]),
+      ),
       ...kpis.map((k) => {
         // One state per KPI, as the screens show it: no value beside "no report".
         const s = kpiDisplayState(k);
         return [
           k.code,
-          wrapText(k.nameTh, 190, TABLE),
-          wrapText(k.unitTh, 50, TABLE),
+          wrapText(k.nameTh, KPI_WIDTHS[1], TABLE),
+          wrapText(k.unitTh, KPI_WIDTHS[2], TABLE),
           { text: num(k.target), alignment: 'right' as const },
           { text: s.earlyPeriod ? `${num(s.actual)}\n(ก่อนกำหนด)` : num(s.actual), alignment: 'right' as const },
           { text: pct(s.achievement), alignment: 'right' as const },
-          { text: STATUS_TH[s.status], fillColor: STATUS_FILL[s.status] },
+          { text: wrapText(STATUS_TH[s.status], KPI_WIDTHS[6], TABLE), fillColor: STATUS_FILL[s.status] },
         ];
       }),
     ];
@@ -212,7 +281,7 @@ function kpiTable(d: MonthlyReportData): Content[] {
         stack: [
           { text: `ประเด็นยุทธศาสตร์ ${issue}`, bold: true, margin: [0, 6, 0, 2] },
           {
-            table: { headerRows: 1, dontBreakRows: true, widths: [34, '*', 52, 50, 50, 46, 62], body },
+            table: { headerRows: 1, dontBreakRows: true, widths: KPI_WIDTHS, body },
             layout,
             fontSize: TABLE,
           },
@@ -221,6 +290,8 @@ function kpiTable(d: MonthlyReportData): Content[] {
     ];
   });
 }
+
+const DISBURSEMENT_WIDTHS = fullWidths(['*', 96, 96, 56, 56, 56]);
 
 function disbursementTable(d: MonthlyReportData): Content {
   const type = { capital: 'งบลงทุน', current: 'งบประจำ' } as const;
@@ -232,14 +303,10 @@ function disbursementTable(d: MonthlyReportData): Content {
   return {
     table: {
       headerRows: 1,
-      widths: ['*', 90, 90, 60, 60, 60],
+      widths: DISBURSEMENT_WIDTHS,
       body: [
         ['ประเภทงบ', 'งบที่ได้รับจัดสรร (บาท)', 'เบิกจ่ายสะสม (บาท)', 'อัตรา', 'เป้าหมาย', 'ส่วนต่าง (จุด)'].map(
-          (h) => ({
-            text: h,
-            bold: true,
-            alignment: 'center' as const,
-          }),
+          (h, i) => headerCell(h, DISBURSEMENT_WIDTHS[i]),
         ),
         ...rows.map(([label, allocated, disbursed, rate, target, gap], i) => [
           { text: String(label), bold: i === rows.length - 1 },
@@ -262,9 +329,13 @@ function redItems(d: MonthlyReportData): Content[] {
     unbreakable: true,
     margin: [0, 0, 0, 6] as [number, number, number, number],
     stack: [
-      { text: wrapText(`${r.code} ${r.nameTh}`, WIDTH, 10, 'bold'), bold: true },
+      { text: wrapText(`${r.code} ${r.nameTh}`, WIDTH, 10, 'bold'), bold: true, fontSize: 10 },
       {
-        text: `ผลงาน ${num(r.actual)} ${r.unitTh} · ควรได้ ณ สิ้นเดือน ${num(r.expected)} · ร้อยละ ${pct(r.achievement)} ของเป้า`,
+        text: wrapText(
+          `ผลงาน ${num(r.actual)} ${r.unitTh} · ควรได้ ณ สิ้นเดือน ${num(r.expected)} · ร้อยละ ${pct(r.achievement)} ของเป้า`,
+          WIDTH,
+          9,
+        ),
         fontSize: 9,
         color: '#455a64',
       },
@@ -274,6 +345,7 @@ function redItems(d: MonthlyReportData): Content[] {
           WIDTH - 12,
           10,
         ),
+        fontSize: 10,
         margin: [12, 2, 0, 0] as [number, number, number, number],
       },
     ],

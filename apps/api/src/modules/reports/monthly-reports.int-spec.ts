@@ -1,4 +1,8 @@
 import { Workbook } from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
 import { pdfText } from '../../testing/pdf-text';
@@ -9,6 +13,25 @@ function binary(res: Response, done: (err: Error | null, body: Buffer) => void):
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Runs a poppler tool (Debian's poppler-utils); a missing one fails the test, never skips it. */
+function poppler(tool: 'pdftoppm' | 'pdftotext', args: string[]): string {
+  const run = spawnSync(tool, args, { encoding: 'utf8' });
+  if (run.error) throw new Error(`${tool} failed (apt-get install poppler-utils): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** Pixels of a binary PPM (P6, 8-bit) close to a colour. */
+function pixelsNear(ppm: Buffer, [r, g, b]: [number, number, number]): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a binary PPM');
+  let n = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if (Math.abs(ppm[i] - r) < 40 && Math.abs(ppm[i + 1] - g) < 40 && Math.abs(ppm[i + 2] - b) < 40) n++;
+  }
+  return n;
 }
 
 const nfkc = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -141,6 +164,50 @@ describe('monthly reports (real PostgreSQL)', () => {
     for (const s of SECRETS) expect(cells).not.toContain(s);
     expect(cells).toContain(RED_NARRATIVE);
     expect(cells).not.toContain('98765.4321');
+  });
+
+  it('typesets Thai at word boundaries (pdftotext), and draws the disbursement bars (pdftoppm)', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM monthly_report WHERE month = '2026-03-01' LIMIT 1`);
+    const res = await as(t, f.tokens.governor50)
+      .get(`/api/monthly-reports/${id}/pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const dir = mkdtempSync(join(tmpdir(), 'provdash-report-'));
+    try {
+      const file = join(dir, 'report.pdf');
+      writeFileSync(file, res.body as Buffer);
+      // -raw: the text in drawing order, a line of output per line drawn (cells of a row side by side).
+      const lines = poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).normalize('NFKC').split('\n');
+      const words = lines.flatMap((l) => l.split(/\s+/)).filter(Boolean);
+      // "ร้อยละของเป้า" (the KPI table's header) was drawn "ร้อยละของเ" / "ป้า": the word เป้า is whole.
+      expect(words.filter((w) => w.includes('เป้า')).length).toBeGreaterThan(0);
+      expect(words.filter((w) => w.endsWith('ป้า') && !w.endsWith('เป้า'))).toEqual([]);
+      // A Thai leading vowel never ends a drawn line: it belongs to the syllable after it.
+      expect(words.filter((w) => /[เแโใไ]$/.test(w))).toEqual([]);
+      // An opening bracket never ends a line, a closing one never starts one.
+      expect(words.filter((w) => w === '(' || w.endsWith('('))).toEqual([]);
+      expect(lines.filter((l) => l.startsWith(')'))).toEqual([]);
+      expect(nfkc(lines.join(''))).toContain(nfkc('(GPP)'));
+
+      // Page 1, rendered: the chart's bars (#1565c0) are there, October to March.
+      poppler('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+      const page = readdirSync(dir).find((n) => n.endsWith('.ppm'));
+      expect(page).toBeDefined();
+      expect(pixelsNear(readFileSync(join(dir, page as string)), [0x15, 0x65, 0xc0])).toBeGreaterThan(400);
+      const text = nfkc(lines.join(''));
+      for (const month of ['ต.ค.', 'มี.ค.', 'ก.ย.']) expect(text).toContain(nfkc(month));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in words that a year without allocated budget has no disbursement to chart', async () => {
+    const made = await as(t, f.tokens.approver50).post('/api/provinces/50/monthly-reports').send({ month: '2026-11' });
+    expect(made.status).toBe(201);
+    const res = await as(t, f.tokens.governor50).get(made.body.pdfUrl).buffer(true).parse(binary).expect(200);
+    const { text } = await pdfText(res.body as Buffer);
+    expect(nfkc(text)).toContain(nfkc('ยังไม่มีโครงการที่ได้รับจัดสรรงบประมาณในปีงบประมาณ พ.ศ. 2570'));
   });
 
   it('on schedule makes every province’s report once, however many instances run it', async () => {

@@ -120,6 +120,29 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
     expect(map.links).toEqual([{ causeGoalId: ids.goal2, effectGoalId: ids.goal }]);
   });
 
+  it('carries the chain to the projects: each project under its strategy, with the KPIs it serves', async () => {
+    const plans = (await as(t, null).get('/api/plans?unit=50')).body as { id: string; startFy: number }[];
+    const demo = plans.find((p) => p.startFy === 2566);
+    const map = (await as(t, null).get(`/api/plans/${demo?.id}`)).body as StrategyMapDto;
+    const strategies = new Set(map.issues.flatMap((i) => i.goals.flatMap((g) => g.strategies.map((s) => s.id))));
+    const kpis = new Set(map.issues.flatMap((i) => i.goals.flatMap((g) => g.kpis.map((k) => k.id))));
+    const fy2569 = map.projects.filter((p) => p.fiscalYear === 2569);
+    // The demo gives Chiang Mai 20 projects a year, each under a strategy and serving one KPI.
+    expect(fy2569).toHaveLength(20);
+    for (const p of map.projects) {
+      expect(strategies.has(p.strategyId)).toBe(true);
+      for (const k of p.kpiIds) expect(kpis.has(k)).toBe(true);
+    }
+    expect(fy2569[0]).toMatchObject({ code: 'P69-001', fiscalYear: 2569 });
+    expect(fy2569.every((p) => p.kpiIds.length === 1)).toBe(true);
+    const [db] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM project p JOIN project_kpi pk ON pk.project_id = p.id
+         JOIN kpi k ON k.id = pk.kpi_id JOIN org_unit u ON u.id = p.org_unit_id
+        WHERE u.code = '50' AND p.fiscal_year = 2569`,
+    );
+    expect(fy2569.flatMap((p) => p.kpiIds)).toHaveLength(db.n);
+  });
+
   it('enters, submits and approves a result; the scorecard turns the right colour', async () => {
     const url = `/api/kpis/${ids.kpi}/results/2570-M01`;
     // 120 a year pro-rated to one month is 10 expected; 9 is 90 % → amber.

@@ -20,6 +20,7 @@ import { GoalLink } from './goal-link.entity';
 import { Goal } from './goal.entity';
 import { Plan } from './plan.entity';
 import { StrategicIssue } from './strategic-issue.entity';
+import { mapProjects } from './strategy-map.queries';
 import { Strategy } from './strategy.entity';
 
 const invalid = (field: string, constraint: string, text: string) =>
@@ -64,7 +65,7 @@ export class StrategyService {
     return plans.map((p) => planDto(p, p.orgUnit.code));
   }
 
-  /** The whole map in five indexed queries, whatever its size. */
+  /** The whole map in six indexed queries, whatever its size. */
   async map(planId: string): Promise<StrategyMapDto> {
     const plan = await this.dataSource
       .getRepository(Plan)
@@ -85,6 +86,10 @@ export class StrategyService {
           this.dataSource.getRepository(GoalLink).find({ where: { causeGoalId: In(goalIds) } }),
         ])
       : [[], [], []];
+    const projects = await mapProjects(
+      this.dataSource,
+      strategies.map((s) => s.id),
+    );
     const goalDto = (g: Goal): GoalDto => ({
       ...node(g),
       nationalPillar: g.nationalPillar,
@@ -110,6 +115,7 @@ export class StrategyService {
       plan: planDto(plan, plan.orgUnit.code),
       issues: issues.map((i) => ({ ...node(i), goals: goals.filter((g) => g.issueId === i.id).map(goalDto) })),
       links: links.map((l) => ({ causeGoalId: l.causeGoalId, effectGoalId: l.effectGoalId })),
+      projects,
     };
   }
 

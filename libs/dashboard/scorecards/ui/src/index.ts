@@ -12,3 +12,4 @@ export * from './lib/table-export';
 export * from './lib/period-filters';
 export * from './lib/chart-renderer';
 export * from './lib/buddhist-era-date-adapter';
+export * from './lib/strategy-map-layout';

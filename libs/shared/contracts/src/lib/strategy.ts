@@ -1,3 +1,4 @@
+import type { ProjectStatusName } from './project';
 import type { Frequency } from './vocabulary';
 
 export interface PlanSummaryDto {
@@ -47,10 +48,25 @@ export interface IssueDto extends MapNodeDto {
   goals: GoalDto[];
 }
 
+/** A project under one of the map's strategies (any fiscal year of the plan; cancelled ones too). */
+export interface MapProjectDto {
+  id: string;
+  code: string;
+  strategyId: string;
+  nameTh: string;
+  nameEn: string;
+  fiscalYear: number;
+  status: ProjectStatusName;
+  /** The KPIs the project serves. */
+  kpiIds: string[];
+}
+
 /** A whole strategy map in one response: what the map screen draws. */
 export interface StrategyMapDto {
   plan: PlanSummaryDto;
   issues: IssueDto[];
   /** Cause → effect arrows between goals of this plan. */
   links: { causeGoalId: string; effectGoalId: string }[];
+  /** The projects of the plan's strategies, by fiscal year and code. */
+  projects: MapProjectDto[];
 }

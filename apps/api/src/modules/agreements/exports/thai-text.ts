@@ -45,16 +45,47 @@ function splitLongWord(word: string, fits: (s: string) => boolean): string[] {
   return line ? [...lines, line] : lines;
 }
 
+/** Opening brackets and quotes: never the last thing on a line. */
+const OPENING = /^[([{\u201C\u2018\u00AB"']+$/;
+/** Closing brackets, punctuation, %, and Thai repetition/abbreviation marks: never the first. */
+const CLOSING = /^[)\]}\u201D\u2019\u00BB,.:;!?%\u0E46\u0E2F]+$/;
+
+/**
+ * The units a line may break between: the segmenter's words, with an opening bracket glued to the
+ * word after it and closing punctuation to the word before it ("(บาท)" stays whole, "ร้อยละ 74.8%"
+ * never leaves "%" on a line of its own).
+ */
+export function breakUnits(paragraph: string): string[] {
+  const units: string[] = [];
+  let opening = '';
+  for (const { segment } of WORDS.segment(paragraph)) {
+    if (OPENING.test(segment)) {
+      opening += segment;
+      continue;
+    }
+    const last = units.length - 1;
+    if (!opening && CLOSING.test(segment) && last >= 0 && !/\s$/.test(units[last])) {
+      units[last] += segment;
+      continue;
+    }
+    units.push(opening + segment);
+    opening = '';
+  }
+  if (opening) units.push(opening);
+  return units;
+}
+
 /**
  * The text broken into lines no wider than `width` points at `size`, at Thai word boundaries (and
- * spaces); existing line breaks are kept. Lines are joined with "\n".
+ * spaces), never after an opening bracket nor before closing punctuation; existing line breaks are
+ * kept. Lines are joined with "\n".
  */
 export function wrapText(text: string, width: number, size: number, style: SarabunStyle = 'normal'): string {
   const fits = (s: string) => textWidth(s, size, style) <= width - SLACK;
   const out: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
-    for (const { segment } of WORDS.segment(paragraph)) {
+    for (const segment of breakUnits(paragraph)) {
       const candidate = line + segment;
       if (fits(candidate.trimEnd())) {
         line = candidate;

@@ -1,5 +1,5 @@
 import { computed, Injectable, signal } from '@angular/core';
-import type { StatusSummaryDto } from '@provdash/shared/contracts';
+import type { KpiStatusName, StatusSummaryDto } from '@provdash/shared/contracts';
 import { valueOf } from './province-view.store';
 import { scorecardResource, strategyMapResource } from './scorecards.resources';
 
@@ -19,5 +19,12 @@ export class StrategyMapStore {
     const byCode = new Map<string, StatusSummaryDto>();
     for (const goal of valueOf(this.scorecard)?.rollup.goals ?? []) byCode.set(goal.code, goal.summary);
     return byCode;
+  });
+
+  /** Each KPI's own light, by KPI id: the map's KPI boxes. */
+  readonly kpiStatuses = computed(() => {
+    const byId = new Map<string, KpiStatusName>();
+    for (const kpi of valueOf(this.scorecard)?.kpis ?? []) byId.set(kpi.kpiId, kpi.status);
+    return byId;
   });
 }

@@ -205,10 +205,12 @@ describe('StrategyMapPage', () => {
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
     await settle(fixture);
+    // The layout (ELK) answers asynchronously.
+    await fixture.whenStable();
     expect(el.querySelectorAll('[data-testid="goal-node"]')).toHaveLength(3);
     expect(el.querySelectorAll('[data-testid="goal-arrow"]')).toHaveLength(2);
     expect(el.querySelector('[data-testid="goal-node"][data-code="G1.2"]')?.getAttribute('data-status')).toBe('red');
-  });
+  }, 60_000);
 });
 
 describe('ComparePage', () => {

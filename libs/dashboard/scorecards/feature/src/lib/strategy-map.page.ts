@@ -1,13 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { KPI_STATUSES, StrategyMapStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
-import { StatusChip, StrategyMapDiagram } from '@provdash/dashboard/scorecards/ui';
+import { MapGraphNode, StatusChip, StrategyMapDiagram } from '@provdash/dashboard/scorecards/ui';
 import { currentFiscalYear, injectLang, injectViewportWidth, localName, parseFiscalYear } from './page-helpers';
 
-/** A plan's strategy map: issues as bands, goals lit by their rolled-up status, cause → effect arrows. */
+/**
+ * A plan's strategy map: issues → goals (lit by their rolled-up status) → KPIs (lit by theirs) and
+ * strategies → the year's projects, with the cause → effect arrows; a KPI box opens the KPI, a
+ * project box the (first) KPI it serves, at the project.
+ */
 @Component({
   selector: 'pd-strategy-map-page',
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoDirective, StatusChip, StrategyMapDiagram],
@@ -27,15 +31,19 @@ import { currentFiscalYear, injectLang, injectViewportWidth, localName, parseFis
         <pd-strategy-map-diagram
           [map]="m"
           [summaries]="store.goalSummaries()"
+          [kpiStatuses]="store.kpiStatuses()"
+          [fiscalYear]="fiscalYear()"
           [lang]="lang()"
-          [columns]="viewport() < 640 ? 1 : 2"
+          [narrow]="viewport() < 640"
+          (nodeOpen)="open(m.plan.orgUnitCode, $event)"
         />
         <section class="legend" [attr.aria-label]="t('scorecards.map.legend')">
           @for (s of statuses; track s) {
             <pd-status-chip [status]="s" />
           }
           <span><span class="up" aria-hidden="true">↑</span> {{ t('scorecards.map.linkedUp') }}</span>
-          <span>{{ t('scorecards.map.arrow') }}</span>
+          <span><span class="cause" aria-hidden="true"></span> {{ t('scorecards.map.arrow') }}</span>
+          <span><span class="chain" aria-hidden="true"></span> {{ t('scorecards.map.chain') }}</span>
         </section>
       }
       @if (store.map.isLoading()) {
@@ -73,6 +81,16 @@ import { currentFiscalYear, injectLang, injectViewportWidth, localName, parseFis
       color: #fff;
       text-align: center;
     }
+    .cause,
+    .chain {
+      display: inline-block;
+      width: 22px;
+      vertical-align: middle;
+      border-top: 2.5px solid #263238;
+    }
+    .chain {
+      border-top: 1.5px solid #90a4ae;
+    }
     .error {
       color: var(--mat-sys-error);
     }
@@ -83,6 +101,7 @@ export class StrategyMapPage {
   readonly fy = input<string>();
 
   protected readonly store = inject(StrategyMapStore);
+  private readonly router = inject(Router);
   protected readonly lang = injectLang();
   protected readonly viewport = injectViewportWidth();
   protected readonly statuses = KPI_STATUSES;
@@ -94,6 +113,18 @@ export class StrategyMapPage {
       this.store.planId.set(this.planId());
       this.store.fiscalYear.set(this.fiscalYear());
     });
+  }
+
+  protected open(unit: string, node: MapGraphNode): void {
+    const fy = { fy: this.fiscalYear() };
+    if (node.kind === 'kpi') void this.router.navigate(['/province', unit, 'kpi', node.id], { queryParams: fy });
+    const served = node.kpiIds?.[0];
+    if (node.kind === 'project' && served) {
+      void this.router.navigate(['/province', unit, 'kpi', served], {
+        queryParams: fy,
+        fragment: `project-${node.code}`,
+      });
+    }
   }
 
   protected name(unit: { nameTh: string; nameEn: string }): string {

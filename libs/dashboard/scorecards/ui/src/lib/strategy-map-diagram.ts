@@ -1,261 +1,361 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  input,
+  output,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { KpiStatusName, StatusSummaryDto, StrategyMapDto } from '@provdash/shared/contracts';
 import { STATUS_COLOR, STATUS_SYMBOL } from './status-chip';
+import {
+  edgePath,
+  layoutMapGraph,
+  MapGraph,
+  MapGraphNode,
+  MapNodeKind,
+  PositionedNode,
+  strategyMapGraph,
+} from './strategy-map-layout';
 
-export interface MapNode {
-  id: string;
-  code: string;
-  name: string;
-  status: KpiStatusName;
-  linkedUp: boolean;
-  x: number;
-  y: number;
+const FILL: Record<MapNodeKind, string> = {
+  issue: '#e3eaf4',
+  goal: '#ffffff',
+  kpi: '#ffffff',
+  strategy: '#f4f1f8',
+  project: '#f7f9fa',
+};
+const ZOOMS = [0.35, 0.5, 0.65, 0.8, 1, 1.25, 1.5];
+
+/** Which boxes open something by default: a KPI, and a project that serves a KPI. */
+export function opensByDefault(n: MapGraphNode): boolean {
+  return n.kind === 'kpi' || (n.kind === 'project' && (n.kpiIds?.length ?? 0) > 0);
 }
-
-export interface MapBand {
-  code: string;
-  name: string;
-  y: number;
-  height: number;
-}
-
-export interface MapArrow {
-  key: string;
-  path: string;
-}
-
-export interface MapLayout {
-  width: number;
-  height: number;
-  bands: MapBand[];
-  nodes: MapNode[];
-  arrows: MapArrow[];
-}
-
-const NODE_W = 250;
-const NODE_H = 84;
-const GAP_X = 60;
-const PAD = 16;
-const BAND_TITLE = 48;
-/** Room on the right for arrows that run between goals stacked in one column. */
-const GUTTER = 70;
-const ROW_GAP = 28;
 
 /**
- * Issues as horizontal bands top to bottom, goals as boxes within their band, arrows from cause to
- * effect. `columns` goals sit side by side (1 on a phone, so the text stays readable).
+ * The strategy map drawn from its layout: issues → goals (lit by their rolled-up status) → KPIs (lit
+ * by theirs) and strategies → the year's projects, with the cause → effect arrows between goals.
+ * Positions come from `layoutMapGraph` (ELK); this component only draws, pans and zooms, and says
+ * which box was chosen (`nodeOpen`), so a plan builder can reuse it with its own reaction.
  */
-export function layoutStrategyMap(
-  map: StrategyMapDto,
-  statusOf: (goalCode: string) => KpiStatusName,
-  lang: 'th' | 'en',
-  columns: number,
-): MapLayout {
-  const name = (n: { nameTh: string; nameEn: string }) => (lang === 'en' ? n.nameEn : n.nameTh);
-  const issues = [...map.issues].filter((i) => !i.retired).sort((a, b) => a.seq - b.seq);
-  const widest = Math.max(1, ...issues.map((i) => i.goals.filter((g) => !g.retired).length));
-  const cols = Math.max(1, Math.min(columns, widest));
-  const width = PAD * 2 + cols * NODE_W + (cols - 1) * GAP_X + (cols === 1 ? GUTTER : 0);
-  const bands: MapBand[] = [];
-  const nodes: MapNode[] = [];
-  let y = 0;
-  for (const issue of issues) {
-    const goals = [...issue.goals].filter((g) => !g.retired).sort((a, b) => a.seq - b.seq);
-    const rows = Math.max(1, Math.ceil(goals.length / cols));
-    const height = BAND_TITLE + rows * NODE_H + (rows - 1) * ROW_GAP + PAD;
-    bands.push({ code: issue.code, name: name(issue), y, height });
-    goals.forEach((goal, i) => {
-      const inRow = Math.min(cols, goals.length - Math.floor(i / cols) * cols);
-      // Centre a short last row under the ones above.
-      const offset = ((cols - inRow) * (NODE_W + GAP_X)) / 2;
-      nodes.push({
-        id: goal.id,
-        code: goal.code,
-        name: name(goal),
-        status: statusOf(goal.code),
-        linkedUp: goal.contributesToGoalId !== null,
-        x: PAD + offset + (i % cols) * (NODE_W + GAP_X),
-        y: y + BAND_TITLE + Math.floor(i / cols) * (NODE_H + ROW_GAP),
-      });
-    });
-    y += height;
-  }
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const arrows: MapArrow[] = [];
-  for (const link of map.links) {
-    const cause = byId.get(link.causeGoalId);
-    const effect = byId.get(link.effectGoalId);
-    if (cause && effect) arrows.push({ key: `${cause.id}>${effect.id}`, path: arrowPath(cause, effect) });
-  }
-  return { width, height: y, bands, nodes, arrows };
-}
-
-/** A gentle curve from edge to edge of the two boxes, bowed so arrows over one another stay apart. */
-function arrowPath(from: MapNode, to: MapNode): string {
-  const r = (n: number) => Math.round(n * 10) / 10;
-  if (from.x === to.x) {
-    // Same column: loop out to the right, never through the boxes in between.
-    const x = from.x + NODE_W;
-    const y1 = from.y + NODE_H / 2;
-    const y2 = to.y + NODE_H / 2;
-    const k = Math.min(GUTTER - 6, 18 + Math.abs(y2 - y1) * 0.06);
-    return `M ${r(x)} ${r(y1)} C ${r(x + k)} ${r(y1)} ${r(x + k)} ${r(y2)} ${r(x)} ${r(y2)}`;
-  }
-  const a = { x: from.x + NODE_W / 2, y: from.y + NODE_H / 2 };
-  const b = { x: to.x + NODE_W / 2, y: to.y + NODE_H / 2 };
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const edge = (sign: number) => {
-    const t = Math.min(dx ? NODE_W / 2 / Math.abs(dx) : Infinity, dy ? NODE_H / 2 / Math.abs(dy) : Infinity);
-    return { x: (sign > 0 ? a.x : b.x) + sign * dx * t, y: (sign > 0 ? a.y : b.y) + sign * dy * t };
-  };
-  const start = edge(1);
-  const end = edge(-1);
-  const len = Math.hypot(dx, dy) || 1;
-  const bow = Math.min(60, len * 0.18);
-  const cx = (start.x + end.x) / 2 + (-dy / len) * bow;
-  const cy = (start.y + end.y) / 2 + (dx / len) * bow;
-  return `M ${r(start.x)} ${r(start.y)} Q ${r(cx)} ${r(cy)} ${r(end.x)} ${r(end.y)}`;
-}
-
 @Component({
   selector: 'pd-strategy-map-diagram',
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @let l = layout();
-    <svg
-      data-testid="strategy-map"
-      [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height"
-      [attr.width]="l.width"
-      [attr.height]="l.height"
-      role="img"
-      [attr.aria-label]="'scorecards.map.aria' | transloco: { goals: l.nodes.length, links: l.arrows.length }"
-    >
-      <defs>
-        <marker
-          id="pd-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="8"
-          markerHeight="8"
-          orient="auto-start-reverse"
+    @if (layout.value(); as l) {
+      <div class="tools" role="toolbar" [attr.aria-label]="'scorecards.map.zoom' | transloco">
+        <button
+          type="button"
+          data-testid="zoom-out"
+          (click)="step(-1)"
+          [attr.aria-label]="'scorecards.map.zoomOut' | transloco"
         >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill="#37474f" />
-        </marker>
-      </defs>
-      @for (band of l.bands; track band.code; let odd = $odd) {
-        <g data-testid="issue-band" [attr.data-code]="band.code">
-          <rect
-            x="0"
-            [attr.y]="band.y"
-            [attr.width]="l.width"
-            [attr.height]="band.height"
-            [attr.fill]="odd ? '#f3f5f9' : '#e8edf5'"
-          />
-          <foreignObject x="8" [attr.y]="band.y + 2" [attr.width]="l.width - 16" height="44">
-            <div xmlns="http://www.w3.org/1999/xhtml" class="band-title">{{ band.code }} · {{ band.name }}</div>
-          </foreignObject>
-        </g>
-      }
-      @for (arrow of l.arrows; track arrow.key) {
-        <path
-          data-testid="goal-arrow"
-          [attr.d]="arrow.path"
-          fill="none"
-          stroke="#37474f"
-          stroke-width="2"
-          marker-end="url(#pd-arrow)"
-        />
-      }
-      @for (node of l.nodes; track node.id) {
-        <g data-testid="goal-node" [attr.data-code]="node.code" [attr.data-status]="node.status">
-          <title>{{ node.code }} {{ node.name }} — {{ 'scorecards.status.' + node.status | transloco }}</title>
-          <rect
-            [attr.x]="node.x"
-            [attr.y]="node.y"
-            [attr.width]="nodeW"
-            [attr.height]="nodeH"
-            rx="10"
-            fill="#fff"
-            [attr.stroke]="color[node.status]"
-            stroke-width="3"
-          />
-          <rect
-            [attr.x]="node.x"
-            [attr.y]="node.y"
-            width="10"
-            [attr.height]="nodeH"
-            rx="4"
-            [attr.fill]="color[node.status]"
-          />
-          <foreignObject
-            [attr.x]="node.x + 16"
-            [attr.y]="node.y + 4"
-            [attr.width]="nodeW - 22"
-            [attr.height]="nodeH - 8"
-          >
-            <div xmlns="http://www.w3.org/1999/xhtml" class="label">
-              <b>{{ node.code }}</b> {{ node.name }}
-              <div class="state">{{ symbol[node.status] }} {{ 'scorecards.status.' + node.status | transloco }}</div>
-            </div>
-          </foreignObject>
-          @if (node.linkedUp) {
-            <g data-testid="cluster-link">
-              <title>{{ 'scorecards.map.linkedUp' | transloco }}</title>
-              <circle [attr.cx]="node.x + nodeW - 4" [attr.cy]="node.y + 4" r="12" fill="#5e35b1" />
-              <text [attr.x]="node.x + nodeW - 4" [attr.y]="node.y + 9" text-anchor="middle" fill="#fff" font-size="14">
-                ↑
-              </text>
+          −
+        </button>
+        <button
+          type="button"
+          data-testid="zoom-in"
+          (click)="step(1)"
+          [attr.aria-label]="'scorecards.map.zoomIn' | transloco"
+        >
+          +
+        </button>
+        <button type="button" data-testid="zoom-fit" (click)="zoomChoice.set('fit')" [class.on]="zoom() === 'fit'">
+          {{ 'scorecards.map.fit' | transloco }}
+        </button>
+        <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
+      </div>
+      <div class="frame" data-testid="map-frame" [class.fit]="zoom() === 'fit'">
+        <svg
+          #svg
+          data-testid="strategy-map"
+          [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height"
+          [attr.width]="zoom() === 'fit' ? null : l.width * $any(zoom())"
+          [attr.height]="zoom() === 'fit' ? null : l.height * $any(zoom())"
+          [style.max-width.px]="zoom() === 'fit' ? l.width : null"
+          role="group"
+          [attr.aria-label]="'scorecards.map.aria' | transloco: { goals: goalCount(), links: causeCount() }"
+        >
+          <defs>
+            <marker id="pd-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+              <path d="M 0 0 L 10 5 L 0 10 z" fill="#263238" />
+            </marker>
+            <marker id="pd-chain" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto">
+              <path d="M 0 0 L 10 5 L 0 10 z" fill="#90a4ae" />
+            </marker>
+          </defs>
+          @for (e of l.edges; track e.id) {
+            @if (e.kind === 'chain') {
+              <path
+                data-testid="map-edge"
+                [attr.d]="path(e.points)"
+                [attr.data-points]="pointsAttr(e.points)"
+                fill="none"
+                stroke="#90a4ae"
+                stroke-width="1.25"
+                marker-end="url(#pd-chain)"
+              />
+            }
+          }
+          @for (e of l.edges; track e.id) {
+            @if (e.kind === 'cause') {
+              <path
+                data-testid="goal-arrow"
+                [attr.d]="path(e.points)"
+                [attr.data-points]="pointsAttr(e.points)"
+                fill="none"
+                stroke="#263238"
+                stroke-width="2.25"
+                marker-end="url(#pd-arrow)"
+              />
+            }
+          }
+          @for (p of l.nodes; track p.id) {
+            @let n = show(p);
+            @let link = opens()(n);
+            <g
+              [attr.data-testid]="n.kind === 'issue' ? 'issue-band' : n.kind + '-node'"
+              [attr.data-code]="n.code"
+              [attr.data-status]="n.kind === 'goal' || n.kind === 'kpi' ? n.status : null"
+              [class.link]="link"
+              [attr.role]="link ? 'link' : null"
+              [attr.tabindex]="link ? 0 : null"
+              (click)="link && nodeOpen.emit(n)"
+              (keydown.enter)="link && nodeOpen.emit(n)"
+            >
+              <title>
+                {{ 'scorecards.map.kind.' + n.kind | transloco }} {{ n.code }} {{ n.name }} @if (n.kind === 'goal' ||
+                n.kind === 'kpi') { — {{ 'scorecards.status.' + n.status | transloco }}
+                }
+              </title>
+              <rect
+                class="box"
+                [attr.x]="p.x"
+                [attr.y]="p.y"
+                [attr.width]="p.width"
+                [attr.height]="p.height"
+                [attr.rx]="n.kind === 'project' ? 4 : 8"
+                [attr.fill]="fill[n.kind]"
+                [attr.stroke]="lit(n) ? color[n.status] : '#90a4ae'"
+                [attr.stroke-width]="lit(n) ? 2.5 : 1.25"
+              />
+              @if (lit(n)) {
+                <rect
+                  [attr.x]="p.x"
+                  [attr.y]="p.y"
+                  width="8"
+                  [attr.height]="p.height"
+                  rx="3"
+                  [attr.fill]="color[n.status]"
+                />
+              }
+              <foreignObject
+                [attr.x]="p.x + 12"
+                [attr.y]="p.y + 3"
+                [attr.width]="p.width - (n.linkedUp ? 40 : 18)"
+                [attr.height]="p.height - 6"
+              >
+                <div xmlns="http://www.w3.org/1999/xhtml" class="label" [class]="'k-' + n.kind">
+                  <div class="name">
+                    <b>{{ n.code }}</b> {{ n.name }}
+                  </div>
+                  @if (lit(n)) {
+                    <div class="state">{{ symbol[n.status] }} {{ 'scorecards.status.' + n.status | transloco }}</div>
+                  } @else if (n.kind === 'project' && n.projectStatus) {
+                    <div class="state">{{ 'overview.projects.status.' + n.projectStatus | transloco }}</div>
+                  }
+                </div>
+              </foreignObject>
+              @if (n.linkedUp) {
+                <g data-testid="cluster-link">
+                  <title>{{ 'scorecards.map.linkedUp' | transloco }}</title>
+                  <circle [attr.cx]="p.x + p.width - 12" [attr.cy]="p.y + 12" r="9" fill="#5e35b1" />
+                  <text
+                    [attr.x]="p.x + p.width - 12"
+                    [attr.y]="p.y + 16.5"
+                    text-anchor="middle"
+                    fill="#fff"
+                    font-size="12"
+                  >
+                    ↑
+                  </text>
+                </g>
+              }
             </g>
           }
-        </g>
-      }
-    </svg>
+        </svg>
+      </div>
+    } @else if (layout.error()) {
+      <p class="error" role="alert">{{ 'common.loadError' | transloco }}</p>
+    } @else {
+      <div class="placeholder" aria-busy="true">{{ 'common.loading' | transloco }}</div>
+    }
   `,
   styles: `
     :host {
       display: block;
-      overflow-x: auto;
+      min-width: 0;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+      margin: 4px 0 6px;
+    }
+    .tools button {
+      min-width: 40px;
+      height: 36px;
+      border: 1px solid #90a4ae;
+      border-radius: 6px;
+      background: #fff;
+      font: inherit;
+      cursor: pointer;
+    }
+    .tools button.on {
+      background: #e3eaf4;
+    }
+    .hint {
+      font-size: 12px;
+      color: #546e7a;
+    }
+    .frame {
+      overflow: auto;
+      max-height: 78vh;
+      border: 1px solid #cfd8dc;
+      border-radius: 8px;
+      background: #fafbfc;
+      -webkit-overflow-scrolling: touch;
+    }
+    .frame.fit svg {
+      width: 100%;
+      height: auto;
     }
     svg {
       display: block;
-      max-width: 100%;
-      height: auto;
-      margin: 0 auto;
     }
-    .band-title {
-      font-size: 14px;
-      line-height: 1.25;
-      font-weight: 600;
-      color: #263238;
-      padding-top: 4px;
+    .link {
+      cursor: pointer;
+    }
+    .link:hover .box,
+    .link:focus-visible .box {
+      stroke: #1565c0;
+      stroke-width: 3;
+    }
+    .link:focus {
+      outline: none;
     }
     .label {
-      font-size: 13px;
-      line-height: 1.3;
-      overflow: hidden;
       height: 100%;
+      overflow: hidden;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      font-size: 12.5px;
+      line-height: 1.3;
+      color: #263238;
+    }
+    .name {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+      overflow: hidden;
+    }
+    .k-kpi .name,
+    .k-goal .name {
+      -webkit-line-clamp: 2;
+    }
+    .k-issue {
+      font-weight: 600;
     }
     .state {
-      font-size: 12px;
+      font-size: 11.5px;
       color: #455a64;
+    }
+    .placeholder {
+      min-height: 200px;
+      color: #546e7a;
+    }
+    .error {
+      color: var(--mat-sys-error, #b00020);
     }
   `,
 })
 export class StrategyMapDiagram {
   readonly map = input.required<StrategyMapDto>();
+  /** Goal code → its KPIs' lights rolled up. */
   readonly summaries = input<ReadonlyMap<string, StatusSummaryDto>>(new Map());
+  /** KPI id → its light. */
+  readonly kpiStatuses = input<ReadonlyMap<string, KpiStatusName>>(new Map());
+  /** The fiscal year whose projects are drawn; all years when null. */
+  readonly fiscalYear = input<number | null>(null);
   readonly lang = input<'th' | 'en'>('th');
-  readonly columns = input(2);
+  /** Phone: narrower boxes, drawn at full size and panned. */
+  readonly narrow = input(false);
+  /** Which boxes are links (focusable, emit `nodeOpen`). */
+  readonly opens = input<(n: MapGraphNode) => boolean>(opensByDefault);
+  readonly nodeOpen = output<MapGraphNode>();
 
-  protected readonly nodeW = NODE_W;
-  protected readonly nodeH = NODE_H;
   protected readonly color = STATUS_COLOR;
   protected readonly symbol = STATUS_SYMBOL;
-  protected readonly layout = computed(() =>
-    layoutStrategyMap(this.map(), (code) => this.summaries().get(code)?.status ?? 'none', this.lang(), this.columns()),
+  protected readonly fill = FILL;
+  protected readonly zoomChoice = signal<number | 'fit' | null>(null);
+  /**
+   * A zoom factor, or `fit`: the whole drawing in the frame's width. Until the reader chooses, a
+   * phone starts at full size (panned with a finger) and a wide screen sees the whole map.
+   */
+  protected readonly zoom = computed(() => this.zoomChoice() ?? (this.narrow() ? 1 : 'fit'));
+  private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
+
+  protected readonly graph = computed<MapGraph>(() =>
+    strategyMapGraph(this.map(), {
+      lang: this.lang(),
+      fiscalYear: this.fiscalYear(),
+      goalStatus: (code) => this.summaries().get(code)?.status ?? 'none',
+      kpiStatus: (id) => this.kpiStatuses().get(id) ?? 'none',
+    }),
   );
+  /** Only the shape decides the layout: lights and language change the drawing, not the positions. */
+  private readonly shape = computed(() => ({ graph: this.graph(), narrow: this.narrow() }), {
+    equal: (a, b) =>
+      a.narrow === b.narrow &&
+      a.graph.nodes.map((n) => n.id).join() === b.graph.nodes.map((n) => n.id).join() &&
+      a.graph.edges.map((e) => e.id).join() === b.graph.edges.map((e) => e.id).join(),
+  });
+  protected readonly layout = resource({
+    params: () => this.shape(),
+    loader: ({ params }) => layoutMapGraph(params.graph, { narrow: params.narrow }),
+  });
+  private readonly byId = computed(() => new Map(this.graph().nodes.map((n) => [n.id, n])));
+  protected readonly goalCount = computed(() => this.graph().nodes.filter((n) => n.kind === 'goal').length);
+  protected readonly causeCount = computed(() => this.graph().edges.filter((e) => e.kind === 'cause').length);
+
+  /** The node's current text and light (the layout may be one step behind them). */
+  protected show(p: PositionedNode): MapGraphNode {
+    return this.byId().get(p.id) ?? p;
+  }
+
+  protected lit(n: MapGraphNode): boolean {
+    return n.kind === 'goal' || n.kind === 'kpi';
+  }
+
+  protected path = edgePath;
+
+  protected pointsAttr(points: { x: number; y: number }[]): string {
+    return points.map((p) => `${p.x},${p.y}`).join(' ');
+  }
+
+  protected step(dir: 1 | -1): void {
+    const l = this.layout.value();
+    const current = this.zoom();
+    const shown =
+      current === 'fit' ? (this.svg()?.nativeElement.getBoundingClientRect().width ?? 0) / (l?.width || 1) : current;
+    const next = dir > 0 ? ZOOMS.find((z) => z > shown + 0.01) : [...ZOOMS].reverse().find((z) => z < shown - 0.01);
+    this.zoomChoice.set(next ?? (dir > 0 ? ZOOMS[ZOOMS.length - 1] : ZOOMS[0]));
+  }
 }

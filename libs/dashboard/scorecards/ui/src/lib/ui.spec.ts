@@ -8,7 +8,8 @@ import { BUDDHIST_ERA_DATE_FORMATS, BuddhistEraDateAdapter, isoDay } from './bud
 import { formatInstant, formatNumber, formatPercent } from './format';
 import { PeriodFilters } from './period-filters';
 import { StatusChip } from './status-chip';
-import { layoutStrategyMap, StrategyMapDiagram } from './strategy-map-diagram';
+import { StrategyMapDiagram } from './strategy-map-diagram';
+import type { MapGraphNode } from './strategy-map-layout';
 
 const th = {
   scorecards: {
@@ -59,20 +60,24 @@ describe('StatusChip', () => {
 });
 
 describe('StrategyMapDiagram', () => {
+  // The first layout loads ELK (1.6 MB of JavaScript): slow on a busy machine.
+  jest.setTimeout(60_000);
   const summaries = new Map<string, StatusSummaryDto>(fixtureScorecard.rollup.goals.map((g) => [g.code, g.summary]));
 
-  async function render(columns: number) {
+  async function render(narrow: boolean, opened: MapGraphNode[] = []) {
     configure();
     const fixture = TestBed.createComponent(StrategyMapDiagram);
     fixture.componentRef.setInput('map', fixtureMap);
     fixture.componentRef.setInput('summaries', summaries);
-    fixture.componentRef.setInput('columns', columns);
+    fixture.componentRef.setInput('kpiStatuses', new Map(fixtureScorecard.kpis.map((k) => [k.kpiId, k.status])));
+    fixture.componentRef.setInput('narrow', narrow);
+    fixture.componentInstance.nodeOpen.subscribe((n) => opened.push(n));
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 
   it('draws a band per issue in plan order, a node per goal coloured by its light, an arrow per link', async () => {
-    const el = await render(2);
+    const el = await render(false);
     expect([...el.querySelectorAll('[data-testid="issue-band"]')].map((b) => b.getAttribute('data-code'))).toEqual([
       'I1',
       'I2',
@@ -91,13 +96,24 @@ describe('StrategyMapDiagram', () => {
     expect(el.querySelector('[data-code="G1.2"]')?.textContent).toContain('ต่ำกว่าเป้าหมาย');
   });
 
-  it('stacks goals in one column on a phone', () => {
-    const wide = layoutStrategyMap(fixtureMap, () => 'none', 'th', 2);
-    const narrow = layoutStrategyMap(fixtureMap, () => 'none', 'th', 1);
-    expect(narrow.width).toBeLessThan(wide.width);
-    expect(new Set(narrow.nodes.map((n) => n.x)).size).toBe(1);
-    expect(narrow.arrows).toHaveLength(2);
-    for (const arrow of narrow.arrows) expect(arrow.path).toMatch(/^M [\d.-]+ [\d.-]+ C /);
+  it('draws the KPIs lit by their own status, as links that say which KPI was chosen', async () => {
+    const opened: MapGraphNode[] = [];
+    const el = await render(true, opened);
+    const kpis = [...el.querySelectorAll<SVGGElement>('[data-testid="kpi-node"]')];
+    expect(kpis.map((k) => k.getAttribute('data-code'))).toEqual(['K1.1.1', 'K1.1.2', 'K1.2.1', 'K2.1.1']);
+    for (const k of kpis) {
+      const own = fixtureScorecard.kpis.find((c) => c.code === k.getAttribute('data-code'));
+      expect(k.getAttribute('data-status')).toBe(own?.status ?? 'none');
+      expect(k.getAttribute('role')).toBe('link');
+    }
+    // Goals and issues are drawn, not links.
+    expect(el.querySelector('[data-testid="goal-node"]')?.getAttribute('role')).toBeNull();
+    kpis[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(opened.map((n) => [n.kind, n.id])).toEqual([['kpi', 'kpi-K1.1.2']]);
+    // A phone starts at full size, panned inside its frame.
+    const svg = el.querySelector('svg');
+    expect(Number(svg?.getAttribute('width'))).toBeGreaterThan(300);
+    expect(el.querySelector('[data-testid="map-frame"]')?.classList).not.toContain('fit');
   });
 });
 

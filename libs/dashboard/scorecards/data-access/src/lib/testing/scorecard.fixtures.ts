@@ -96,6 +96,7 @@ export const fixtureMap: StrategyMapDto = {
     { causeGoalId: 'goal-G2.1', effectGoalId: 'goal-G1.1' },
     { causeGoalId: 'goal-G1.1', effectGoalId: 'goal-G1.2' },
   ],
+  projects: [],
 };
 
 export function fixtureKpi(code: string, status: KpiStatusName, over: Partial<ScorecardKpiDto> = {}): ScorecardKpiDto {

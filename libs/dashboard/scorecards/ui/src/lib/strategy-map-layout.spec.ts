@@ -1,0 +1,147 @@
+import type { StrategyMapDto } from '@provdash/shared/contracts';
+import { fixtureMap } from '@provdash/dashboard/scorecards/data-access';
+import { edgePath, layoutMapGraph, PositionedMap, strategyMapGraph } from './strategy-map-layout';
+
+/** The fixture map with a strategy per goal and projects in two fiscal years (one cancelled). */
+function fullMap(): StrategyMapDto {
+  const issues = fixtureMap.issues.map((i) => ({
+    ...i,
+    goals: i.goals.map((g) => ({
+      ...g,
+      strategies: [
+        {
+          id: `s-${g.code}`,
+          code: `S${g.code.slice(1)}`,
+          seq: 1,
+          nameTh: `กลยุทธ์ ${g.code}`,
+          nameEn: `Strategy ${g.code}`,
+          retired: false,
+          version: 1,
+        },
+      ],
+    })),
+  }));
+  const project = (code: string, goal: string, fiscalYear: number, status: 'delayed' | 'cancelled' = 'delayed') => ({
+    id: `p-${code}`,
+    code,
+    strategyId: `s-${goal}`,
+    nameTh: `โครงการ ${code}`,
+    nameEn: `Project ${code}`,
+    fiscalYear,
+    status,
+    kpiIds: [],
+  });
+  return {
+    ...fixtureMap,
+    issues,
+    projects: [
+      project('P69-001', 'G1.1', 2569),
+      project('P69-002', 'G1.1', 2569),
+      project('P69-003', 'G2.1', 2569),
+      project('P69-004', 'G1.2', 2569, 'cancelled'),
+      project('P68-001', 'G1.1', 2568),
+    ],
+  };
+}
+
+const options = {
+  lang: 'th' as const,
+  fiscalYear: 2569,
+  goalStatus: (code: string) => (code === 'G1.2' ? ('red' as const) : ('green' as const)),
+  kpiStatus: (id: string) => (id === 'kpi-K1.1.2' ? ('amber' as const) : ('grey' as const)),
+};
+
+/** True when an axis-parallel segment enters the inside of a box (touching its border is allowed). */
+function crosses(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  n: { x: number; y: number; width: number; height: number },
+): boolean {
+  const e = 0.5;
+  const [x1, x2] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+  const [y1, y2] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+  return x2 > n.x + e && x1 < n.x + n.width - e && y2 > n.y + e && y1 < n.y + n.height - e;
+}
+
+function expectClean(m: PositionedMap): void {
+  for (const edge of m.edges) {
+    expect(edge.points.length).toBeGreaterThanOrEqual(2);
+    for (const p of edge.points) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(m.width);
+      expect(p.y).toBeLessThanOrEqual(m.height);
+    }
+    for (let i = 1; i < edge.points.length; i++) {
+      const [a, b] = [edge.points[i - 1], edge.points[i]];
+      // Orthogonal: every segment horizontal or vertical.
+      expect(a.x === b.x || a.y === b.y).toBe(true);
+      for (const n of m.nodes) {
+        if (crosses(a, b, n)) throw new Error(`edge ${edge.id} crosses ${n.kind} ${n.code}`);
+      }
+    }
+  }
+  for (const n of m.nodes) {
+    expect(n.x + n.width).toBeLessThanOrEqual(m.width);
+    expect(n.y + n.height).toBeLessThanOrEqual(m.height);
+  }
+}
+
+describe('strategy map graph', () => {
+  it('draws the whole chain: issues, goals, KPIs lit by their status, strategies, the year’s live projects', () => {
+    const g = strategyMapGraph(fullMap(), options);
+    const codes = (kind: string) => g.nodes.filter((n) => n.kind === kind).map((n) => n.code);
+    expect(codes('issue')).toEqual(['I1', 'I2']);
+    expect(codes('goal')).toEqual(['G1.1', 'G1.2', 'G2.1']);
+    expect(codes('kpi')).toEqual(['K1.1.1', 'K1.1.2', 'K1.2.1', 'K2.1.1']);
+    expect(codes('strategy')).toEqual(['S1.1', 'S1.2', 'S2.1']);
+    expect(codes('project')).toEqual(['P69-001', 'P69-002', 'P69-003']);
+    expect(g.nodes.find((n) => n.code === 'K1.1.2')?.status).toBe('amber');
+    expect(g.nodes.find((n) => n.code === 'G1.2')).toMatchObject({ status: 'red', linkedUp: true });
+    expect(g.edges.filter((e) => e.kind === 'cause').map((e) => [e.source, e.target])).toEqual([
+      ['goal-G2.1', 'goal-G1.1'],
+      ['goal-G1.1', 'goal-G1.2'],
+    ]);
+    expect(g.edges).toContainEqual(expect.objectContaining({ kind: 'chain', source: 's-G1.1', target: 'p-P69-001' }));
+    expect(g.edges).toContainEqual(
+      expect.objectContaining({ kind: 'chain', source: 'goal-G1.1', target: 'kpi-K1.1.2' }),
+    );
+    expect(strategyMapGraph(fullMap(), { ...options, lang: 'en' }).nodes[0].name).toBe('Grassroots economy');
+  });
+});
+
+describe('strategy map layout (ELK layered, orthogonal)', () => {
+  // The first layout loads ELK (1.6 MB of JavaScript): slow on a busy machine.
+  jest.setTimeout(60_000);
+  it.each([false, true])('routes every edge inside the drawing and around every box (narrow: %s)', async (narrow) => {
+    const m = await layoutMapGraph(strategyMapGraph(fullMap(), options), { narrow });
+    expect(m.nodes).toHaveLength(15);
+    expect(m.edges).toHaveLength(15);
+    expectClean(m);
+    // The chain reads left to right: issues, then goals, then KPIs and strategies, then projects.
+    const left = (kind: string) => Math.min(...m.nodes.filter((n) => n.kind === kind).map((n) => n.x));
+    const right = (kind: string) => Math.max(...m.nodes.filter((n) => n.kind === kind).map((n) => n.x + n.width));
+    expect(right('issue')).toBeLessThan(left('goal'));
+    expect(right('goal')).toBeLessThan(left('kpi'));
+    expect(left('kpi')).toBe(left('strategy'));
+    expect(right('strategy')).toBeLessThan(left('project'));
+    // Issues read top to bottom in plan order.
+    const top = (id: string) => m.nodes.find((n) => n.id === id)?.y ?? NaN;
+    expect(top('issue-I1')).toBeLessThan(top('issue-I2'));
+    // A cause → effect arrow between goals starts on its cause's box and ends on its effect's.
+    const arrow = m.edges.find((e) => e.id === 'goal-G2.1~goal-G1.1');
+    const effect = m.nodes.find((n) => n.id === 'goal-G1.1');
+    const end = arrow?.points.at(-1);
+    expect(end && effect && end.x >= effect.x - 0.5 && end.x <= effect.x + effect.width + 0.5).toBe(true);
+    expect(edgePath(arrow?.points ?? [])).toMatch(/^M [\d.]+ [\d.]+( L [\d.]+ [\d.]+)+$/);
+  });
+
+  it('gives phone boxes a narrower drawing', async () => {
+    const g = strategyMapGraph(fullMap(), options);
+    const [wide, narrow] = await Promise.all([
+      layoutMapGraph(g, { narrow: false }),
+      layoutMapGraph(g, { narrow: true }),
+    ]);
+    expect(narrow.width).toBeLessThan(wide.width);
+  });
+});

@@ -1,0 +1,220 @@
+import type { KpiStatusName, ProjectStatusName, StrategyMapDto } from '@provdash/shared/contracts';
+import type { ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api';
+
+/*
+ * The strategy map as a graph, and its layout. Kept apart from the drawing so that a plan builder
+ * can lay out a map it edits with the same rules: `strategyMapGraph` turns a map into nodes and
+ * edges (pure), `layoutMapGraph` places them with ELK's layered algorithm (pure apart from being
+ * asynchronous: ELK answers with a promise).
+ */
+
+export type MapNodeKind = 'issue' | 'goal' | 'kpi' | 'strategy' | 'project';
+/** `chain`: issue → goal → KPI / strategy → project; `cause`: a goal that drives another. */
+export type MapEdgeKind = 'chain' | 'cause';
+
+export interface MapGraphNode {
+  id: string;
+  kind: MapNodeKind;
+  code: string;
+  name: string;
+  /** The light of a goal (rolled up) or a KPI; `none` for the other kinds. */
+  status: KpiStatusName;
+  /** A project's own state. */
+  projectStatus?: ProjectStatusName;
+  /** A goal that contributes to a goal of the plan above (cluster). */
+  linkedUp?: boolean;
+  /** The KPIs a project serves. */
+  kpiIds?: string[];
+}
+
+export interface MapGraphEdge {
+  id: string;
+  kind: MapEdgeKind;
+  source: string;
+  target: string;
+}
+
+export interface MapGraph {
+  nodes: MapGraphNode[];
+  edges: MapGraphEdge[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface PositionedNode extends MapGraphNode {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PositionedEdge extends MapGraphEdge {
+  /** Start, bends and end of the orthogonal route, in drawing coordinates. */
+  points: Point[];
+}
+
+export interface PositionedMap {
+  width: number;
+  height: number;
+  nodes: PositionedNode[];
+  edges: PositionedEdge[];
+}
+
+export interface MapGraphOptions {
+  lang: 'th' | 'en';
+  /** Projects of this fiscal year only (a plan spans five); all when null. */
+  fiscalYear: number | null;
+  goalStatus: (goalCode: string) => KpiStatusName;
+  kpiStatus: (kpiId: string) => KpiStatusName;
+}
+
+/** The map's chain as a graph, in plan order (issues, their goals, then KPIs and strategies, projects). */
+export function strategyMapGraph(map: StrategyMapDto, o: MapGraphOptions): MapGraph {
+  const name = (n: { nameTh: string; nameEn: string }) => (o.lang === 'en' ? n.nameEn : n.nameTh);
+  const live = <T extends { retired: boolean; seq?: number }>(xs: T[]) =>
+    xs.filter((x) => !x.retired).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const nodes: MapGraphNode[] = [];
+  const edges: MapGraphEdge[] = [];
+  const chain = (source: string, target: string) =>
+    edges.push({ id: `${source}>${target}`, kind: 'chain', source, target });
+  const strategyIds = new Set<string>();
+  for (const issue of live(map.issues)) {
+    nodes.push({ id: issue.id, kind: 'issue', code: issue.code, name: name(issue), status: 'none' });
+    for (const goal of live(issue.goals)) {
+      nodes.push({
+        id: goal.id,
+        kind: 'goal',
+        code: goal.code,
+        name: name(goal),
+        status: o.goalStatus(goal.code),
+        linkedUp: goal.contributesToGoalId !== null,
+      });
+      chain(issue.id, goal.id);
+      for (const kpi of live(goal.kpis)) {
+        nodes.push({ id: kpi.id, kind: 'kpi', code: kpi.code, name: name(kpi), status: o.kpiStatus(kpi.id) });
+        chain(goal.id, kpi.id);
+      }
+      for (const strategy of live(goal.strategies)) {
+        nodes.push({ id: strategy.id, kind: 'strategy', code: strategy.code, name: name(strategy), status: 'none' });
+        strategyIds.add(strategy.id);
+        chain(goal.id, strategy.id);
+      }
+    }
+  }
+  const projects = (map.projects ?? []).filter(
+    (p) =>
+      strategyIds.has(p.strategyId) &&
+      p.status !== 'cancelled' &&
+      (o.fiscalYear === null || p.fiscalYear === o.fiscalYear),
+  );
+  for (const p of projects) {
+    nodes.push({
+      id: p.id,
+      kind: 'project',
+      code: p.code,
+      name: name(p),
+      status: 'none',
+      projectStatus: p.status,
+      kpiIds: p.kpiIds,
+    });
+    chain(p.strategyId, p.id);
+  }
+  const goals = new Set(nodes.filter((n) => n.kind === 'goal').map((n) => n.id));
+  for (const l of map.links) {
+    if (goals.has(l.causeGoalId) && goals.has(l.effectGoalId)) {
+      edges.push({
+        id: `${l.causeGoalId}~${l.effectGoalId}`,
+        kind: 'cause',
+        source: l.causeGoalId,
+        target: l.effectGoalId,
+      });
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Column (layer group) of each kind: the chain reads left to right, KPIs beside the strategies. */
+const PARTITION: Record<MapNodeKind, number> = { issue: 0, goal: 1, kpi: 2, strategy: 2, project: 3 };
+const HEIGHT: Record<MapNodeKind, number> = { issue: 72, goal: 80, kpi: 64, strategy: 56, project: 52 };
+
+export interface MapLayoutOptions {
+  /** Narrower boxes for a phone; the drawing is then panned (and zoomed) inside its frame. */
+  narrow: boolean;
+}
+
+export function nodeSize(kind: MapNodeKind, narrow: boolean): { width: number; height: number } {
+  return { width: narrow ? 184 : 232, height: HEIGHT[kind] + (narrow ? 12 : 0) };
+}
+
+type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> };
+let elk: Promise<ElkLike> | undefined;
+
+/** ELK in the page's own thread (its bundled build): loaded on first use, into the map's chunk only. */
+function loadElk(): Promise<ElkLike> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => {
+    const Elk = ((m as { default?: unknown }).default ?? m) as new () => ElkLike;
+    return new Elk();
+  });
+  return elk;
+}
+
+/**
+ * Places the graph: ELK layered, left to right, one column group per kind, edges routed
+ * orthogonally in the gaps between columns and around the boxes (long edges get dummy nodes, so
+ * they never run through a box), nodes kept in plan order where crossings allow.
+ */
+export async function layoutMapGraph(graph: MapGraph, o: MapLayoutOptions): Promise<PositionedMap> {
+  const pad = 16;
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.partitioning.activate': 'true',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      // Issues top to bottom in plan order, each one's goals, KPIs and strategies beside it.
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.spacing.nodeNodeBetweenLayers': o.narrow ? '44' : '64',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+      'elk.spacing.nodeNode': '14',
+      'elk.spacing.edgeNode': '12',
+      'elk.spacing.edgeEdge': '8',
+      'elk.padding': `[top=${pad},left=${pad},bottom=${pad},right=${pad}]`,
+    },
+    children: graph.nodes.map((n) => ({
+      id: n.id,
+      ...nodeSize(n.kind, o.narrow),
+      layoutOptions: { 'elk.partitioning.partition': String(PARTITION[n.kind]) },
+    })),
+    edges: graph.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  };
+  const placed = await (await loadElk()).layout(root);
+  const at = new Map((placed.children ?? []).map((c) => [c.id, c]));
+  const routes = new Map(((placed.edges ?? []) as ElkExtendedEdge[]).map((e) => [e.id, e]));
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return {
+    width: Math.ceil(placed.width ?? 0),
+    height: Math.ceil(placed.height ?? 0),
+    nodes: graph.nodes.map((n) => {
+      const c = at.get(n.id);
+      return { ...n, x: r(c?.x ?? 0), y: r(c?.y ?? 0), width: c?.width ?? 0, height: c?.height ?? 0 };
+    }),
+    edges: graph.edges.map((e) => ({
+      ...e,
+      points: (routes.get(e.id)?.sections ?? [])
+        .flatMap((s, i) => [...(i === 0 ? [s.startPoint] : []), ...(s.bendPoints ?? []), s.endPoint])
+        .map((p) => ({ x: r(p.x), y: r(p.y) })),
+    })),
+  };
+}
+
+/** An SVG path through the route's points. */
+export function edgePath(points: Point[]): string {
+  return points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
+}
