@@ -195,7 +195,8 @@ function disbursementChart(d: MonthlyReportData): Content {
   };
 }
 
-function kpiTable(d: MonthlyReportData): Content[] {
+/** The KPI table by strategic issue; each row from the KPI's one display state (`kpiDisplayState`). */
+export function kpiTable(d: MonthlyReportData): Content[] {
   const issues = [...new Set(d.scorecard.kpis.map((k) => k.issueCode))];
   return issues.flatMap((issue) => {
     const kpis = d.scorecard.kpis.filter((k) => k.issueCode === issue);
