@@ -109,6 +109,8 @@ export function indicatorActual(indicator: ScoredIndicator, fiscalYear: number, 
       ),
       asOf,
       ratioMultiplier: ratio ? (num(k.ratioMultiplier) ?? 1) : undefined,
+      // The agreement is official: only periods that are due count, never an early result.
+      countEarly: false,
     }).actual;
   }
   let latest: OwnResult | null = null;

@@ -252,7 +252,8 @@ function disbursementChart(d: MonthlyReportData): Content {
 /** Code, name, unit, target, actual, % of target, status: the same in every issue's table. */
 const KPI_WIDTHS = fullWidths([36, '*', 50, 52, 52, 50, 58]);
 
-function kpiTable(d: MonthlyReportData): Content[] {
+/** The KPI table by strategic issue; each row from the KPI's one display state (`kpiDisplayState`). */
+export function kpiTable(d: MonthlyReportData): Content[] {
   const issues = [...new Set(d.scorecard.kpis.map((k) => k.issueCode))];
   return issues.flatMap((issue) => {
     const kpis = d.scorecard.kpis.filter((k) => k.issueCode === issue);

@@ -468,6 +468,16 @@ describe('kpi-status', () => {
       expect(result.earlyPeriod).toBe(early);
     });
 
+    it('counts due periods only when asked (official figures)', () => {
+      const result = evaluateKpiStatus({
+        ...additive,
+        asOf: '2026-01-10',
+        results: monthly(90, 110, 100, 500),
+        countEarly: false,
+      });
+      expect(result).toMatchObject({ status: 'green', actual: 300, expected: 300, earlyPeriod: null });
+    });
+
     it('keeps the latest due period and the missing ones as they are', () => {
       const result = evaluateKpiStatus({
         ...additive,

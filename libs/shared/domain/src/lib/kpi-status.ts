@@ -91,6 +91,11 @@ export interface KpiStatusInput {
    * describes where the KPI stands now. True: grey when any due period lacks one.
    */
   readonly greyWhenAnyMissing?: boolean;
+  /**
+   * Default true: an approved result for the running period counts early (screens). False: due
+   * periods only, for official figures such as the agreement's indicator actuals.
+   */
+  readonly countEarly?: boolean;
 }
 
 export interface KpiStatusEvaluation {
@@ -199,7 +204,7 @@ export function evaluateKpiStatus(input: KpiStatusInput): KpiStatusEvaluation {
   const today = toIsoDate(input.asOf);
   // An approved result for the running period counts before the period is formally due: the KPI
   // is then judged as on the day after that period ends (its expected value includes it too).
-  const earlyPeriod = runningPeriodReported(input, today);
+  const earlyPeriod = input.countEarly === false ? null : runningPeriodReported(input, today);
   const asOf = earlyPeriod === null ? today : addDays(periodRange(earlyPeriod).end, 1);
   const due = duePeriods(input.fiscalYear, input.frequency, asOf);
   const latestDuePeriod = due.length > 0 ? due[due.length - 1] : null;
