@@ -39,6 +39,7 @@ function fullMap(): StrategyMapDto {
       project('P69-002', 'G1.1', 2569),
       project('P69-003', 'G2.1', 2569),
       project('P69-004', 'G1.2', 2569, 'cancelled'),
+      project('P69-005', 'G1.2', 2569),
       project('P68-001', 'G1.1', 2568),
     ],
   };
@@ -95,7 +96,8 @@ describe('strategy map graph', () => {
     expect(codes('goal')).toEqual(['G1.1', 'G1.2', 'G2.1']);
     expect(codes('kpi')).toEqual(['K1.1.1', 'K1.1.2', 'K1.2.1', 'K2.1.1']);
     expect(codes('strategy')).toEqual(['S1.1', 'S1.2', 'S2.1']);
-    expect(codes('project')).toEqual(['P69-001', 'P69-002', 'P69-003']);
+    // Grouped by strategy, in plan order: each project beside its own strategy.
+    expect(codes('project')).toEqual(['P69-001', 'P69-002', 'P69-005', 'P69-003']);
     expect(g.nodes.find((n) => n.code === 'K1.1.2')?.status).toBe('amber');
     expect(g.nodes.find((n) => n.code === 'G1.2')).toMatchObject({ status: 'red', linkedUp: true });
     expect(g.edges.filter((e) => e.kind === 'cause').map((e) => [e.source, e.target])).toEqual([
@@ -115,8 +117,8 @@ describe('strategy map layout (ELK layered, orthogonal)', () => {
   jest.setTimeout(60_000);
   it.each([false, true])('routes every edge inside the drawing and around every box (narrow: %s)', async (narrow) => {
     const m = await layoutMapGraph(strategyMapGraph(fullMap(), options), { narrow });
-    expect(m.nodes).toHaveLength(15);
-    expect(m.edges).toHaveLength(15);
+    expect(m.nodes).toHaveLength(16);
+    expect(m.edges).toHaveLength(16);
     expectClean(m);
     // The chain reads left to right: issues, then goals, then KPIs and strategies, then projects.
     const left = (kind: string) => Math.min(...m.nodes.filter((n) => n.kind === kind).map((n) => n.x));

@@ -80,7 +80,7 @@ export function strategyMapGraph(map: StrategyMapDto, o: MapGraphOptions): MapGr
   const edges: MapGraphEdge[] = [];
   const chain = (source: string, target: string) =>
     edges.push({ id: `${source}>${target}`, kind: 'chain', source, target });
-  const strategyIds = new Set<string>();
+  const strategyIds = new Map<string, number>();
   for (const issue of live(map.issues)) {
     nodes.push({ id: issue.id, kind: 'issue', code: issue.code, name: name(issue), status: 'none' });
     for (const goal of live(issue.goals)) {
@@ -99,17 +99,20 @@ export function strategyMapGraph(map: StrategyMapDto, o: MapGraphOptions): MapGr
       }
       for (const strategy of live(goal.strategies)) {
         nodes.push({ id: strategy.id, kind: 'strategy', code: strategy.code, name: name(strategy), status: 'none' });
-        strategyIds.add(strategy.id);
+        strategyIds.set(strategy.id, strategyIds.size);
         chain(goal.id, strategy.id);
       }
     }
   }
-  const projects = (map.projects ?? []).filter(
-    (p) =>
-      strategyIds.has(p.strategyId) &&
-      p.status !== 'cancelled' &&
-      (o.fiscalYear === null || p.fiscalYear === o.fiscalYear),
-  );
+  // In the order of their strategies, so each sits beside its own (ELK keeps the model order).
+  const projects = (map.projects ?? [])
+    .filter(
+      (p) =>
+        strategyIds.has(p.strategyId) &&
+        p.status !== 'cancelled' &&
+        (o.fiscalYear === null || p.fiscalYear === o.fiscalYear),
+    )
+    .sort((a, b) => (strategyIds.get(a.strategyId) ?? 0) - (strategyIds.get(b.strategyId) ?? 0));
   for (const p of projects) {
     nodes.push({
       id: p.id,
