@@ -66,7 +66,9 @@ describe('four eyes on the review workflow (real PostgreSQL)', () => {
         WHERE u.code = '50' AND p.status <> 'cancelled' ORDER BY p.code LIMIT 1`,
     );
     const url = `/api/projects/${project.id}/progress/2570-M01`;
-    await t.dataSource.query(`DELETE FROM project_progress WHERE project_id = $1 AND period = '2570-M01'`, [project.id]);
+    await t.dataSource.query(`DELETE FROM project_progress WHERE project_id = $1 AND period = '2570-M01'`, [
+      project.id,
+    ]);
 
     const first = await officer().put(url).send({ percent: 20 });
     expect(first.status).toBe(200);

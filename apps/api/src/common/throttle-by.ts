@@ -10,4 +10,3 @@ export const THROTTLE_BY = 'provdash:throttle-by';
  * - `session`: refresh, per verified session.
  */
 export const ThrottleBy = (by: ThrottleBy) => SetMetadata(THROTTLE_BY, by);
-

@@ -22,10 +22,17 @@ const contextOf = (handler: keyof Routes) =>
 describe('AppThrottlerGuard: whose requests count together', () => {
   const guard = new AppThrottlerGuard([], new ThrottlerStorageService(), new Reflector());
   const tracker = (req: Partial<Request>, handler: keyof Routes) =>
-    (guard as unknown as { getTracker(r: unknown, c: ExecutionContext): Promise<string> }).getTracker(req, contextOf(handler));
+    (guard as unknown as { getTracker(r: unknown, c: ExecutionContext): Promise<string> }).getTracker(
+      req,
+      contextOf(handler),
+    );
 
   it('counts an ordinary request by its address, whatever cookie or body field it brings', async () => {
-    const req = { ip: '203.0.113.9', cookies: { pd_refresh: 'random-cookie-1234567890abcdef' }, body: { email: 'x@y.th' } };
+    const req = {
+      ip: '203.0.113.9',
+      cookies: { pd_refresh: 'random-cookie-1234567890abcdef' },
+      body: { email: 'x@y.th' },
+    };
     expect(await tracker(req, 'ordinary')).toBe('203.0.113.9');
     expect(await tracker({ ...req, cookies: { pd_refresh: 'another-random-cookie-0987654321' } }, 'ordinary')).toBe(
       '203.0.113.9',

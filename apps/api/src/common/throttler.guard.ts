@@ -27,7 +27,10 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Request, context?: ExecutionContext): Promise<string> {
     const address = req.ip ?? 'unknown';
     const by = context
-      ? this.reflector.getAllAndOverride<ThrottleBy | undefined>(THROTTLE_BY, [context.getHandler(), context.getClass()])
+      ? this.reflector.getAllAndOverride<ThrottleBy | undefined>(THROTTLE_BY, [
+          context.getHandler(),
+          context.getClass(),
+        ])
       : undefined;
     if (by === 'account') {
       const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase().slice(0, 200) : '';

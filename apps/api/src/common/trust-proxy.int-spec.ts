@@ -63,7 +63,10 @@ describe('behind a proxy (TRUST_PROXY, real PostgreSQL)', () => {
     expect(statuses.slice(0, FAILED_SIGN_IN_LIMIT).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(FAILED_SIGN_IN_LIMIT)).toEqual(new Array(30 - FAILED_SIGN_IN_LIMIT).fill(429));
     const refused = await spray(99);
-    expect(refused.body).toMatchObject({ statusCode: 429, message: 'Too many attempts. Please wait a minute and try again.' });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      message: 'Too many attempts. Please wait a minute and try again.',
+    });
     // Even the right password waits now (guessing must not pay); another address is not affected.
     const right = await request(app.getHttpServer())
       .post('/api/auth/login')
@@ -71,12 +74,16 @@ describe('behind a proxy (TRUST_PROXY, real PostgreSQL)', () => {
       .send({ email: 'officer.50@demo.go.th', password: DEMO_PASSWORD });
     expect(right.status).toBe(429);
     expect((await spray(0, '192.0.2.51')).status).toBe(401);
-  });
+    // Twenty-odd argon2id verifications: seconds each on a busy test machine.
+  }, 240_000);
 
   it('marks the refresh cookie Secure when the trusted proxy says the request came over HTTPS, outside production too', async () => {
     const login = (proto?: string) => {
       const r = request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '192.0.2.60');
-      return (proto ? r.set('X-Forwarded-Proto', proto) : r).send({ email: 'governor.50@demo.go.th', password: DEMO_PASSWORD });
+      return (proto ? r.set('X-Forwarded-Proto', proto) : r).send({
+        email: 'governor.50@demo.go.th',
+        password: DEMO_PASSWORD,
+      });
     };
     const cookieOf = (res: request.Response) =>
       ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('pd_refresh=')) ?? '';

@@ -10,7 +10,7 @@ import type {
 import type { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import { createApp } from '../../bootstrap';
-import { loadConfig } from '../../config/app-config';
+import { AppConfig, loadConfig } from '../../config/app-config';
 import { as, DemoActor, Fixture, seedFixture } from '../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../testing/test-app';
 import { OutboxRelay } from './outbox-relay.service';
@@ -366,7 +366,8 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
     // server, pools and relay. Its relay is stopped, so only the first instance relays: what reaches
     // the second instance's sockets can only have come through the adapter.
     const second: INestApplication = await createApp({
-      config: loadConfig({ NODE_ENV: 'test' }),
+      // Instances of one deployment share the token secret (an app embedded without one makes its own).
+      config: loadConfig({ NODE_ENV: 'test', JWT_SECRET: t.app.get(AppConfig).JWT_SECRET }),
       databaseUrl: t.db.url,
     });
     await second.init();
