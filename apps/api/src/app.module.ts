@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import type { Logger as Pino } from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { loggerParams } from './common/logging';
@@ -47,10 +45,6 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static register(options: AppOptions): DynamicModule {
-    const serveDashboard =
-      options.dashboardDir && existsSync(options.dashboardDir)
-        ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir, exclude: ['/api/{*path}'] })]
-        : [];
     return {
       module: AppModule,
       imports: [
@@ -68,7 +62,6 @@ export class AppModule {
         ConfigModule.forRoot(options.config),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        ...serveDashboard,
         AccessModule,
         AgreementsModule,
         AuditModule,

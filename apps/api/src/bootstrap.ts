@@ -4,9 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
 import { AppModule, AppOptions } from './app.module';
 import { ApiError, FieldError } from './common/api-error';
 import { appLogger, createRootLogger } from './common/logging';
+import { apiCompression, dashboardDelivery } from './common/web-delivery';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
 /** Nested DTO errors flattened to dotted field names, e.g. `evidence.0.url`. */
@@ -43,6 +45,9 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
       },
     }),
   );
+  // Governors read on phones over mobile networks: API answers compressed, the dashboard precompressed and cached.
+  app.use(apiCompression());
+  if (options.dashboardDir && existsSync(options.dashboardDir)) app.use(dashboardDelivery(options.dashboardDir));
   const proxies = options.config.TRUST_PROXY;
   if (proxies?.length) app.set('trust proxy', /^\d+$/.test(proxies[0]) ? Number(proxies[0]) : proxies);
   app.enableCors({ origin: options.config.CORS_ORIGINS, credentials: true });
