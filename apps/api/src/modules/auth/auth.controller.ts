@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { SESSION_HINT_COOKIE, type AuthUserDto, type SessionDto } from '@provdash/shared/contracts';
+import type { AuthUserDto, SessionDto } from '@provdash/shared/contracts';
 import type { Request, Response } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { AppConfig } from '../../config/app-config';
@@ -39,13 +39,7 @@ export class AuthController {
   @Public()
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    try {
-      return this.send(res, await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]));
-    } catch (error) {
-      // No session to restore: the next page load asks for none.
-      res.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
-      throw error;
-    }
+    return this.send(res, await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]));
   }
 
   /** Ends the session on this device: its refresh token family is revoked. */
@@ -55,7 +49,6 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
-    res.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
   }
 
   @Get('me')
@@ -70,12 +63,6 @@ export class AuthController {
       sameSite: 'strict',
       secure: this.config.production,
       path: COOKIE_PATH,
-      expires: issued.refreshExpires,
-    });
-    res.cookie(SESSION_HINT_COOKIE, '1', {
-      sameSite: 'strict',
-      secure: this.config.production,
-      path: '/',
       expires: issued.refreshExpires,
     });
     return issued.session;

@@ -9,13 +9,6 @@ export type RoleName =
   | 'province_officer'
   | 'province_approver';
 
-/**
- * A cookie the dashboard can read, set beside the httpOnly refresh cookie and with its lifetime. It
- * holds no secret: it only says a session may exist, so a signed-out visitor's page asks for no
- * refresh (and logs no 401).
- */
-export const SESSION_HINT_COOKIE = 'pd_session';
-
 export interface ScopeDto {
   code: string;
   type: OrgUnitType;

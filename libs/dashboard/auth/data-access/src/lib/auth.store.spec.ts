@@ -28,13 +28,7 @@ describe('AuthStore', () => {
   afterEach(() => {
     http.verify();
     jest.useRealTimers();
-    document.cookie = 'pd_session=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
-
-  /** What the API sets beside the refresh cookie on sign-in. */
-  function withSessionHint(): void {
-    document.cookie = 'pd_session=1; path=/';
-  }
 
   async function signIn(token = 'token-1', expiresIn = 900): Promise<void> {
     const done = store.login('officer.50@demo.go.th', 'demo-password');
@@ -120,7 +114,6 @@ describe('AuthStore', () => {
   });
 
   it('restore on start signs in from the cookie, and is not ready until it has an answer', async () => {
-    withSessionHint();
     const restored = store.restore();
     expect(store.ready()).toBe(false);
     http.expectOne('/api/auth/refresh').flush(session('token-r'));
@@ -135,19 +128,10 @@ describe('AuthStore', () => {
   });
 
   it('restore without a session ends signed out, without an error', async () => {
-    withSessionHint();
     const restored = store.restore();
     http.expectOne('/api/auth/refresh').flush({ statusCode: 401, error: 'Unauthorized', message: 'x' }, unauthorized);
 
     await expect(restored).resolves.toBeUndefined();
-    expect(store.ready()).toBe(true);
-    expect(store.signedIn()).toBe(false);
-  });
-
-  it('restore with no session hint (never signed in here, or signed out) asks the API nothing', async () => {
-    await store.restore();
-
-    http.expectNone('/api/auth/refresh');
     expect(store.ready()).toBe(true);
     expect(store.signedIn()).toBe(false);
   });

@@ -1,8 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { DOCUMENT } from '@angular/common';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { SESSION_HINT_COOKIE, type AuthUserDto, type ErrorBodyDto, type SessionDto } from '@provdash/shared/contracts';
+import type { AuthUserDto, ErrorBodyDto, SessionDto } from '@provdash/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 
 export const AUTH_API = '/api/auth';
@@ -23,7 +22,6 @@ const REFRESH_LOCK = 'provdash.auth.refresh';
 export class AuthStore {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
-  private readonly document = inject(DOCUMENT);
 
   private readonly session = signal<SessionDto | null>(null);
   private readonly restoring = signal(false);
@@ -58,12 +56,8 @@ export class AuthStore {
     return this.inflight;
   }
 
-  /**
-   * Runs once, at start: a reload keeps the session if the cookie is still good. No session is not
-   * an error, and with no session hint (never signed in here, or signed out) nothing is asked.
-   */
+  /** Runs once, at start: a reload keeps the session if the cookie is still good. No session is not an error. */
   restore(): Promise<void> {
-    if (!this.restored && !hasSessionHint(this.document)) this.restored = Promise.resolve();
     if (!this.restored) {
       this.restoring.set(true);
       this.restored = this.refresh().then(
@@ -136,11 +130,6 @@ export function apiErrorBody(error: unknown): ErrorBodyDto | null {
 /** No answer or a server fault: the session may well still be good. */
 function isUnreachable(error: unknown): boolean {
   return error instanceof HttpErrorResponse && (error.status === 0 || error.status >= 500);
-}
-
-/** The refresh cookie is httpOnly; its readable companion says whether there may be one to trade. */
-function hasSessionHint(doc: Document): boolean {
-  return doc.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
 }
 
 function withLock<T>(task: () => Promise<T>): Promise<T> {
