@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import type { Logger as Pino } from 'pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { DomainEventsModule } from './common/domain-events/domain-events.module';
@@ -48,10 +46,6 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static register(options: AppOptions): DynamicModule {
-    const serveDashboard =
-      options.dashboardDir && existsSync(options.dashboardDir)
-        ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir, exclude: ['/api/{*path}'] })]
-        : [];
     return {
       module: AppModule,
       imports: [
@@ -71,7 +65,6 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         // Writers publish domain events; reactors subscribe (common/domain-events, docs/architecture.md).
         DomainEventsModule,
-        ...serveDashboard,
         AccessModule,
         AgreementsModule,
         AuditModule,

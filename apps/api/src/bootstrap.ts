@@ -5,12 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { AppModule, AppOptions } from './app.module';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError, FieldError } from './common/api-error';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseDeepJson, refuseUnsafeText } from './common/input-guard';
 import { appLogger, createRootLogger } from './common/logging';
+import { apiCompression, dashboardDelivery } from './common/web-delivery';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
 /** Nested DTO errors flattened to dotted field names, e.g. `evidence.0.url`. */
@@ -54,6 +56,9 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
       },
     }),
   );
+  // Governors read on phones over mobile networks: API answers compressed, the dashboard precompressed and cached.
+  app.use(apiCompression());
+  if (options.dashboardDir && existsSync(options.dashboardDir)) app.use(dashboardDelivery(options.dashboardDir));
   const proxies = options.config.TRUST_PROXY;
   if (proxies?.length) app.set('trust proxy', /^\d+$/.test(proxies[0]) ? Number(proxies[0]) : proxies);
   app.enableCors({ origin: options.config.CORS_ORIGINS, credentials: true });
