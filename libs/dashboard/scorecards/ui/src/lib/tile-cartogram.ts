@@ -9,7 +9,8 @@ import {
   output,
 } from '@angular/core';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
+import type { KpiStatusName } from '@provdash/shared/contracts';
+import { KPI_STATUSES } from '@provdash/shared/domain';
 import {
   classColours,
   classOf,
