@@ -14,6 +14,9 @@
 import { DateInput, daysInMonth, formatIsoDate, parseIsoDate, toIsoDate } from './iso-date';
 import { FREQUENCIES, type Frequency } from './vocabulary';
 
+// The list is the vocabulary's; the type is also named here, where periods are.
+export type { Frequency };
+
 export interface FiscalPeriod {
   /** Buddhist-Era fiscal year, e.g. 2569. */
   readonly fiscalYear: number;
