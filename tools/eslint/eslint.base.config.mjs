@@ -30,7 +30,8 @@ export default [
               onlyDependOnLibsWithTags: ['scope:shared'],
               bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'rxjs/*', 'pg', 'socket.io*'],
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // The contracts take the vocabulary's types from the domain (type-only: no runtime code).
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
             // The dashboard's layers: a screen (feature) composes state and HTTP (data-access) and
             // presentational parts (ui); features never import each other (routes join them), and a
             // ui part gets its data through inputs, never from data-access.

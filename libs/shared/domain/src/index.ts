@@ -1,3 +1,4 @@
+export * from './lib/vocabulary';
 export * from './lib/iso-date';
 export * from './lib/fiscal-period';
 export * from './lib/kpi-rollup';

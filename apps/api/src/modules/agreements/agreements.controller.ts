@@ -20,7 +20,7 @@ import type {
   AgreementRoundNumber,
   AgreementScorecardDto,
 } from '@provdash/shared/contracts';
-import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/domain';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
 import { Allow, Public, unitCode, unitOf } from '../access/access.decorators';

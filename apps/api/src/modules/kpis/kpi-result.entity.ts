@@ -1,4 +1,5 @@
-import { RESULT_STATUSES, type ResultStatusName } from '@provdash/shared/contracts';
+import type { ResultStatusName } from '@provdash/shared/contracts';
+import { RESULT_STATUSES } from '@provdash/shared/domain';
 import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';

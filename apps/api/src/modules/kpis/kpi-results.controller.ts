@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PERIOD_OR_YEAR_PATTERN, type KpiResultDto } from '@provdash/shared/contracts';
+import type { KpiResultDto } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/domain';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
 import { Allow, Public, unitOf } from '../access/access.decorators';

@@ -1,4 +1,4 @@
-import { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType } from '@provdash/shared/contracts';
+import { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType } from '@provdash/shared/domain';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Versioned } from '../../database/versioned.entity';
 import { numericToNumber } from '../../database/numeric.transformer';

@@ -1,9 +1,5 @@
-import {
-  PROJECT_BUDGET_TYPES,
-  type BudgetSourceName,
-  type ProjectBudgetType,
-  type ProjectStatusName,
-} from '@provdash/shared/contracts';
+import type { BudgetSourceName, ProjectBudgetType, ProjectStatusName } from '@provdash/shared/contracts';
+import { PROJECT_BUDGET_TYPES } from '@provdash/shared/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';

@@ -6,7 +6,6 @@
  * satang. Provinces are ranked on the rounded rate, so two provinces shown as 71.25 % share a rank
  * even if their unrounded rates differ in the fifth decimal.
  */
-import { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType } from '@provdash/shared/contracts';
 import { DateInput, parseIsoDate, toIsoDate } from './iso-date';
 import { fiscalYearRange, isPeriodDue, periodRange } from './fiscal-period';
 import { BahtAmount, parseBahtToSatang } from './money';
@@ -22,9 +21,7 @@ import {
   sub,
   toNumber,
 } from './rational';
-
-/** overall = all budget (ภาพรวม), capital = ลงทุน, current = ประจำ (the word list: contracts' vocabulary.ts). */
-export { DISBURSEMENT_BUDGET_TYPES, type DisbursementBudgetType };
+import type { DisbursementBudgetType } from './vocabulary';
 
 export type FiscalQuarter = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 

@@ -11,11 +11,11 @@
  *   `2569-H1`, `2569-H2`     halves, H1 = October–March (the 6-month agreement round)
  *   `2569`                   the whole fiscal year
  */
-import { FREQUENCIES, type Frequency } from '@provdash/shared/contracts';
 import { DateInput, daysInMonth, formatIsoDate, parseIsoDate, toIsoDate } from './iso-date';
+import { FREQUENCIES, type Frequency } from './vocabulary';
 
-// The word list lives in the contracts (vocabulary.ts); the domain passes it on to its users.
-export { FREQUENCIES, type Frequency };
+// The list is the vocabulary's; the type is also named here, where periods are.
+export type { Frequency };
 
 export interface FiscalPeriod {
   /** Buddhist-Era fiscal year, e.g. 2569. */

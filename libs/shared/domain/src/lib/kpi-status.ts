@@ -4,10 +4,8 @@
  * Achievements are computed as exact fractions so that a result of exactly 80 % of the expected
  * value is amber, never a 79.99999999999999 % red.
  */
-import type { KpiStatusName } from '@provdash/shared/contracts';
 import { addDays, DateInput, toIsoDate } from './iso-date';
 import {
-  Frequency,
   formatPeriod,
   isPeriodDue,
   periodContaining,
@@ -18,6 +16,7 @@ import {
 } from './fiscal-period';
 import { RollupEntry, RollupMethod, hasRollupValue, isAdditive, rollUpExact } from './kpi-rollup';
 import { Rational, compare, div, fromInteger, mul, parseDecimal, sign, toNumber } from './rational';
+import type { Frequency, KpiStatusName } from './vocabulary';
 
 /** `band`: the actual should lie within [min, max] (e.g. a price index between 1 % and 3 %). */
 export type KpiDirection = 'higher_better' | 'lower_better' | 'band';

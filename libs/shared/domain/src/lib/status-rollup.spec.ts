@@ -1,4 +1,4 @@
-import type { KpiStatusName } from '@provdash/shared/contracts';
+import type { KpiStatusName } from './vocabulary';
 import {
   DEFAULT_ACHIEVEMENT_CAP,
   KpiStatusItem,

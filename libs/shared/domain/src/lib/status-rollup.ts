@@ -7,14 +7,12 @@
  * a rate is the ratio of the sums and not the mean of the ratios (see kpi-rollup.ts). The index is
  * computed as an exact fraction and converted to `number` once, like every published figure here.
  */
-import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
 import { StatusThresholds, statusFromAchievement } from './kpi-status';
+import { KPI_STATUSES, type KpiStatusName } from './vocabulary';
 import { Rational, ZERO, add, compare, div, fromInteger, mul, parseDecimal, sign, toNumber } from './rational';
 
 /** The levels of a strategy map above the KPIs. The order plan → issue → goal is not enforced. */
 export type StrategyNodeKind = 'plan' | 'issue' | 'goal';
-
-export { KPI_STATUSES };
 
 /**
  * Above 120 % one KPI that overshoots (a target set too low, a one-off event) would lift the index

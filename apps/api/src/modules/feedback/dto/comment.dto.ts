@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 

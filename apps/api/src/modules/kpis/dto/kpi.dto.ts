@@ -1,8 +1,7 @@
 import { IsDecimal } from '../../../common/decimal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGGREGATION_KINDS, FREQUENCIES } from '@provdash/shared/domain';
+import { AGGREGATION_KINDS, FREQUENCIES, PERIOD_KEY_PATTERN } from '@provdash/shared/domain';
 import type { AggregationKind, Frequency, KpiDirection, RollupMethod } from '@provdash/shared/domain';
-import { PERIOD_KEY_PATTERN } from '@provdash/shared/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { PERIOD_OR_YEAR_PATTERN, PROJECT_BUDGET_TYPES } from '@provdash/shared/contracts';
+import { PERIOD_OR_YEAR_PATTERN, PROJECT_BUDGET_TYPES } from '@provdash/shared/domain';
 import { Type } from 'class-transformer';
 import { IsCalendarMonth } from '../../../common/dates';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';

@@ -6,10 +6,7 @@ import type {
   ProjectStatusName,
   RiskResponseName,
 } from '@provdash/shared/contracts';
-import {
-  DISBURSEMENT_BUDGET_TYPES,
-  PROJECT_BUDGET_TYPES as PROJECT_BUDGET_TYPE_LIST,
-} from '@provdash/shared/contracts';
+import { DISBURSEMENT_BUDGET_TYPES, PROJECT_BUDGET_TYPES as PROJECT_BUDGET_TYPE_LIST } from '@provdash/shared/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,10 +1,5 @@
-import {
-  KPI_STATUSES,
-  type ScorecardDto,
-  type ScorecardKpiDto,
-  type StatusSummaryDto,
-  type StrategyMapDto,
-} from '@provdash/shared/contracts';
+import type { ScorecardDto, ScorecardKpiDto, StatusSummaryDto, StrategyMapDto } from '@provdash/shared/contracts';
+import { KPI_STATUSES } from '@provdash/shared/domain';
 
 export { KPI_STATUSES };
 

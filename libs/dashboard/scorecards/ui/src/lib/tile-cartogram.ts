@@ -9,7 +9,8 @@ import {
   output,
 } from '@angular/core';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { KPI_STATUSES, type KpiStatusName } from '@provdash/shared/contracts';
+import type { KpiStatusName } from '@provdash/shared/contracts';
+import { KPI_STATUSES } from '@provdash/shared/domain';
 import { type FigureFormat, formatFigure, formatFigureShort, inkOn, NO_DATA_FILL } from './metric-scale';
 import { STATUS_COLOR, STATUS_SYMBOL } from './status-chip';
 import { type ProvinceTile, THAILAND_TILE_GRID, TILE_GRID_COLS, TILE_GRID_ROWS } from './thailand-tile-grid';

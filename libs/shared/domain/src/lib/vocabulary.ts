@@ -1,0 +1,30 @@
+/**
+ * The product's closed word lists, each written once as a const array; the union type is derived
+ * from it (the contracts re-export the types). DTO validators (`@IsIn`), entity checks (`sqlIn`), the domain library and the dashboard
+ * read these arrays instead of spelling the values again. Migrations keep the words they were
+ * written with (history does not change); the drift spec proves the entity checks still match them.
+ */
+
+/** How often a KPI reports. */
+export const FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** The traffic light of a KPI: green ≥ 100 %, amber ≥ 80 %, red below, grey when a due result is missing. */
+export const KPI_STATUSES = ['green', 'amber', 'red', 'grey', 'none'] as const;
+export type KpiStatusName = (typeof KPI_STATUSES)[number];
+
+/** The review workflow's states (KPI results and project progress). */
+export const RESULT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ResultStatusName = (typeof RESULT_STATUSES)[number];
+
+/** A project's budget is capital or current; disbursement is also reported overall. */
+export const PROJECT_BUDGET_TYPES = ['capital', 'current'] as const;
+export type ProjectBudgetType = (typeof PROJECT_BUDGET_TYPES)[number];
+export const DISBURSEMENT_BUDGET_TYPES = ['overall', ...PROJECT_BUDGET_TYPES] as const;
+export type DisbursementBudgetType = (typeof DISBURSEMENT_BUDGET_TYPES)[number];
+
+const PERIOD_IN_YEAR = '(M(0[1-9]|1[0-2])|Q[1-4]|H[12])';
+/** A fiscal period key inside a year: `2569-M01`…`M12` (M01 = October), `2569-Q1`…`Q4`, `2569-H1`/`H2`. */
+export const PERIOD_KEY_PATTERN = new RegExp(`^\\d{4}-${PERIOD_IN_YEAR}$`);
+/** A period key or a whole fiscal year (`2569`). */
+export const PERIOD_OR_YEAR_PATTERN = new RegExp(`^\\d{4}(-${PERIOD_IN_YEAR})?$`);
