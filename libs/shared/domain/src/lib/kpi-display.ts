@@ -13,7 +13,8 @@
  * | `noTarget`  | none, with results but no target to judge by  | shown  | –               | –           |
  * | `notJudged` | none, nothing due and nothing reported early  | –      | –               | –           |
  */
-import type { KpiDirection, KpiStatus } from './kpi-status';
+import type { KpiDirection } from './kpi-status';
+import type { KpiStatusName } from './vocabulary';
 
 export type KpiDisplayKind = 'judged' | 'noReport' | 'noTarget' | 'notJudged';
 
@@ -21,7 +22,7 @@ export type KpiDisplayKind = 'judged' | 'noReport' | 'noTarget' | 'notJudged';
 export type KpiStatusRule = 'higherBetter' | 'lowerBetter' | 'band' | 'direct';
 
 export interface KpiDisplayInput {
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
   readonly direction: KpiDirection;
   readonly actual: number | null;
   readonly expected: number | null;
@@ -32,7 +33,7 @@ export interface KpiDisplayInput {
 
 export interface KpiDisplayState {
   readonly kind: KpiDisplayKind;
-  readonly status: KpiStatus;
+  readonly status: KpiStatusName;
   /** The figures to show; null shows as "–". */
   readonly actual: number | null;
   readonly expected: number | null;
