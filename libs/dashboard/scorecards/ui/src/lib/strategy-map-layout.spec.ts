@@ -1,4 +1,5 @@
 import type { StrategyMapDto } from '@provdash/shared/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
 import { fixtureMap } from '@provdash/dashboard/scorecards/data-access';
 import { edgePath, layoutMapGraph, PositionedMap, strategyMapGraph } from './strategy-map-layout';
 
