@@ -38,6 +38,8 @@ function problemOf(text: unknown, kind: 'date' | 'month' | 'instant'): DateProbl
   } else {
     day = text;
   }
+  // A filter over recorded instants (the audit trail) may ask about any year, 2999 meaning "the future".
+  if (kind === 'instant') return isIsoDate(day) ? null : 'isCalendarDate';
   const year = Number(day.slice(0, 4));
   if (year >= MIN_FISCAL_YEAR && year <= MAX_FISCAL_YEAR && DATE.test(day)) return 'buddhistEraYear';
   if (!isIsoDate(day)) return 'isCalendarDate';
