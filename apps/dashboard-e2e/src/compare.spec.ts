@@ -29,7 +29,7 @@ interface Ranking {
   rows: RankingRow[];
 }
 interface Directory {
-  clusters: { code: string; provinces: { code: string }[] }[];
+  clusters: { code: string; nameTh: string; provinces: { code: string }[] }[];
 }
 
 /** A token, waiting out the sign-in limit when other specs have just used the same account. */
@@ -200,19 +200,21 @@ test.describe('the ministry compares provinces', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'อันดับ,รหัสจังหวัด,จังหวัด,กลุ่มจังหวัด,อัตราการเบิกจ่าย,งบประมาณจัดสรร (บาท),เบิกจ่ายแล้ว (บาท),ห่างจากเป้าหมาย (จุดร้อยละ),สถานะ',
+      'อันดับ,รหัสจังหวัด,จังหวัด,รหัสกลุ่มจังหวัด,กลุ่มจังหวัด,อัตราการเบิกจ่าย,งบประมาณจัดสรร (บาท),เบิกจ่ายแล้ว (บาท),ห่างจากเป้าหมาย (จุดร้อยละ),สถานะ',
     );
     expect(lines).toHaveLength(5);
     const cells = lines.slice(1).map((l) => l.split(','));
     expect(cells.map((c) => c[1])).toEqual(shown);
     expect(cells.map((c) => c[0])).toEqual(shownRanks.map((r) => r.trim()));
     const percent = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    expect(cells.map((c) => `${percent.format(Number(c[4]))} %`)).toEqual(shownValues.map((v) => v.trim()));
+    expect(cells.map((c) => `${percent.format(Number(c[5]))} %`)).toEqual(shownValues.map((v) => v.trim()));
     for (const c of cells) {
       const api = capital.rows.find((r) => r.code === c[1]);
+      // The cluster by its code and by its name, not a bare code (issue 16).
       expect(c[3]).toBe('C15');
-      expect(Number(c[5])).toBe(Number(api?.allocated));
-      expect(c[8]).toMatch(/^(บรรลุเป้าหมาย|ใกล้เป้าหมาย|ต่ำกว่าเป้าหมาย|ไม่ประเมิน)$/);
+      expect(c[4]).toBe(directory.clusters.find((d) => d.code === 'C15')?.nameTh);
+      expect(Number(c[6])).toBe(Number(api?.allocated));
+      expect(c[9]).toMatch(/^(บรรลุเป้าหมาย|ใกล้เป้าหมาย|ต่ำกว่าเป้าหมาย|ไม่ประเมิน)$/);
     }
     expect(cells.find((c) => c[1] === '50')?.[2]).toBe('เชียงใหม่');
 
@@ -226,7 +228,7 @@ test.describe('the ministry compares provinces', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(2).getCell(3).value).toBe(cells[0][2]);
-    expect(sheet.getRow(2).getCell(5).value).toBe(Number(cells[0][4]));
+    expect(sheet.getRow(2).getCell(6).value).toBe(Number(cells[0][5]));
 
     // The ranked chart as a picture.
     const pngDownload = page.waitForEvent('download');

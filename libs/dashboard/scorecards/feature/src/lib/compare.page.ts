@@ -414,6 +414,8 @@ export class ComparePage {
     const columns = this.columns();
     const header = columns.flatMap((c) => {
       if (c === 'province') return [t('code'), t('province')];
+      // A cluster as people know it, by name, with its code beside it for joining with other data.
+      if (c === 'cluster') return [t('clusterCode'), t('cluster')];
       if (c === 'value') return [t(`valueLabel.${kind}`)];
       return [t(c)];
     });
@@ -425,7 +427,7 @@ export class ComparePage {
           case 'province':
             return [r.code, this.name(r)];
           case 'cluster':
-            return [r.clusterCode];
+            return [r.clusterCode, r.clusterCode ? (this.clusterNames().get(r.clusterCode) ?? null) : null];
           case 'value':
             return [r.value];
           case 'status':
