@@ -178,7 +178,8 @@ async function main(): Promise<void> {
     const writer = (async () => {
       for (let i = 0; running; i++) {
         const kpiId = kpiIds[i % kpiIds.length];
-        const value = `${100 + i}.5`;
+        // Between 1.5 and 90.5: possible for every kind of KPI (a percentage's hard limit is 100).
+        const value = `${(i % 90) + 1}.5`;
         attempted++;
         const res = await fetch(`${b.url}/api/kpis/${kpiId}/results/${PERIOD}`, {
           method: 'PUT',
