@@ -58,14 +58,21 @@ export class MonthlyReportsController {
   @Allow('read', unitOf('monthly_report', 'param', 'reportId'))
   @ApiProduces(REPORT_TYPES.pdf, REPORT_TYPES.xlsx)
   async file(@Param() { reportId, format }: ReportFileParams): Promise<StreamableFile> {
-    const f = await this.reports.file(reportId, format);
-    return new StreamableFile(f.content, {
-      type: REPORT_TYPES[format],
-      disposition: contentDisposition(
-        format === 'pdf' ? 'inline' : 'attachment',
-        `monthly-report-${f.code}-${f.month}.${format}`,
-        `รายงานประจำเดือน-${provinceTitle(f.nameTh)}-${monthTh(f.month)}.${format}`,
-      ),
-    });
+    return reportFile(await this.reports.file(reportId, format), format);
   }
+}
+
+/** A stored report as a download, the same for signed-in readers and the public. */
+export function reportFile(
+  f: Awaited<ReturnType<MonthlyReportsService['file']>>,
+  format: ReportFormat,
+): StreamableFile {
+  return new StreamableFile(f.content, {
+    type: REPORT_TYPES[format],
+    disposition: contentDisposition(
+      format === 'pdf' ? 'inline' : 'attachment',
+      `monthly-report-${f.code}-${f.month}.${format}`,
+      `รายงานประจำเดือน-${provinceTitle(f.nameTh)}-${monthTh(f.month)}.${format}`,
+    ),
+  });
 }

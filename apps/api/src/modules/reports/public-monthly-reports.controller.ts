@@ -4,10 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import type { MonthlyReportDto } from '@provdash/shared/contracts';
 import { Matches } from 'class-validator';
 import { Public } from '../access/access.decorators';
-import { contentDisposition, provinceTitle } from '../agreements/exports/export-format';
 import { DOWNLOAD_LIMIT, sharedKey } from '../open-data/public-api.controller';
-import { monthTh } from './monthly-report-data';
-import { ReportFileParams, REPORT_TYPES } from './monthly-reports.controller';
+import { reportFile, ReportFileParams, REPORT_TYPES } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
 
 class ProvinceParams {
@@ -45,14 +43,6 @@ export class PublicMonthlyReportsController {
   @Public()
   @ApiProduces(REPORT_TYPES.pdf, REPORT_TYPES.xlsx)
   async file(@Param() { reportId, format }: ReportFileParams): Promise<StreamableFile> {
-    const f = await this.reports.file(reportId, format);
-    return new StreamableFile(f.content, {
-      type: REPORT_TYPES[format],
-      disposition: contentDisposition(
-        format === 'pdf' ? 'inline' : 'attachment',
-        `monthly-report-${f.code}-${f.month}.${format}`,
-        `รายงานประจำเดือน-${provinceTitle(f.nameTh)}-${monthTh(f.month)}.${format}`,
-      ),
-    });
+    return reportFile(await this.reports.file(reportId, format), format);
   }
 }
