@@ -111,4 +111,41 @@ test.describe('the strategy map', () => {
     await expect(page).toHaveURL(new RegExp(`/province/50/kpi/[0-9a-f-]+\\?fy=2569#project-${code}`));
     await expect(page.locator(`[data-testid="linked-project"][data-code="${code}"]`)).toBeVisible();
   });
+
+  test('opens with its boxes in sight: on a phone at the first issue and its goals, not on an empty corner', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const plans = (await (await request.get('/api/plans?unit=50')).json()) as { id: string }[];
+    await page.goto(`/plan/${plans[0].id}`);
+    await expect(page.getByTestId('goal-node').first()).toBeAttached({ timeout: 60_000 });
+    // What the reader sees without touching anything: the frame's scrolled window, inside the screen;
+    // each box in it wholly (`all`) or in part.
+    const inSight = () =>
+      page.getByTestId('map-frame').evaluate((frame) => {
+        const f = frame.getBoundingClientRect();
+        const v = {
+          left: Math.max(f.left, 0),
+          top: Math.max(f.top, 0),
+          right: Math.min(f.right, window.innerWidth),
+          bottom: Math.min(f.bottom, window.innerHeight),
+        };
+        return [...frame.querySelectorAll('rect.box')]
+          .map((r) => ({ r: r.getBoundingClientRect(), g: r.parentElement }))
+          .filter(({ r }) => r.right > v.left && r.left < v.right && r.bottom > v.top && r.top < v.bottom)
+          .map(({ r, g }) => {
+            const all = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+            return `${g?.getAttribute('data-testid')} ${g?.getAttribute('data-code')}${all ? '' : ' (part)'}`;
+          });
+      });
+    if (testInfo.project.name === 'phone') {
+      // Drawn at full size and panned, the map opens on the plan's first issue, its goals beside it.
+      const firstIssue = await page.getByTestId('issue-band').first().getAttribute('data-code');
+      await expect.poll(inSight).toContain(`issue-band ${firstIssue}`);
+      expect((await inSight()).some((b) => b.startsWith('goal-node'))).toBe(true);
+    } else {
+      // Fitted to the width: whole goals in sight from the top.
+      await expect.poll(async () => (await inSight()).filter((b) => /^goal-node \S+$/.test(b)).length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -7,6 +8,7 @@ import {
   output,
   resource,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -18,6 +20,8 @@ import {
   MapGraph,
   MapGraphNode,
   MapNodeKind,
+  openingPoint,
+  PositionedMap,
   PositionedNode,
   strategyMapGraph,
 } from './strategy-map-layout';
@@ -70,7 +74,7 @@ export function opensByDefault(n: MapGraphNode): boolean {
         </button>
         <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
       </div>
-      <div class="frame" data-testid="map-frame" [class.fit]="zoom() === 'fit'">
+      <div #frame class="frame" data-testid="map-frame" [class.fit]="zoom() === 'fit'">
         <svg
           #svg
           data-testid="strategy-map"
@@ -311,6 +315,9 @@ export class StrategyMapDiagram {
    */
   protected readonly zoom = computed(() => this.zoomChoice() ?? (this.narrow() ? 1 : 'fit'));
   private readonly svg = viewChild<ElementRef<SVGSVGElement>>('svg');
+  private readonly frame = viewChild<ElementRef<HTMLElement>>('frame');
+  /** The layout the frame was last opened on: a new drawing opens again, a zoom keeps the reader's place. */
+  private openedOn: PositionedMap | undefined;
 
   protected readonly graph = computed<MapGraph>(() =>
     strategyMapGraph(this.map(), {
@@ -334,6 +341,26 @@ export class StrategyMapDiagram {
   private readonly byId = computed(() => new Map(this.graph().nodes.map((n) => [n.id, n])));
   protected readonly goalCount = computed(() => this.graph().nodes.filter((n) => n.kind === 'goal').length);
   protected readonly causeCount = computed(() => this.graph().edges.filter((e) => e.kind === 'cause').length);
+
+  constructor() {
+    // A phone draws the map at full size in a small frame that starts at the drawing's top-left,
+    // which ELK may have left empty: open it on the first issue and its goals instead.
+    afterRenderEffect({
+      write: () => {
+        const l = this.layout.value();
+        const frame = this.frame()?.nativeElement;
+        const svg = this.svg()?.nativeElement;
+        if (!l || !frame || !svg || l === this.openedOn) return;
+        this.openedOn = l;
+        // Fitted to the width, the whole chain is in sight from the top: nothing to find.
+        if (untracked(this.zoom) === 'fit') return;
+        const scale = svg.getBoundingClientRect().width / (l.width || 1);
+        const at = openingPoint(l);
+        frame.scrollLeft = Math.max(0, (at.x - 8) * scale);
+        frame.scrollTop = Math.max(0, (at.y - 8) * scale);
+      },
+    });
+  }
 
   /** The node's current text and light (the layout may be one step behind them). */
   protected show(p: PositionedNode): MapGraphNode {

@@ -1,7 +1,7 @@
 import type { StrategyMapDto } from '@provdash/shared/contracts';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
 import { fixtureMap } from '@provdash/dashboard/scorecards/data-access';
-import { edgePath, layoutMapGraph, PositionedMap, strategyMapGraph } from './strategy-map-layout';
+import { edgePath, layoutMapGraph, openingPoint, PositionedMap, strategyMapGraph } from './strategy-map-layout';
 
 /** The fixture map with a strategy per goal and projects in two fiscal years (one cancelled). */
 function fullMap(): StrategyMapDto {
@@ -146,5 +146,45 @@ describe('strategy map layout (ELK layered, orthogonal)', () => {
       layoutMapGraph(g, { narrow: true }),
     ]);
     expect(narrow.width).toBeLessThan(wide.width);
+  });
+
+  it('opens on the first issue and its goals, wherever ELK placed them', async () => {
+    for (const narrow of [false, true]) {
+      const m = await layoutMapGraph(strategyMapGraph(fullMap(), options), { narrow });
+      const at = openingPoint(m);
+      const first = m.nodes.filter((n) => ['issue-I1', 'goal-G1.1', 'goal-G1.2'].includes(n.id));
+      expect(at).toEqual({ x: Math.min(...first.map((n) => n.x)), y: Math.min(...first.map((n) => n.y)) });
+      // The boxes of the first issue all lie right of and below the opening point.
+      for (const n of first) expect(n.x >= at.x && n.y >= at.y).toBe(true);
+    }
+  });
+});
+
+describe('openingPoint', () => {
+  const node = (id: string, kind: 'issue' | 'goal' | 'kpi', x: number, y: number) =>
+    ({ id, kind, code: id, name: id, status: 'none', x, y, width: 100, height: 50 }) as const;
+  const chain = (source: string, target: string) => ({ id: `${source}>${target}`, kind: 'chain' as const, source, target, points: [] });
+
+  it('is the top-left of the first issue and its own goals, ignoring the rest of the drawing', () => {
+    const m: PositionedMap = {
+      width: 2000,
+      height: 1500,
+      // The issue is centred beside its three goals (ELK's placement): the first goal is higher.
+      nodes: [
+        node('i1', 'issue', 16, 400),
+        node('g1', 'goal', 300, 250),
+        node('g2', 'goal', 300, 520),
+        node('k1', 'kpi', 600, 10),
+        node('i2', 'issue', 16, 900),
+        node('g3', 'goal', 300, 120),
+      ],
+      edges: [chain('i1', 'g1'), chain('i1', 'g2'), chain('g1', 'k1'), chain('i2', 'g3')],
+    };
+    // Neither the KPI at the top nor the second issue's goal (higher still) moves it.
+    expect(openingPoint(m)).toEqual({ x: 16, y: 250 });
+  });
+
+  it('is the origin for a map with no issue', () => {
+    expect(openingPoint({ width: 0, height: 0, nodes: [], edges: [] })).toEqual({ x: 0, y: 0 });
   });
 });

@@ -164,13 +164,25 @@ function loadElk(): Promise<ElkLike> {
   return elk;
 }
 
+/** Gap between two cause → effect lanes, and the offsets of the ports on a goal's left edge. */
+const LANE_GAP = 9;
+const PORT_EIGHTHS = [2, 3, 5, 6, 1, 7];
+
 /**
- * Places the graph: ELK layered, left to right, one column group per kind, edges routed
- * orthogonally in the gaps between columns and around the boxes (long edges get dummy nodes, so
- * they never run through a box), nodes kept in plan order where crossings allow.
+ * Places the graph: ELK layered, left to right, one column group per kind, the chain's edges
+ * routed orthogonally in the gaps between columns and around the boxes (long edges get dummy
+ * nodes, so they never run through a box), nodes kept in plan order where crossings allow.
+ *
+ * The goals' cause → effect arrows are not given to ELK: as edges inside one column they would
+ * split the goals over several layers, pull each issue away from its goals (a phone then opened on
+ * an empty corner) and bundle long vertical lines across the map. They are drawn afterwards, each in
+ * its own vertical lane in a strip opened just left of the goal column, leaving and entering the
+ * goals by their left edge.
  */
 export async function layoutMapGraph(graph: MapGraph, o: MapLayoutOptions): Promise<PositionedMap> {
   const pad = 16;
+  const chainEdges = graph.edges.filter((e) => e.kind === 'chain');
+  const causes = graph.edges.filter((e) => e.kind === 'cause');
   const root: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -178,6 +190,8 @@ export async function layoutMapGraph(graph: MapGraph, o: MapLayoutOptions): Prom
       'elk.direction': 'RIGHT',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.partitioning.activate': 'true',
+      // Each issue's chain is its own component: laid out together, they keep the plan's order.
+      'elk.separateConnectedComponents': 'false',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       // Issues top to bottom in plan order, each one's goals, KPIs and strategies beside it.
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
@@ -195,26 +209,83 @@ export async function layoutMapGraph(graph: MapGraph, o: MapLayoutOptions): Prom
       ...nodeSize(n.kind, o.narrow),
       layoutOptions: { 'elk.partitioning.partition': String(PARTITION[n.kind]) },
     })),
-    edges: graph.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    edges: chainEdges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const placed = await (await loadElk()).layout(root);
   const at = new Map((placed.children ?? []).map((c) => [c.id, c]));
   const routes = new Map(((placed.edges ?? []) as ElkExtendedEdge[]).map((e) => [e.id, e]));
   const r = (v: number) => Math.round(v * 10) / 10;
+
+  // The lanes' strip: everything from the goal column rightwards moves right by its width.
+  const goalIds = new Set(graph.nodes.filter((n) => n.kind === 'goal').map((n) => n.id));
+  const goalLeft = Math.min(...[...goalIds].map((id) => at.get(id)?.x ?? Infinity));
+  const strip = causes.length ? (causes.length + 1) * LANE_GAP : 0;
+  const shift = (x: number) => (x >= goalLeft - 0.5 ? x + strip : x);
+
+  const nodes = graph.nodes.map((n) => {
+    const c = at.get(n.id);
+    return { ...n, x: r(shift(c?.x ?? 0)), y: r(c?.y ?? 0), width: c?.width ?? 0, height: c?.height ?? 0 };
+  });
+  const chain = chainEdges.map((e) => ({
+    ...e,
+    points: (routes.get(e.id)?.sections ?? [])
+      .flatMap((s, i) => [...(i === 0 ? [s.startPoint] : []), ...(s.bendPoints ?? []), s.endPoint])
+      .map((p) => ({ x: r(shift(p.x)), y: r(p.y) })),
+  }));
   return {
-    width: Math.ceil(placed.width ?? 0),
+    width: Math.ceil((placed.width ?? 0) + strip),
     height: Math.ceil(placed.height ?? 0),
-    nodes: graph.nodes.map((n) => {
-      const c = at.get(n.id);
-      return { ...n, x: r(c?.x ?? 0), y: r(c?.y ?? 0), width: c?.width ?? 0, height: c?.height ?? 0 };
-    }),
-    edges: graph.edges.map((e) => ({
-      ...e,
-      points: (routes.get(e.id)?.sections ?? [])
-        .flatMap((s, i) => [...(i === 0 ? [s.startPoint] : []), ...(s.bendPoints ?? []), s.endPoint])
-        .map((p) => ({ x: r(p.x), y: r(p.y) })),
-    })),
+    nodes,
+    edges: [...chain, ...causeRoutes(causes, nodes, goalLeft + strip)],
   };
+}
+
+/**
+ * The cause → effect arrows in the lane strip left of the goal column (its right end at `column`):
+ * the shortest arrow in the lane nearest the goals, so arrows nest instead of crossing; each goal's
+ * arrows get their own ports on its left edge, apart from its middle where the issue's line enters.
+ */
+function causeRoutes(causes: MapGraphEdge[], nodes: PositionedNode[], column: number): PositionedEdge[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const ports = new Map<string, number>();
+  const port = (id: string) => {
+    const n = byId.get(id);
+    const k = ports.get(id) ?? 0;
+    ports.set(id, k + 1);
+    return n ? n.y + (n.height * PORT_EIGHTHS[k % PORT_EIGHTHS.length]) / 8 : 0;
+  };
+  const mid = (id: string) => (byId.get(id)?.y ?? 0) + (byId.get(id)?.height ?? 0) / 2;
+  const span = (e: MapGraphEdge) => Math.abs(mid(e.source) - mid(e.target));
+  const routed = causes
+    .filter((e) => byId.has(e.source) && byId.has(e.target))
+    .sort((a, b) => span(a) - span(b) || a.id.localeCompare(b.id));
+  return routed.map((e, lane) => {
+    const x = column - (lane + 1) * LANE_GAP;
+    const [from, to] = [port(e.source), port(e.target)];
+    const left = (id: string) => byId.get(id)?.x ?? column;
+    return {
+      ...e,
+      points: [
+        { x: left(e.source), y: from },
+        { x, y: from },
+        { x, y: to },
+        { x: left(e.target), y: to },
+      ].map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })),
+    };
+  });
+}
+
+/**
+ * Where a reader starts: the top-left corner of the first issue and its goals, in drawing
+ * coordinates. ELK centres an issue beside its chain, so the drawing's own top-left corner can be
+ * empty; a phone shows the map at full size in a small frame and must open here instead.
+ */
+export function openingPoint(map: PositionedMap): Point {
+  const issue = map.nodes.find((n) => n.kind === 'issue');
+  if (!issue) return { x: 0, y: 0 };
+  const goals = new Set(map.edges.filter((e) => e.kind === 'chain' && e.source === issue.id).map((e) => e.target));
+  const first = map.nodes.filter((n) => n.id === issue.id || (n.kind === 'goal' && goals.has(n.id)));
+  return { x: Math.min(...first.map((n) => n.x)), y: Math.min(...first.map((n) => n.y)) };
 }
 
 /** An SVG path through the route's points. */
