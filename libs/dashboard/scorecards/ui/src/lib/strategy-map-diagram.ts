@@ -86,7 +86,7 @@ export function opensByDefault(n: MapGraphNode): boolean {
           [attr.aria-label]="'scorecards.map.aria' | transloco: { goals: goalCount(), links: causeCount() }"
         >
           <defs>
-            <marker id="pd-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <marker id="pd-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="4" markerHeight="4" orient="auto">
               <path d="M 0 0 L 10 5 L 0 10 z" fill="#263238" />
             </marker>
             <marker id="pd-chain" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto">
