@@ -1,4 +1,8 @@
-import { Browser, devices, expect, Page, test } from '@playwright/test';
+import { Browser, devices, expect as baseExpect, Page, test } from '@playwright/test';
+
+// A busy two-core machine: sign-in (password hashing) and first loads can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.setTimeout(300_000);
 
 /*
  * Issue 18 items 4 and 5, the journey: the ministry analyst sets the year's disbursement targets
@@ -11,10 +15,11 @@ import { Browser, devices, expect, Page, test } from '@playwright/test';
  */
 const PASSWORD = 'demo-password';
 const TARGET_FY = 2569;
-const RUNS: Record<string, { type: 'overall' | 'capital'; quarters: [string, string, string, string]; code: string }> = {
-  desktop: { type: 'overall', quarters: ['33', '56', '77', '100'], code: 'E2E-PRJ-D' },
-  phone: { type: 'capital', quarters: ['23', '44', '66', '88'], code: 'E2E-PRJ-P' },
-};
+const RUNS: Record<string, { type: 'overall' | 'capital'; quarters: [string, string, string, string]; code: string }> =
+  {
+    desktop: { type: 'overall', quarters: ['33', '56', '77', '100'], code: 'E2E-PRJ-D' },
+    phone: { type: 'capital', quarters: ['23', '44', '66', '88'], code: 'E2E-PRJ-P' },
+  };
 
 async function signIn(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in/);
@@ -78,7 +83,9 @@ test('the ministry sets the year, an officer registers a project, the governor o
   await expect(rows.nth(11).locator(`td:nth-child(${column})`)).toContainText(q4);
 
   // 2. A province officer registers a project of the current year.
-  const officer = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 800 } })).newPage();
+  const officer = await (
+    await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 800 } })
+  ).newPage();
   await officer.goto('/workspace/projects');
   await signIn(officer, 'officer.50@demo.go.th');
   await expect(officer).toHaveURL(/\/workspace\/projects$/);

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { DateAdapter } from '@angular/material/core';
@@ -156,11 +156,12 @@ export class ProjectFormPage {
     // A cluster officer's projects are the cluster's: its budget is the cluster budget by default.
     effect(() => {
       if (!this.editing() && this.auth.user()?.scope.type === 'cluster')
-        this.form.controls.budgetSource.setValue('cluster');
+        untracked(() => this.form.controls.budgetSource.setValue('cluster'));
     });
     effect(() => {
       const p = this.existing.value();
-      if (p) this.fill(p);
+      // Only the answer is a dependency (filling the form reads other signals through valueChanges).
+      if (p) untracked(() => this.fill(p));
     });
     for (const f of FIELDS) {
       (this.form.controls[f].valueChanges as Observable<unknown>).subscribe(() => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { DateAdapter } from '@angular/material/core';
@@ -192,18 +192,19 @@ export class RiskForm {
     }
     effect(() => {
       const r = this.risk();
-      if (r) {
-        this.form.reset({
-          description: r.description,
-          likelihood: r.likelihood,
-          impact: r.impact,
-          response: r.response,
-          owner: r.owner,
-          mitigation: r.mitigation,
-          reviewDate: dayDate(r.reviewDate),
+      if (r)
+        untracked(() => {
+          this.form.reset({
+            description: r.description,
+            likelihood: r.likelihood,
+            impact: r.impact,
+            response: r.response,
+            owner: r.owner,
+            mitigation: r.mitigation,
+            reviewDate: dayDate(r.reviewDate),
+          });
+          this.stale.set(false);
         });
-        this.stale.set(false);
-      }
     });
   }
 

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -167,6 +167,18 @@ export class YearSetupPage {
     effect(() => {
       if (!this.targets.hasValue()) return;
       const rows = this.targets.value();
+      // Only the answer is a dependency: the forms are written here, not read as a source.
+      untracked(() => this.fillTargets(rows));
+    });
+    effect(() => {
+      if (!this.thresholds.hasValue()) return;
+      const t = this.thresholds.value();
+      untracked(() => this.fillThresholds(t));
+    });
+  }
+
+  private fillTargets(rows: DisbursementTargetDto[]): void {
+    {
       for (const f of this.forms()) {
         const row = rows.find((r) => r.budgetType === f.type);
         if (f.form.dirty && !f.stale) continue;
@@ -180,15 +192,14 @@ export class YearSetupPage {
         );
       }
       this.forms.update((x) => [...x]);
-    });
-    effect(() => {
-      if (!this.thresholds.hasValue()) return;
-      const t = this.thresholds.value();
-      if (this.thresholdForm.dirty && !this.thresholdState().stale) return;
-      this.thresholdVersion = t.version ?? undefined;
-      this.thresholdForm.reset({ green: this.num(t.green), amber: this.num(t.amber) });
-      this.thresholdState.update((s) => ({ ...s, stale: false, server: {} }));
-    });
+    }
+  }
+
+  private fillThresholds(t: KpiStatusThresholdsDto): void {
+    if (this.thresholdForm.dirty && !this.thresholdState().stale) return;
+    this.thresholdVersion = t.version ?? undefined;
+    this.thresholdForm.reset({ green: this.num(t.green), amber: this.num(t.amber) });
+    this.thresholdState.update((s) => ({ ...s, stale: false, server: {} }));
   }
 
   private num(n: number): string {
