@@ -86,8 +86,8 @@ export const MESSAGES = {
   },
   'result.reasonRequired': { th: 'กรุณาระบุเหตุผล', en: 'Give a reason.' },
   'project.notProvince': {
-    th: 'โครงการต้องเป็นของจังหวัด',
-    en: 'A project belongs to a province.',
+    th: 'โครงการต้องเป็นของจังหวัดหรือกลุ่มจังหวัด',
+    en: 'A project belongs to a province or a cluster.',
   },
   'project.strategyOutside': {
     th: 'กลยุทธ์ที่ระบุไม่อยู่ในแผนของจังหวัดนี้',
@@ -108,6 +108,10 @@ export const MESSAGES = {
   'progress.periodInvalid': {
     th: 'งวดของความก้าวหน้าต้องเป็นรายเดือน เช่น 2569-M03',
     en: 'Progress is reported per month, e.g. 2569-M03.',
+  },
+  'statusThresholds.invalid': {
+    th: 'เกณฑ์สีเหลืองต้องไม่เกินเกณฑ์สีเขียว',
+    en: 'The amber threshold cannot be above the green one.',
   },
   'disbursementTarget.invalid': {
     th: 'เป้าหมายการเบิกจ่ายสะสมต้องอยู่ระหว่าง 0–100 และไม่ลดลงจากไตรมาสก่อนหน้า',
@@ -344,6 +348,9 @@ export function message(key: MessageKey, lang: Lang, params?: MessageParams): st
 /** Field messages of class-validator constraints, in Thai; English uses class-validator's own text. */
 export const FIELD_MESSAGES_TH: Record<string, string> = {
   whitelistValidation: 'ไม่รู้จักฟิลด์นี้',
+  targetOutOfRange: 'ต้องอยู่ระหว่าง 0 ถึง 100',
+  targetDecreasing: 'ต้องไม่น้อยกว่าไตรมาสก่อนหน้า (เป้าหมายสะสม)',
+  amberAboveGreen: 'ต้องไม่เกินเกณฑ์สีเขียว',
   isDefined: 'จำเป็นต้องระบุ',
   isNotEmpty: 'จำเป็นต้องระบุ',
   isString: 'ต้องเป็นข้อความ',

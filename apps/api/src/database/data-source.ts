@@ -40,6 +40,8 @@ import { CreateMonthlyReports1763700850000 } from './migrations/1763700850000-Cr
 import { CreateKpiComments1763700860000 } from './migrations/1763700860000-CreateKpiComments';
 import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
 import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
+import { AddProjectPersonAndStatusThresholds1796600500000 } from './migrations/1796600500000-AddProjectPersonAndStatusThresholds';
+import { KpiStatusThreshold } from '../modules/scorecards/kpi-status-threshold.entity';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -75,6 +77,7 @@ export const entities = [
   Risk,
   MonthlyReport,
   KpiComment,
+  KpiStatusThreshold,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
@@ -89,6 +92,7 @@ export const migrations = [
   CreateKpiComments1763700860000,
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
+  AddProjectPersonAndStatusThresholds1796600500000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

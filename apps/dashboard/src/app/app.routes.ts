@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { signedInGuard } from '@provdash/dashboard/auth/data-access';
+import { roleGuard, signedInGuard } from '@provdash/dashboard/auth/data-access';
 import { loadNotAllowedPage, loadProfilePage, loadSignInPage } from '@provdash/dashboard/auth/feature';
 
 export const appRoutes: Route[] = [
@@ -11,6 +11,17 @@ export const appRoutes: Route[] = [
     path: 'workspace',
     canActivate: [signedInGuard],
     loadChildren: () => import('@provdash/dashboard/workspace/feature').then((m) => m.workspaceRoutes),
+  },
+  // A project's page: public like the project; the API gives each reader what they may see.
+  {
+    path: 'projects',
+    loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.projectRoutes),
+  },
+  // The ministry's settings for the year (disbursement targets, KPI status thresholds): central staff.
+  {
+    path: 'ministry',
+    canActivate: [signedInGuard, roleGuard('central_analyst', 'admin')],
+    loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.ministryRoutes),
   },
   // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
   {

@@ -32,6 +32,8 @@ export interface DomainEvents {
     budgetType: DisbursementBudgetType;
     quarters: [number, number, number, number];
   };
+  /** The ministry set a year's KPI status thresholds (a national setting every light depends on). */
+  'kpiStatusThresholds.set': { fiscalYear: number; green: number; amber: number };
   'disbursement.imported': DisbursementBatchEvent;
   'disbursement.rolledBack': DisbursementBatchEvent;
   /** How far a GFMIS upload has got; not data, so it is published outside any transaction. */

@@ -7,7 +7,7 @@ import { OrgUnit } from '../org-units/org-unit.entity';
 import { Strategy } from '../strategy/strategy.entity';
 
 /**
- * โครงการ of a province, under a strategy of one of its plans, for one fiscal year. The allocation
+ * โครงการ of a province or a cluster, under a strategy of one of the unit's plans, for one fiscal year. The allocation
  * is money (`numeric(18,2)`, read as a string). Retired by status `cancelled`, never deleted.
  */
 @Entity('project')
@@ -49,6 +49,10 @@ export class Project extends Versioned {
 
   @Column({ name: 'owner_agency_th', type: 'varchar', length: 300 })
   ownerAgencyTh!: string;
+
+  /** The person responsible (a name or a post), beside the agency; '' for projects made before it was asked. */
+  @Column({ name: 'responsible_person', type: 'varchar', length: 200, default: '' })
+  responsiblePerson!: string;
 
   @Column({ name: 'fiscal_year', type: 'smallint' })
   fiscalYear!: number;

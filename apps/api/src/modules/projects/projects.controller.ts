@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DisbursementTargetDto, ProjectDto, ProjectProgressDto, RiskDto } from '@provdash/shared/contracts';
+import type {
+  DisbursementTargetDto,
+  ProjectDto,
+  ProjectPageDto,
+  ProjectProgressDto,
+  RiskDto,
+} from '@provdash/shared/contracts';
 import { ClsService } from 'nestjs-cls';
 import { Allow, national, Public, unitCode, unitOf } from '../access/access.decorators';
 import { ActorClaims, CTX_ACTOR } from '../access/actor';
@@ -9,6 +15,7 @@ import {
   CreateRiskBody,
   ProgressTransitionBody,
   ProjectListQuery,
+  ProjectPageQuery,
   RiskListQuery,
   SaveProgressBody,
   SaveTargetBody,
@@ -17,6 +24,7 @@ import {
   UpdateProjectBody,
   UpdateRiskBody,
 } from './dto/project.dto';
+import { ProjectPageService } from './project-page.service';
 import { ProgressTransition, ProjectsService } from './projects.service';
 
 const PROJECT = unitOf('project', 'param', 'projectId');
@@ -26,6 +34,7 @@ const PROJECT = unitOf('project', 'param', 'projectId');
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
+    private readonly pages: ProjectPageService,
     private readonly cls: ClsService,
   ) {}
 
@@ -44,6 +53,17 @@ export class ProjectsController {
   @Public()
   get(@Param('projectId', ParseUUIDPipe) id: string): Promise<ProjectDto> {
     return this.projects.get(id);
+  }
+
+  /**
+   * The project page in one request: progress history, monthly disbursement against the target
+   * curve, KPIs with their lights, risks. Public like the project; what it holds follows the reader
+   * (approved progress only for outsiders, risks for readers of the unit).
+   */
+  @Get('projects/:projectId/page')
+  @Public()
+  page(@Param('projectId', ParseUUIDPipe) id: string, @Query() q: ProjectPageQuery): Promise<ProjectPageDto> {
+    return this.pages.page(id, this.cls.get<ActorClaims | undefined>(CTX_ACTOR) ?? null, q.asOf);
   }
 
   @Post('projects')

@@ -106,6 +106,98 @@ describe('projects, progress, targets and risks (real PostgreSQL)', () => {
     });
   });
 
+  describe('registration (issue 18 item 4)', () => {
+    it('keeps the person responsible; a cluster officer registers a cluster project under the cluster plan', async () => {
+      const res = await newProject('T-PER', { responsiblePerson: 'นายสมชาย ใจดี' });
+      expect(res.status).toBe(201);
+      expect(res.body.responsiblePerson).toBe('นายสมชาย ใจดี');
+      // The demo's cluster plans have goals but no strategies: one is added to a C15 goal.
+      const cluster = await one(
+        `INSERT INTO strategy (goal_id, code, seq, name_th, name_en)
+         SELECT g.id, 'CS1', 1, 'กลยุทธ์กลุ่มจังหวัด', 'Cluster strategy' FROM goal g
+         JOIN strategic_issue i ON i.id = g.issue_id JOIN plan p ON p.id = i.plan_id JOIN org_unit u ON u.id = p.org_unit_id
+         WHERE u.code = 'C15' ORDER BY g.code LIMIT 1 RETURNING id`,
+      );
+      const body = {
+        orgUnitCode: 'C15',
+        strategyId: cluster.id,
+        code: 'C-001',
+        nameTh: 'โครงการของกลุ่มจังหวัด',
+        nameEn: 'Cluster project',
+        ownerAgencyTh: 'สำนักบริหารยุทธศาสตร์กลุ่มจังหวัด',
+        responsiblePerson: 'หัวหน้าสำนักงาน',
+        fiscalYear: 2569,
+        budgetSource: 'cluster',
+        budgetType: 'capital',
+        allocated: '1000000.00',
+        startDate: '2025-10-01',
+        endDate: '2026-09-30',
+      };
+      // The province officer may not write on the cluster; the cluster officer may.
+      expect((await officer().post('/api/projects').send(body)).status).toBe(403);
+      const made = await as(t, f.tokens.clusterC15).post('/api/projects').send(body);
+      expect(made.status).toBe(201);
+      expect(made.body).toEqual(expect.objectContaining({ orgUnitCode: 'C15', budgetSource: 'cluster' }));
+      // A province's strategy is outside the cluster's plans.
+      const wrong = await as(t, f.tokens.clusterC15)
+        .post('/api/projects')
+        .send({ ...body, code: 'C-002', strategyId: (await cmStrategy()).id });
+      expect(wrong.status).toBe(422);
+    });
+  });
+
+  describe('the project page (one request)', () => {
+    it('gives progress, the monthly curve against the type target, KPI lights and risks, as the reader may see them', async () => {
+      const p = await one(
+        `SELECT p.id, p.allocated::text AS allocated FROM project p JOIN org_unit u ON u.id = p.org_unit_id
+         WHERE u.code = '50' AND p.fiscal_year = 2569 AND p.budget_type = 'capital'
+           AND EXISTS (SELECT 1 FROM risk r WHERE r.project_id = p.id)
+           AND EXISTS (SELECT 1 FROM project_kpi k WHERE k.project_id = p.id) ORDER BY p.code LIMIT 1`,
+      );
+      const asOf = '2026-04-15';
+      const officerPage = await officer().get(`/api/projects/${p.id}/page?asOf=${asOf}`);
+      expect(officerPage.status).toBe(200);
+      const page = officerPage.body;
+      expect(page.unit.code).toBe('50');
+      expect(page.project.allocated).toBe(p.allocated);
+      expect(page.curve.map((c: { month: string }) => c.month)).toEqual([
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+      ]);
+      const sum = await one(
+        `SELECT COALESCE(SUM(disbursed), 0)::text AS d FROM disbursement WHERE project_id = $1 AND month <= $2::date`,
+        [p.id, asOf],
+      );
+      expect(Number(page.curve.at(-1).cumulativeDisbursed)).toBeCloseTo(Number(sum.d), 2);
+      expect(page.figures.disbursed).toBe(page.curve.at(-1).cumulativeDisbursed);
+      // The demo's capital targets (step rule): Q1's 20 % from January on, Q2's 40 % once March is over.
+      const at = (m: string) => page.curve.find((c: { month: string }) => c.month === m).target;
+      expect([at('2025-12'), at('2026-01'), at('2026-03'), at('2026-04')]).toEqual([20, 20, 40, 40]);
+      expect(page.figures.target).toBe(40);
+      expect(page.kpis.length).toBeGreaterThan(0);
+      const card = (await anyone().get(`/api/org-units/50/scorecard?fiscalYear=2569&asOf=${asOf}`)).body;
+      for (const k of page.kpis)
+        expect(k.status).toBe(card.kpis.find((x: { kpiId: string }) => x.kpiId === k.id).status);
+      expect(page.risks.length).toBeGreaterThan(0);
+      expect(page.risks[0]).toEqual(expect.objectContaining({ projectId: p.id, band: expect.any(String) }));
+
+      // The public: the same project, approved progress without names, and no risk register.
+      const open = (await anyone().get(`/api/projects/${p.id}/page?asOf=${asOf}`)).body;
+      expect(open.risks).toBeNull();
+      expect(
+        open.progress.every(
+          (r: { status: string; submittedBy: unknown }) => r.status === 'approved' && r.submittedBy === null,
+        ),
+      ).toBe(true);
+      expect((await anyone().get('/api/projects/00000000-0000-4000-8000-000000000000/page')).status).toBe(404);
+    });
+  });
+
   describe('progress workflow', () => {
     it('create → progress → submit → approve, then locked; the public sees it only once approved', async () => {
       const { id } = (await newProject('T-010')).body;
@@ -150,7 +242,10 @@ describe('projects, progress, targets and risks (real PostgreSQL)', () => {
     it('are set by central staff only, validated, versioned, and public to read', async () => {
       const url = '/api/disbursement-targets/2572/overall';
       expect((await officer().put(url).send({ q1: 30, q2: 52, q3: 75, q4: 100 })).status).toBe(403);
-      expect((await analyst().put(url).send({ q1: 30, q2: 25, q3: 75, q4: 100 })).status).toBe(422);
+      const decreasing = await analyst().put(url).send({ q1: 30, q2: 25, q3: 75, q4: 100 });
+      expect(decreasing.status).toBe(422);
+      // Named per quarter, so the form can put the refusal next to Q2.
+      expect(decreasing.body.details).toEqual([{ field: 'q2', messages: [expect.any(String)] }]);
       expect((await analyst().put(url).send({ q1: 30, q2: 52, q3: 75, q4: 101 })).status).toBe(422);
       expect(
         (await analyst().put('/api/disbursement-targets/2572/misc').send({ q1: 1, q2: 2, q3: 3, q4: 4 })).status,

@@ -19,7 +19,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { PROJECT_PROGRESS_EVENT } from '../../common/domain-events/domain-events';
 import { applyReviewStep, assertEditable, editorsSinceApproval, ReviewStep } from '../../common/review-workflow';
-import { ApiError, conflict, notFound } from '../../common/api-error';
+import { ApiError, conflict, FieldError, notFound } from '../../common/api-error';
 import type { MessageKey } from '../../common/messages';
 import type { ActorClaims } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
@@ -49,7 +49,7 @@ const unprocessable = (key: MessageKey) => new ApiError(HttpStatus.UNPROCESSABLE
 /** Progress has no reopen: a wrong approved figure is corrected by next month's entry. */
 export type ProgressTransition = Exclude<ReviewStep, 'reopen'>;
 
-function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto {
+export function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto {
   return {
     id: p.id,
     orgUnitCode: unitCode,
@@ -58,6 +58,7 @@ function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto 
     nameTh: p.nameTh,
     nameEn: p.nameEn,
     ownerAgencyTh: p.ownerAgencyTh,
+    responsiblePerson: p.responsiblePerson,
     fiscalYear: p.fiscalYear,
     budgetSource: p.budgetSource,
     budgetType: p.budgetType,
@@ -70,7 +71,7 @@ function projectDto(p: Project, unitCode: string, kpiIds: string[]): ProjectDto 
   };
 }
 
-function progressDto(r: ProjectProgress, showPeople: boolean): ProjectProgressDto {
+export function progressDto(r: ProjectProgress, showPeople: boolean): ProjectProgressDto {
   return {
     id: r.id,
     projectId: r.projectId,
@@ -97,7 +98,7 @@ function targetDto(t: DisbursementTarget): DisbursementTargetDto {
   };
 }
 
-function riskDto(r: Risk): RiskDto {
+export function riskDto(r: Risk): RiskDto {
   const { score, band } = riskLevel(r.likelihood, r.impact);
   return {
     id: r.id,
@@ -153,12 +154,18 @@ export class ProjectsService {
     return this.dataSource.transaction(async (m) => {
       const unit = await m.findOne(OrgUnit, { where: { code: body.orgUnitCode } });
       if (!unit) throw notFound('notFound.unit');
-      if (unit.type !== 'province') throw unprocessable('project.notProvince');
+      // A cluster's own projects (cluster budget) belong to the cluster, under its plan and KPIs.
+      if (unit.type !== 'province' && unit.type !== 'cluster') throw unprocessable('project.notProvince');
       await this.checkStrategy(m, unit.id, body.strategyId);
       if (body.endDate < body.startDate) throw unprocessable('project.datesInvalid');
       const { kpiIds, orgUnitCode: _code, ...fields } = body;
       const saved = await m.save(
-        m.create(Project, { ...fields, orgUnitId: unit.id, status: body.status ?? 'not_started' }),
+        m.create(Project, {
+          ...fields,
+          responsiblePerson: fields.responsiblePerson ?? '',
+          orgUnitId: unit.id,
+          status: body.status ?? 'not_started',
+        }),
       );
       await this.setKpis(m, saved, kpiIds ?? []);
       return projectDto(saved, unit.code, [...new Set(kpiIds ?? [])]);
@@ -247,7 +254,20 @@ export class ProjectsService {
 
   async saveTarget(fiscalYear: number, budgetType: DisbursementBudgetType, body: SaveTargetBody) {
     const quarters = { Q1: body.q1, Q2: body.q2, Q3: body.q3, Q4: body.q4 };
-    if (validateQuarterlyTargets(quarters).length) throw unprocessable('disbursementTarget.invalid');
+    const errors = validateQuarterlyTargets(quarters);
+    if (errors.length) {
+      // Named per quarter (q1…q4), so the form shows each refusal next to its own field.
+      const fields = errors.map(
+        (e): FieldError => ({
+          field: e.quarter.toLowerCase(),
+          constraints:
+            e.code === 'TARGETS_DECREASING'
+              ? { targetDecreasing: 'must not be below the previous quarter (targets are cumulative)' }
+              : { targetOutOfRange: 'must be between 0 and 100' },
+        }),
+      );
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'disbursementTarget.invalid', fields);
+    }
     return this.dataSource.transaction(async (m) => {
       let row = await m.findOne(DisbursementTarget, {
         where: { fiscalYear, budgetType },

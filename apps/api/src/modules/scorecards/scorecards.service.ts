@@ -24,9 +24,11 @@ import {
   rankProvinces,
   RollupMethod,
   StatusSummary,
+  StatusThresholds,
   summarizeKpiStatuses,
 } from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { statusThresholdsOf } from './status-thresholds.service';
 import { notFound } from '../../common/api-error';
 import { RoomCache } from '../realtime/room-cache';
 
@@ -124,7 +126,7 @@ const CACHED_COMPARISONS = 200;
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
-function evaluate(row: KpiRow, fiscalYear: number, asOf: string) {
+function evaluate(row: KpiRow, fiscalYear: number, asOf: string, thresholds: StatusThresholds) {
   const ratio = row.rollup === 'ratio';
   const entries = row.results.map((r) =>
     ratio
@@ -146,6 +148,7 @@ function evaluate(row: KpiRow, fiscalYear: number, asOf: string) {
     results: entries,
     asOf,
     ratioMultiplier: ratio ? multiplier : undefined,
+    thresholds,
   });
 }
 
@@ -207,9 +210,10 @@ export class ScorecardsService {
     asOf: string,
   ): Promise<ScorecardDto> {
     const rows: KpiRow[] = await m.query(KPI_SQL('k.org_unit_id = $1'), [unitId, fy, String(fy)]);
+    const thresholds = await statusThresholdsOf(m, fy);
     const counts: Record<KpiStatusName, number> = { green: 0, amber: 0, red: 0, grey: 0, none: 0 };
     const kpis: ScorecardKpiDto[] = rows.map((row) => {
-      const e = evaluate(row, fy, asOf);
+      const e = evaluate(row, fy, asOf, thresholds);
       counts[e.status] += 1;
       return {
         kpiId: row.kpi_id,
@@ -234,7 +238,7 @@ export class ScorecardsService {
         lastApprovedAt: row.last_approved_at ? new Date(row.last_approved_at).toISOString() : null,
       };
     });
-    const summary = (list: ScorecardKpiDto[]) => summaryDto(summarizeKpiStatuses(list.map(statusItem)));
+    const summary = (list: ScorecardKpiDto[]) => summaryDto(summarizeKpiStatuses(list.map(statusItem), { thresholds }));
     const issueCodes = [...new Set(kpis.map((k) => k.issueCode))];
     const goalKeys = [...new Map(kpis.map((k) => [k.goalCode, k.issueCode])).entries()];
     return {
@@ -287,7 +291,8 @@ export class ScorecardsService {
       [kpiCode, fy, String(fy)],
     );
     if (!rows.length) throw notFound();
-    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf) }));
+    const thresholds = await statusThresholdsOf(this.dataSource.manager, fy);
+    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf, thresholds) }));
     const ranked = rankProvinces(
       evaluated.map(({ row, e }) => ({ code: row.org_unit_code, achievement: e.achievement })),
       { by: 'achievement', decimals: 2 },
@@ -334,14 +339,18 @@ export class ScorecardsService {
       [goalCode, fy, String(fy)],
     );
     if (!rows.length) throw notFound();
+    const thresholds = await statusThresholdsOf(this.dataSource.manager, fy);
     const byProvince = new Map<string, { row: KpiRow; items: ReturnType<typeof statusItem>[] }>();
     for (const row of rows) {
-      const e = evaluate(row, fy, asOf);
+      const e = evaluate(row, fy, asOf, thresholds);
       const entry = byProvince.get(row.org_unit_code) ?? { row, items: [] };
       entry.items.push(statusItem({ kpiId: row.kpi_id, status: e.status, achievement: e.achievement }));
       byProvince.set(row.org_unit_code, entry);
     }
-    const summaries = [...byProvince.values()].map(({ row, items }) => ({ row, summary: summarizeKpiStatuses(items) }));
+    const summaries = [...byProvince.values()].map(({ row, items }) => ({
+      row,
+      summary: summarizeKpiStatuses(items, { thresholds }),
+    }));
     const ranked = rankProvinces(
       summaries.map(({ row, summary }) => ({ code: row.org_unit_code, achievement: summary.performanceIndex })),
       { by: 'achievement', decimals: 2 },
@@ -395,9 +404,10 @@ export class ScorecardsService {
         String(fy),
       ]),
     ]);
+    const thresholds = await statusThresholdsOf(this.dataSource.manager, fy);
     const byProvince = new Map<string, ReturnType<typeof statusItem>[]>();
     for (const row of rows) {
-      const e = evaluate(row, fy, asOf);
+      const e = evaluate(row, fy, asOf, thresholds);
       const items = byProvince.get(row.org_unit_code) ?? [];
       items.push(statusItem({ kpiId: row.kpi_id, status: e.status, achievement: e.achievement }));
       byProvince.set(row.org_unit_code, items);
@@ -410,10 +420,15 @@ export class ScorecardsService {
         nameTh: c.name_th,
         nameEn: c.name_en,
         regionCode: c.region_code,
-        summary: summaryDto(summarizeKpiStatuses(c.provinces.flatMap((p) => byProvince.get(p.code) ?? []))),
+        summary: summaryDto(
+          summarizeKpiStatuses(
+            c.provinces.flatMap((p) => byProvince.get(p.code) ?? []),
+            { thresholds },
+          ),
+        ),
         provinces: c.provinces.map((p) => ({
           ...p,
-          summary: summaryDto(summarizeKpiStatuses(byProvince.get(p.code) ?? [])),
+          summary: summaryDto(summarizeKpiStatuses(byProvince.get(p.code) ?? [], { thresholds })),
         })),
       })),
     };
@@ -437,7 +452,8 @@ export class ScorecardsService {
       KPI_SQL(`u.parent_id = $1 AND u.type = 'province'`, { trend: false }),
       [cluster.id, fy, String(fy)],
     );
-    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf) }));
+    const thresholds = await statusThresholdsOf(this.dataSource.manager, fy);
+    const evaluated = rows.map((row) => ({ row, e: evaluate(row, fy, asOf, thresholds) }));
     const provinces = [...new Map(rows.map((r) => [r.org_unit_code, r])).values()]
       .map((r) => ({ code: r.org_unit_code, nameTh: r.org_name_th, nameEn: r.org_name_en }))
       .sort((a, b) => a.code.localeCompare(b.code));

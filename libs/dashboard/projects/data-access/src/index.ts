@@ -1,1 +1,2 @@
 export * from './lib/disbursement-import.store';
+export * from './lib/projects.api';

@@ -242,3 +242,14 @@ export interface ClusterStatusDto {
   asOf: string;
   clusters: ClusterStatusRowDto[];
 }
+
+/**
+ * `GET|PUT /api/kpi-status-thresholds/:fiscalYear`: the year's KPI status thresholds (achievement
+ * percent: green from `green`, amber from `amber`). `version` null: none stored, the defaults apply.
+ */
+export interface KpiStatusThresholdsDto {
+  fiscalYear: number;
+  green: number;
+  amber: number;
+  version: number | null;
+}

@@ -1,4 +1,4 @@
-import type { DisbursementBudgetType, ProjectBudgetType, ResultStatusName } from './vocabulary';
+import type { DisbursementBudgetType, KpiStatusName, ProjectBudgetType, ResultStatusName } from './vocabulary';
 
 export type BudgetSourceName = 'province' | 'cluster' | 'ministry' | 'local' | 'other';
 export type ProjectStatusName = 'not_started' | 'on_schedule' | 'delayed' | 'completed' | 'cancelled';
@@ -13,6 +13,8 @@ export interface ProjectDto {
   nameTh: string;
   nameEn: string;
   ownerAgencyTh: string;
+  /** The person responsible (name or post); '' when not given. */
+  responsiblePerson: string;
   fiscalYear: number;
   budgetSource: BudgetSourceName;
   budgetType: ProjectBudgetType;
@@ -32,6 +34,7 @@ export interface SaveProjectDto {
   nameTh?: string;
   nameEn?: string;
   ownerAgencyTh?: string;
+  responsiblePerson?: string;
   fiscalYear?: number;
   budgetSource?: BudgetSourceName;
   budgetType?: ProjectBudgetType;
@@ -218,4 +221,29 @@ export interface DisbursementBatchDto {
   rolledBackBy: string | null;
   rolledBackAt: string | null;
   version: number;
+}
+
+/**
+ * `GET /api/projects/:projectId/page`: everything the project page shows, in one answer. Progress
+ * is approved only (and without officers) unless the reader is the province's own; risks only for
+ * readers of the unit (null for the public).
+ */
+export interface ProjectPageDto {
+  project: ProjectDto;
+  unit: { code: string; type: 'province' | 'cluster'; path: string; nameTh: string; nameEn: string };
+  strategy: { id: string; code: string; nameTh: string; nameEn: string };
+  asOf: string;
+  figures: DisbursementFiguresDto & { target: number | null; gap: number | null };
+  progress: ProjectProgressDto[];
+  /** Each month of the fiscal year up to asOf: cumulative disbursed and rate, against the type's target. */
+  curve: DisbursementCurvePointDto[];
+  kpis: {
+    id: string;
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    status: KpiStatusName;
+    achievement: number | null;
+  }[];
+  risks: RiskDto[] | null;
 }

@@ -148,7 +148,9 @@ export type TargetChangedEvent =
       fiscalYear: number;
       budgetType: DisbursementBudgetType;
       quarters: [number, number, number, number];
-    };
+    }
+  /** The ministry changed the year's KPI status thresholds: every screen showing lights reloads. */
+  | { kind: 'status-thresholds'; fiscalYear: number; green: number; amber: number };
 
 /** A province's monthly report (PDF and XLSX) is ready in the workspace (workspace room only). */
 export interface MonthlyReportReadyEvent {

@@ -47,6 +47,11 @@ export class CreateProjectBody {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) nameTh!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) nameEn!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) ownerAgencyTh!: string;
+  @ApiPropertyOptional({ example: 'นางสาวสมใจ ใจดี ผู้อำนวยการกองยุทธศาสตร์' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  responsiblePerson?: string;
   @ApiProperty({ example: 2569 }) @IsInt() @Min(2400) @Max(2999) fiscalYear!: number;
   @ApiProperty({ enum: BUDGET_SOURCES }) @IsIn(BUDGET_SOURCES) budgetSource!: BudgetSourceName;
   @ApiProperty({ enum: PROJECT_BUDGET_TYPES }) @IsIn(PROJECT_BUDGET_TYPES) budgetType!: ProjectBudgetType;
@@ -62,13 +67,14 @@ export class CreateProjectBody {
   kpiIds?: string[];
 }
 
-/** Everything but the province, code and year may change; `status: cancelled` retires the project. */
+/** Everything but the owning unit, code and year may change; `status: cancelled` retires the project. */
 export class UpdateProjectBody {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() strategyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameTh?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) ownerAgencyTh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) responsiblePerson?: string;
   @ApiPropertyOptional({ enum: BUDGET_SOURCES }) @IsOptional() @IsIn(BUDGET_SOURCES) budgetSource?: BudgetSourceName;
   @ApiPropertyOptional({ enum: PROJECT_BUDGET_TYPES })
   @IsOptional()
@@ -200,4 +206,11 @@ export class RankingQuery extends ReadModelQuery {
 
 export class SlowestQuery extends ReadModelQuery {
   @ApiPropertyOptional({ example: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class ProjectPageQuery {
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'as of this day (default: today, Bangkok)' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }

@@ -32,7 +32,6 @@ import {
   text,
 } from './gfmis-sheet';
 
-
 export interface UploadedFile {
   buffer: Buffer;
   originalname: string;

@@ -11,6 +11,10 @@ import { filter, map } from 'rxjs';
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
+/** Who registers projects: a province's officers, a cluster office for the cluster's own. */
+const PROJECT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
+/** The ministry's year set-up: central staff and admins. */
+const YEAR_SETUP_ROLES: readonly RoleName[] = ['central_analyst', 'admin'];
 
 /** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
 @Component({
@@ -55,6 +59,16 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
             @if (mayImport()) {
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
                 t('auth.menu.gfmisImport')
+              }}</a>
+            }
+            @if (mayRegisterProjects()) {
+              <a mat-menu-item routerLink="/workspace/projects" data-testid="projects-link">{{
+                t('projectSetup.menu')
+              }}</a>
+            }
+            @if (maySetUpYear()) {
+              <a mat-menu-item routerLink="/ministry/year-setup" data-testid="year-setup-link">{{
+                t('yearSetup.menu')
               }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
@@ -149,6 +163,8 @@ export class UserMenu {
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayRegisterProjects = computed(() => PROJECT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly maySetUpYear = computed(() => YEAR_SETUP_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
   private readonly url = toSignal(

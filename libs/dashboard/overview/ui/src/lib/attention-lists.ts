@@ -64,21 +64,28 @@ import { injectLang, LoadState, localName } from './lang';
           @if (slowest().length) {
             <ul>
               @for (p of slowest(); track p.id) {
-                <li class="item" data-testid="slow-project" [attr.data-code]="p.code">
-                  <span class="name"
-                    ><b>{{ p.code }}</b> {{ p.nameTh }}</span
+                <li>
+                  <a
+                    class="item"
+                    data-testid="slow-project"
+                    [attr.data-code]="p.code"
+                    [routerLink]="['/projects', p.id]"
                   >
-                  <span class="figure">{{ 'overview.attention.rate' | transloco: { rate: pct(p.rate) } }}</span>
-                  <span class="meta">
-                    {{ 'overview.attention.budgetType.' + p.budgetType | transloco }} ·
-                    {{ 'overview.attention.progress' | transloco: { value: pct(p.progress) } }} ·
-                    {{ 'overview.attention.owner' | transloco: { owner: p.ownerAgencyTh } }} ·
-                    {{
-                      p.lastUpdate
-                        ? ('overview.attention.updated' | transloco: { date: day(p.lastUpdate) })
-                        : ('overview.attention.noUpdate' | transloco)
-                    }}
-                  </span>
+                    <span class="name"
+                      ><b>{{ p.code }}</b> {{ p.nameTh }}</span
+                    >
+                    <span class="figure">{{ 'overview.attention.rate' | transloco: { rate: pct(p.rate) } }}</span>
+                    <span class="meta">
+                      {{ 'overview.attention.budgetType.' + p.budgetType | transloco }} ·
+                      {{ 'overview.attention.progress' | transloco: { value: pct(p.progress) } }} ·
+                      {{ 'overview.attention.owner' | transloco: { owner: p.ownerAgencyTh } }} ·
+                      {{
+                        p.lastUpdate
+                          ? ('overview.attention.updated' | transloco: { date: day(p.lastUpdate) })
+                          : ('overview.attention.noUpdate' | transloco)
+                      }}
+                    </span>
+                  </a>
                 </li>
               }
             </ul>

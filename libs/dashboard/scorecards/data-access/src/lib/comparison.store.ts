@@ -340,6 +340,12 @@ export class ComparisonStore {
       return;
     }
     if (q.kind !== 'kpi' && q.kind !== 'goal') return;
+    // The ministry's thresholds judge every light of their year: the comparison of that year reloads.
+    if (event.kind === 'status-thresholds') {
+      const shown = q.kind === 'kpi' ? valueOf(this.kpiComparison) : valueOf(this.goalComparison);
+      if (shown?.fiscalYear === event.fiscalYear) this.batch.push({ reload: true });
+      return;
+    }
     // A province renaming or retiring a KPI or goal changes its row: reload when it is on screen.
     if (event.kind === 'definition') {
       const rows = (q.kind === 'kpi' ? valueOf(this.kpiComparison) : valueOf(this.goalComparison))?.rows ?? [];

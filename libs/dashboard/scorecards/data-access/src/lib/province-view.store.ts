@@ -131,6 +131,9 @@ export class ProvinceViewStore {
     const q = this.query();
     const mine = event.kind === 'kpi-target' || event.kind === 'definition';
     if (q && mine && event.orgUnitCode === q.code) this.batch.push({ reload: true });
+    // The ministry's thresholds judge every light of the year shown.
+    if (q && event.kind === 'status-thresholds' && event.fiscalYear === valueOf(this.scorecard)?.fiscalYear)
+      this.batch.push({ reload: true });
   }
 
   private showsToday(q: ProvinceViewQuery): boolean {
