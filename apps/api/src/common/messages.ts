@@ -43,6 +43,14 @@ export const MESSAGES = {
     th: 'ขีดจำกัดล่างของตัวชี้วัดต้องไม่เกินขีดจำกัดบน',
     en: "A KPI's lower hard limit must not be above its upper hard limit.",
   },
+  'kpi.codeTaken': {
+    th: 'รหัสตัวชี้วัดนี้มีอยู่แล้วในจังหวัดนี้',
+    en: 'This KPI code is already used in this province.',
+  },
+  'kpi.ownerNotInUnit': {
+    th: 'ผู้รับผิดชอบตัวชี้วัดต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
+    en: "The KPI's owner must be an active user of the KPI's province.",
+  },
   'target.periodInvalid': {
     th: 'งวดของค่าเป้าหมายรายงวดต้องอยู่ในปีงบประมาณนี้และตรงกับความถี่ของตัวชี้วัด',
     en: "Trajectory periods must be in this fiscal year and match the KPI's frequency.",
@@ -344,6 +352,8 @@ export function message(key: MessageKey, lang: Lang, params?: MessageParams): st
 /** Field messages of class-validator constraints, in Thai; English uses class-validator's own text. */
 export const FIELD_MESSAGES_TH: Record<string, string> = {
   whitelistValidation: 'ไม่รู้จักฟิลด์นี้',
+  ownerNotInUnit: 'ต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
+  codeTaken: 'รหัสนี้มีอยู่แล้วในจังหวัดนี้',
   isDefined: 'จำเป็นต้องระบุ',
   isNotEmpty: 'จำเป็นต้องระบุ',
   isString: 'ต้องเป็นข้อความ',

@@ -10,6 +10,7 @@ import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Goal } from '../strategy/goal.entity';
+import { User } from '../users/user.entity';
 
 /**
  * ตัวชี้วัด under a goal. `orgUnitId` repeats the plan's org unit so that scope filters and
@@ -106,6 +107,14 @@ export class Kpi extends Versioned {
 
   @Column({ name: 'owner_agency_en', type: 'varchar', length: 300 })
   ownerAgencyEn!: string;
+
+  /** The person who answers for the KPI: a user of its province (optional). */
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'kpi_owner_user_id_fkey' })
+  ownerUser!: User | null;
+
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId!: string | null;
 
   @Column({ name: 'data_source', type: 'varchar', length: 300 })
   dataSource!: string;

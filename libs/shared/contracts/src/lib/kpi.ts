@@ -83,9 +83,19 @@ export interface KpiDefinitionDto {
   ownerAgencyEn: string;
   dataSource: string;
   definitionTh: string;
+  /** The person who answers for the KPI (a user of its province); null on public reads, which name no officer. */
+  ownerUserId: string | null;
   retired: boolean;
   version: number;
   targets: KpiTargetYearDto[];
+}
+
+/** What the KPI setup screens need for one goal: the goal, its KPIs and the people who may own one. */
+export interface KpiSetupDto {
+  goal: { id: string; code: string; nameTh: string; nameEn: string; orgUnitCode: string; issueCode: string };
+  kpis: KpiDefinitionDto[];
+  /** Active users of the goal's province: the choices for a KPI's owner person. */
+  people: { id: string; displayName: string }[];
 }
 
 /** One KPI on a scorecard: approved data only, evaluated as of a date. */
