@@ -43,6 +43,10 @@ export const MESSAGES = {
     th: 'ขีดจำกัดล่างของตัวชี้วัดต้องไม่เกินขีดจำกัดบน',
     en: "A KPI's lower hard limit must not be above its upper hard limit.",
   },
+  'kpi.ratioPartsRequired': {
+    th: 'ตัวชี้วัดแบบอัตราส่วนต้องระบุว่าตัวตั้งและตัวหารนับอะไร',
+    en: 'A ratio KPI says what its numerator and its denominator count.',
+  },
   'kpi.codeTaken': {
     th: 'รหัสตัวชี้วัดนี้มีอยู่แล้วในจังหวัดนี้',
     en: 'This KPI code is already used in this province.',
@@ -354,6 +358,7 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   whitelistValidation: 'ไม่รู้จักฟิลด์นี้',
   ownerNotInUnit: 'ต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
   codeTaken: 'รหัสนี้มีอยู่แล้วในจังหวัดนี้',
+  ratioPartRequired: 'ตัวชี้วัดแบบอัตราส่วนต้องระบุว่าส่วนนี้นับอะไร',
   isDefined: 'จำเป็นต้องระบุ',
   isNotEmpty: 'จำเป็นต้องระบุ',
   isString: 'ต้องเป็นข้อความ',

@@ -30,6 +30,8 @@ describe('KPI setup (real PostgreSQL)', () => {
     frequency: 'quarterly',
     rollup: 'ratio',
     ratioMultiplier: '100',
+    numeratorTh: 'ผู้สูงอายุที่ได้รับการคัดกรอง',
+    denominatorTh: 'ผู้สูงอายุทั้งหมด',
     ownerAgencyTh: 'สำนักงานสาธารณสุขจังหวัด',
     dataSource: 'HDC',
   };
@@ -49,6 +51,14 @@ describe('KPI setup (real PostgreSQL)', () => {
   });
 
   it("defines a KPI with an owner person of the province, refuses a neighbour's officer, and never shows the owner publicly", async () => {
+    const noParts = await officer()
+      .post(`/api/goals/${goalId}/kpis`)
+      .send({ ...base, numeratorTh: ' ', denominatorTh: undefined });
+    expect(noParts.status).toBe(422);
+    expect(noParts.body).toMatchObject({
+      code: 'kpi.ratioPartsRequired',
+      details: [{ field: 'numeratorTh' }, { field: 'denominatorTh' }],
+    });
     const wrong = await officer()
       .post(`/api/goals/${goalId}/kpis`)
       .set('Accept-Language', 'en')

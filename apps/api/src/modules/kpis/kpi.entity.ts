@@ -88,6 +88,14 @@ export class Kpi extends Versioned {
   @Column({ name: 'ratio_multiplier', type: 'numeric', nullable: true })
   ratioMultiplier!: string | null;
 
+  /** For ratio KPIs: what the numerator counts (e.g. ผู้สูงอายุที่ได้รับการคัดกรอง). */
+  @Column({ name: 'numerator_th', type: 'varchar', length: 300, default: '' })
+  numeratorTh!: string;
+
+  /** For ratio KPIs: what the denominator counts (e.g. ผู้สูงอายุทั้งหมด). */
+  @Column({ name: 'denominator_th', type: 'varchar', length: 300, default: '' })
+  denominatorTh!: string;
+
   @Column({ name: 'plausible_min', type: 'numeric', nullable: true })
   plausibleMin!: string | null;
 

@@ -25,6 +25,8 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
   'dataSource',
   'definitionTh',
   'ownerUserId',
+  'numeratorTh',
+  'denominatorTh',
   'baselineValue',
   'baselineFy',
   'plausibleMin',
@@ -129,9 +131,11 @@ export class KpisService {
         hardMin: null,
         hardMax: null,
         ownerUserId: null,
+        numeratorTh: '',
+        denominatorTh: '',
         retiredAt: null,
       });
-      applyDetails(kpi, body);
+      applyDetails(kpi, body, true);
       await checkOwner(m, kpi);
       await m.save(kpi);
       return toDefinition(kpi, unit.code, []);
@@ -200,7 +204,7 @@ export class KpisService {
   }
 }
 
-function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
+function applyDetails(kpi: Kpi, body: KpiDetailsBody, creating = false): void {
   for (const field of DETAIL_FIELDS) {
     if (body[field] !== undefined) (kpi as unknown as Record<string, unknown>)[field] = body[field];
   }
@@ -209,6 +213,16 @@ function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
     if (!ok) throw unprocessable('kpi.bandRequired');
   }
   if (!validHardLimits(effectiveHardLimits(kpi))) throw unprocessable('kpi.hardLimitsInvalid');
+  // A new ratio KPI names its parts; KPIs defined before the parts were asked for keep working until edited there.
+  if (kpi.rollup === 'ratio' && (creating || body.numeratorTh !== undefined || body.denominatorTh !== undefined)) {
+    const missing = (['numeratorTh', 'denominatorTh'] as const).filter((f) => !kpi[f]?.trim());
+    if (missing.length)
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'kpi.ratioPartsRequired',
+        missing.map((field) => ({ field, constraints: { ratioPartRequired: 'A ratio KPI says what this part counts.' } })),
+      );
+  }
 }
 
 /** The owner person must be an active user of the KPI's own province (not a neighbour's officer). */
@@ -254,6 +268,8 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
     dataSource: kpi.dataSource,
     definitionTh: kpi.definitionTh,
     ownerUserId: kpi.ownerUserId ?? null,
+    numeratorTh: kpi.numeratorTh,
+    denominatorTh: kpi.denominatorTh,
     retired: kpi.retiredAt !== null,
     version: kpi.version,
     targets: years.map((fy) => {

@@ -85,6 +85,9 @@ export interface KpiDefinitionDto {
   definitionTh: string;
   /** The person who answers for the KPI (a user of its province); null on public reads, which name no officer. */
   ownerUserId: string | null;
+  /** Ratio KPIs: what the numerator and the denominator count ('' for other KPIs). */
+  numeratorTh: string;
+  denominatorTh: string;
   retired: boolean;
   version: number;
   targets: KpiTargetYearDto[];

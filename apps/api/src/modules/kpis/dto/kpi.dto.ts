@@ -34,6 +34,18 @@ export class KpiDetailsBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ownerAgencyEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) dataSource?: string;
 
+  @ApiPropertyOptional({ description: 'ratio KPIs: what the numerator counts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  numeratorTh?: string;
+
+  @ApiPropertyOptional({ description: 'ratio KPIs: what the denominator counts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  denominatorTh?: string;
+
   @ApiPropertyOptional({ nullable: true, description: 'the person who answers for the KPI: a user of its province' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
