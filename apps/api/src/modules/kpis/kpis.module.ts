@@ -9,11 +9,13 @@ import { KpiResultsController } from './kpi-results.controller';
 import { KpiResultsService } from './kpi-results.service';
 import { KpisController } from './kpis.controller';
 import { KpisService } from './kpis.service';
+import { PlanImportController } from './plan-import/plan-import.controller';
+import { PlanImportService } from './plan-import/plan-import.service';
 
 @Module({
   imports: [RealtimeModule, ScorecardsModule],
-  controllers: [KpiResultsController, KpisController, ResultsImportController],
+  controllers: [KpiResultsController, KpisController, ResultsImportController, PlanImportController],
   // The spreadsheet import writes through KpiResultsService.writeDraft, the form's own path.
-  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService, KpiLiveReactor],
+  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService, PlanImportService, KpiLiveReactor],
 })
 export class KpisModule {}
