@@ -187,6 +187,10 @@ export const MESSAGES = {
     th: 'รหัสเดียวกันมีชื่อหรือประเด็นต่างกันในแถวอื่นของไฟล์',
     en: 'The same code has another name or issue on another row of the file.',
   },
+  'planImport.duplicate': {
+    th: 'ตัวชี้วัดนี้ซ้ำกับแถวก่อนหน้าในไฟล์',
+    en: 'This KPI already appears on an earlier row of the file.',
+  },
   'planImport.pillarInvalid': { th: 'ยุทธศาสตร์ชาติต้องเป็นเลข 1 ถึง 6', en: 'The national pillar is a number from 1 to 6.' },
   'planImport.kpiMoved': {
     th: 'ตัวชี้วัดรหัสนี้อยู่ใต้เป้าประสงค์อื่นแล้ว การนำเข้าไม่ย้ายตัวชี้วัดข้ามเป้าประสงค์',

@@ -93,6 +93,29 @@ export interface KpiDefinitionDto {
   targets: KpiTargetYearDto[];
 }
 
+/** Counts of the plan import by kind (docs/plan-import.md). */
+export interface PlanImportCountsDto {
+  issues: number;
+  goals: number;
+  kpis: number;
+  targets: number;
+}
+
+/** The plan import's answer (a dry run's preview or the import done); a file with errors gets 422 instead. */
+export interface PlanImportReportDto {
+  dryRun: boolean;
+  fiscalYear: number;
+  planId: string;
+  rows: number;
+  /** Rows whose issue, goal, KPI or target is new or different (written, or to be written on a dry run). */
+  accepted: number;
+  /** Rows the same as what is stored: the same file twice skips every row. */
+  skipped: number;
+  created: PlanImportCountsDto;
+  updated: PlanImportCountsDto;
+  errors: { row: number; column: string | null; message: string }[];
+}
+
 /** What the KPI setup screens need for one goal: the goal, its KPIs and the people who may own one. */
 export interface KpiSetupDto {
   goal: { id: string; code: string; nameTh: string; nameEn: string; orgUnitCode: string; issueCode: string };

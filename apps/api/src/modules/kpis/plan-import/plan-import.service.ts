@@ -8,6 +8,7 @@ import {
   validHardLimits,
   type Frequency,
 } from '@provdash/shared/domain';
+import type { PlanImportCountsDto, PlanImportReportDto } from '@provdash/shared/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ApiError, notFound } from '../../../common/api-error';
 import { DomainEventBus } from '../../../common/domain-events/domain-event-bus';
@@ -66,26 +67,8 @@ interface PlanRow {
   trajectory: { period: string; target: string }[];
 }
 
-export interface PlanImportCounts {
-  issues: number;
-  goals: number;
-  kpis: number;
-  targets: number;
-}
-
-export interface PlanImportReport {
-  dryRun: boolean;
-  fiscalYear: number;
-  planId: string;
-  rows: number;
-  /** Rows whose issue, goal, KPI or target is new or different (written, or to be written on a dry run). */
-  accepted: number;
-  /** Rows the same as what is stored: the same file twice skips every row. */
-  skipped: number;
-  created: PlanImportCounts;
-  updated: PlanImportCounts;
-  errors: ImportErrorDto[];
-}
+export type PlanImportCounts = PlanImportCountsDto;
+export type PlanImportReport = PlanImportReportDto;
 
 const zero = (): PlanImportCounts => ({ issues: 0, goals: 0, kpis: 0, targets: 0 });
 
@@ -373,7 +356,7 @@ function check(table: DataTable<PlanColumn>, state: PlanState, fiscalYear: numbe
     const existing = state.kpis.get(kpiCode.toUpperCase());
     if (!kpiCode) fail('kpiCode', 'import.kpiRequired');
     else if (!KPI_CODE.test(kpiCode)) fail('kpiCode', 'planImport.codeInvalid');
-    else if (seen.has(kpiCode.toUpperCase())) fail('kpiCode', 'import.duplicate');
+    else if (seen.has(kpiCode.toUpperCase())) fail('kpiCode', 'planImport.duplicate');
     else if (existing && state.kpiGoal.get(kpiCode.toUpperCase()) !== `${issueCode}|${goalCode}`)
       fail('kpiCode', 'planImport.kpiMoved');
     seen.add(kpiCode.toUpperCase());

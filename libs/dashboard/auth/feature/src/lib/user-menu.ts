@@ -9,6 +9,8 @@ import type { RoleName, ScopeDto } from '@provdash/shared/contracts';
 import { filter, map } from 'rxjs';
 
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
+/** Who fills a plan from Excel: the province's writers and the cluster office (the API checks the unit). */
+const PLAN_IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
 
@@ -55,6 +57,11 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
             @if (mayImport()) {
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
                 t('auth.menu.gfmisImport')
+              }}</a>
+            }
+            @if (mayImportPlan()) {
+              <a mat-menu-item routerLink="/workspace/plan-import" data-testid="plan-import-link">{{
+                t('kpiSetup.import.menu')
               }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
@@ -148,6 +155,7 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });

@@ -3,6 +3,7 @@ import { roleGuard } from '@provdash/dashboard/auth/data-access';
 import type { RoleName } from '@provdash/shared/contracts';
 import { GoalKpisPage } from './goal-kpis.page';
 import { KpiEditPage } from './kpi-edit.page';
+import { PlanImportPage } from './plan-import.page';
 
 /** Who writes a plan's KPIs and targets (the API checks `write` on the goal's province). */
 export const KPI_SETUP_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
@@ -11,4 +12,5 @@ export const KPI_SETUP_ROLES: readonly RoleName[] = ['province_officer', 'provin
 export const workspaceRoutes: Route[] = [
   { path: 'goals/:goalId/kpis', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: GoalKpisPage },
   { path: 'kpis/:kpiId', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: KpiEditPage },
+  { path: 'plan-import', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: PlanImportPage },
 ];
