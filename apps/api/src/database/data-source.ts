@@ -41,6 +41,7 @@ import { CreateKpiComments1763700860000 } from './migrations/1763700860000-Creat
 import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
 import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
 import { AddKpiOwnerUser1796600400000 } from './migrations/1796600400000-AddKpiOwnerUser';
+import { AddKpiTargetState1796600400001 } from './migrations/1796600400001-AddKpiTargetState';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -91,6 +92,7 @@ export const migrations = [
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
   AddKpiOwnerUser1796600400000,
+  AddKpiTargetState1796600400001,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -54,7 +54,7 @@ export class KpisService {
     if (!kpi) throw notFound();
     const targets = await this.dataSource
       .getRepository(KpiTarget)
-      .find({ where: { kpiId: id }, order: { period: 'ASC' } });
+      .find({ where: { kpiId: id, state: 'published' }, order: { period: 'ASC' } });
     // Public: the owner person is an officer's identity, which the public never sees.
     return { ...toDefinition(kpi, kpi.orgUnit.code, targets), ownerUserId: null };
   }
@@ -175,7 +175,7 @@ export class KpisService {
         lock: { mode: 'pessimistic_write' },
       });
       if (yearly && yearly.version !== body.version) throw conflict();
-      yearly ??= m.create(KpiTarget, { kpiId: id, fiscalYear, period: yearKey });
+      yearly ??= m.create(KpiTarget, { kpiId: id, fiscalYear, period: yearKey, state: 'published' });
       yearly.target = body.target;
       await m.save(yearly);
 
@@ -187,7 +187,8 @@ export class KpisService {
       for (const p of points) {
         const existing = old.find((o) => o.period === p.period);
         if (existing && existing.target === p.target) continue;
-        const row = existing ?? m.create(KpiTarget, { kpiId: id, fiscalYear, period: p.period });
+        // A drafted year's new points are drafts too: the year is published as a whole.
+        const row = existing ?? m.create(KpiTarget, { kpiId: id, fiscalYear, period: p.period, state: yearly.state });
         row.target = p.target;
         await m.save(row);
       }
@@ -278,6 +279,7 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
         fiscalYear: fy,
         target: yearly?.target ?? null,
         version: yearly?.version ?? null,
+        state: yearly?.state ?? null,
         trajectory: targets
           .filter((t) => t.fiscalYear === fy && t.period !== String(fy))
           .map((t) => ({ period: t.period, target: t.target })),

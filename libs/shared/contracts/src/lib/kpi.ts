@@ -50,6 +50,8 @@ export interface KpiTargetYearDto {
   target: string | null;
   /** Version of the yearly target row, for the next write. */
   version: number | null;
+  /** A draft (the new year's roll-over) counts only on the unit's own screens until published. */
+  state: 'draft' | 'published' | null;
   trajectory: { period: string; target: string }[];
 }
 
@@ -114,6 +116,32 @@ export interface PlanImportReportDto {
   created: PlanImportCountsDto;
   updated: PlanImportCountsDto;
   errors: { row: number; column: string | null; message: string }[];
+}
+
+/** The new fiscal year's screen: the unit's KPIs with last year's target and this year's (draft or published). */
+export interface NewYearDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  /** The last fiscal year of the plan covering this one: past it, a new plan is built in the plan builder. */
+  planEndFy: number;
+  kpis: {
+    kpiId: string;
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    unitTh: string;
+    lastYearTarget: string | null;
+    target: string | null;
+    state: 'draft' | 'published' | null;
+    trajectoryPoints: number;
+  }[];
+}
+
+/** What a roll-over (copied: KPIs whose targets were drafted) or a publish (copied: KPIs published) did. */
+export interface NewYearRolloverDto {
+  fiscalYear: number;
+  copied: number;
+  skipped: number;
 }
 
 /** What the KPI setup screens need for one goal: the goal, its KPIs and the people who may own one. */
