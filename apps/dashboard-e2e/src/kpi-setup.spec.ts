@@ -209,6 +209,20 @@ test('the strategy office defines KPIs with targets, meets a stale save, and imp
   await expect(page.getByTestId('plan-report')).toContainText('นำเข้าแล้ว 4 จาก 4 แถว');
   await page.getByTestId('plan-import').click();
   await expect(page.getByTestId('plan-unchanged')).toBeVisible();
+
+  // The new fiscal year: the demo plan ends with this year, so the next one is explained (the plan
+  // builder makes the new plan); a roll-over into this year copies only what has no target yet.
+  // Copying, editing a draft and the approver's publish are in new-year.int-spec.ts (they need a plan
+  // reaching next year, which only the plan builder makes).
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('new-year-link').click();
+  await expect(page).toHaveURL(/\/workspace\/new-year$/);
+  await expect(page.getByTestId('new-year-problem')).toContainText('หน้าจัดทำแผน');
+  await choose(page, 'new-year-year', `ปีงบประมาณ ${FY}`);
+  await expect(page.locator('tr[data-kpi-code="E2E.1"]')).toHaveAttribute('data-state', 'published');
+  await expect(page.getByTestId('new-year-last-plan-year')).toBeVisible();
+  await page.getByTestId('new-year-rollover').click();
+  await expect(page.getByTestId('new-year-notice')).toContainText('คัดลอกเป็นร่างแล้ว');
 });
 
 /** The phone defines a KPI with its trajectory, and nothing is wider than the screen. */

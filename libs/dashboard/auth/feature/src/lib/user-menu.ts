@@ -63,6 +63,9 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
               <a mat-menu-item routerLink="/workspace/plan-import" data-testid="plan-import-link">{{
                 t('kpiSetup.import.menu')
               }}</a>
+              <a mat-menu-item routerLink="/workspace/new-year" data-testid="new-year-link">{{
+                t('kpiSetup.newYear.menu')
+              }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
               {{ t('auth.menu.signOut') }}
@@ -155,6 +158,7 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  /** The plan import and the new fiscal year: the province's writers and the cluster office. */
   protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);

@@ -3,6 +3,7 @@ import { roleGuard } from '@provdash/dashboard/auth/data-access';
 import type { RoleName } from '@provdash/shared/contracts';
 import { GoalKpisPage } from './goal-kpis.page';
 import { KpiEditPage } from './kpi-edit.page';
+import { NewYearPage } from './new-year.page';
 import { PlanImportPage } from './plan-import.page';
 
 /** Who writes a plan's KPIs and targets (the API checks `write` on the goal's province). */
@@ -13,4 +14,5 @@ export const workspaceRoutes: Route[] = [
   { path: 'goals/:goalId/kpis', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: GoalKpisPage },
   { path: 'kpis/:kpiId', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: KpiEditPage },
   { path: 'plan-import', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: PlanImportPage },
+  { path: 'new-year', canActivate: [roleGuard(...KPI_SETUP_ROLES)], component: NewYearPage },
 ];

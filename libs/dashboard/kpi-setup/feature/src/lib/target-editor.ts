@@ -62,6 +62,9 @@ import { KpiSetupApi } from './kpi-setup.api';
             <mat-error>{{ errorOf(form.controls.target) }}</mat-error>
           </mat-form-field>
         </div>
+        @if (isDraft()) {
+          <p class="draft" data-testid="target-draft">{{ t('draft') }}</p>
+        }
         @if (periods().length > 1) {
           <h3>{{ t('trajectory') }}</h3>
           <p class="note">{{ t('trajectoryNote') }}</p>
@@ -138,6 +141,13 @@ import { KpiSetupApi } from './kpi-setup.api';
     .ok {
       color: #1b5e20;
     }
+    .draft {
+      color: #663c00;
+      background: #fff4e5;
+      padding: 6px 10px;
+      border-radius: 6px;
+      display: inline-block;
+    }
     .banner {
       display: flex;
       flex-wrap: wrap;
@@ -175,6 +185,7 @@ export class TargetEditor {
   );
   protected readonly year = signal(this.currentFy);
   protected readonly periods = computed(() => periodsOfYear(this.year(), this.kpi().frequency));
+  protected readonly isDraft = computed(() => this.kpi().targets.find((t) => t.fiscalYear === this.year())?.state === 'draft');
   protected readonly unit = computed(() => (this.lang() === 'en' ? this.kpi().unitEn : this.kpi().unitTh));
 
   protected readonly form = new FormGroup({
