@@ -1,5 +1,5 @@
 import { workspaceRoot } from '@nx/devkit';
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { join } from 'node:path';
 
 /*
@@ -9,6 +9,10 @@ import { join } from 'node:path';
  * file imports; again changes nothing). The phone defines a KPI too. The sign-in rate limit counts
  * per account: the phone signs in as the province's approver (a writer of Chiang Mai as well).
  */
+// A long journey on a busy two-core machine: sign-in hashes, four KPIs, an import. Waits are generous.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.setTimeout(600_000);
+
 const SAMPLE_PLAN = join(workspaceRoot, 'docs/samples/plan-import-template.xlsx');
 
 /** The fiscal year running today (October starts the next one), B.E. */
