@@ -132,10 +132,13 @@ describe('KpiForm', () => {
     return { fixture, http: TestBed.inject(HttpTestingController), el: fixture.nativeElement as HTMLElement };
   }
 
+  // The save's promise settles after the flush; on a busy machine that takes a few turns.
   const settle = async (fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) => {
-    await new Promise((r) => setTimeout(r));
-    await fixture.whenStable();
-    fixture.detectChanges();
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    }
   };
 
   it('shows a taken code under the code field, in the words the server sent', async () => {
