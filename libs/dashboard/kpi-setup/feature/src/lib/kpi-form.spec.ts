@@ -112,6 +112,8 @@ describe('the KPI form model', () => {
 });
 
 describe('KpiForm', () => {
+  // Rendering Material's form takes seconds on a busy two-core machine: more than jest's default 5 s.
+  jest.setTimeout(30_000);
   function setup(kpi: KpiDefinitionDto | null) {
     TestBed.configureTestingModule({
       imports: [
