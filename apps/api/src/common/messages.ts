@@ -43,6 +43,18 @@ export const MESSAGES = {
     th: 'ขีดจำกัดล่างของตัวชี้วัดต้องไม่เกินขีดจำกัดบน',
     en: "A KPI's lower hard limit must not be above its upper hard limit.",
   },
+  'kpi.ratioPartsRequired': {
+    th: 'ตัวชี้วัดแบบอัตราส่วนต้องระบุว่าตัวตั้งและตัวหารนับอะไร',
+    en: 'A ratio KPI says what its numerator and its denominator count.',
+  },
+  'kpi.codeTaken': {
+    th: 'รหัสตัวชี้วัดนี้มีอยู่แล้วในจังหวัดนี้',
+    en: 'This KPI code is already used in this province.',
+  },
+  'kpi.ownerNotInUnit': {
+    th: 'ผู้รับผิดชอบตัวชี้วัดต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
+    en: "The KPI's owner must be an active user of the KPI's province.",
+  },
   'target.periodInvalid': {
     th: 'งวดของค่าเป้าหมายรายงวดต้องอยู่ในปีงบประมาณนี้และตรงกับความถี่ของตัวชี้วัด',
     en: "Trajectory periods must be in this fiscal year and match the KPI's frequency.",
@@ -156,6 +168,66 @@ export const MESSAGES = {
   'import.rejected': {
     th: 'ไฟล์มีข้อผิดพลาด ยังไม่มีการบันทึกข้อมูลใด ๆ กรุณาแก้ไขแถวที่ระบุแล้วนำเข้าใหม่',
     en: 'The file has errors; nothing was saved. Correct the rows listed and import again.',
+  },
+  'planImport.noHeader': {
+    th: 'ไม่พบแถวหัวตารางของแผน (ต้องมีคอลัมน์ รหัสประเด็นยุทธศาสตร์ รหัสเป้าประสงค์ และรหัสตัวชี้วัด) ดู docs/plan-import.md',
+    en: 'No plan header row found (it needs the columns issue code, goal code and KPI code); see docs/plan-import.md.',
+  },
+  'planImport.tooManyRows': {
+    th: 'ไฟล์มีเกิน 1,000 แถว ซึ่งไม่ใช่แผนของจังหวัดหนึ่ง',
+    en: 'The file has more than 1,000 rows, which is not one plan.',
+  },
+  'planImport.noPlan': {
+    th: 'ยังไม่มีแผนที่ครอบคลุมปีงบประมาณนี้ แผนใหม่สร้างในหน้าจัดทำแผน แล้วจึงนำเข้าตัวชี้วัดและค่าเป้าหมาย',
+    en: 'No plan covers this fiscal year. Build the new plan in the plan builder first, then import its KPIs and targets.',
+  },
+  'planImport.codeRequired': { th: 'กรุณาระบุรหัส', en: 'Enter the code.' },
+  'planImport.codeInvalid': {
+    th: 'รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข จุด ขีด และขีดล่าง',
+    en: 'A code has letters, digits, dots, dashes and underscores only.',
+  },
+  'planImport.nameRequired': { th: 'กรุณาระบุชื่อ', en: 'Enter the name.' },
+  'planImport.inconsistent': {
+    th: 'รหัสเดียวกันมีชื่อหรือประเด็นต่างกันในแถวอื่นของไฟล์',
+    en: 'The same code has another name or issue on another row of the file.',
+  },
+  'planImport.duplicate': {
+    th: 'ตัวชี้วัดนี้ซ้ำกับแถวก่อนหน้าในไฟล์',
+    en: 'This KPI already appears on an earlier row of the file.',
+  },
+  'planImport.pillarInvalid': {
+    th: 'ยุทธศาสตร์ชาติต้องเป็นเลข 1 ถึง 6',
+    en: 'The national pillar is a number from 1 to 6.',
+  },
+  'planImport.kpiMoved': {
+    th: 'ตัวชี้วัดรหัสนี้อยู่ใต้เป้าประสงค์อื่นแล้ว การนำเข้าไม่ย้ายตัวชี้วัดข้ามเป้าประสงค์',
+    en: 'This KPI code is already under another goal; the import does not move KPIs between goals.',
+  },
+  'planImport.tooLong': { th: 'ข้อความยาวเกินกำหนด', en: 'The text is too long.' },
+  'planImport.wordRequired': { th: 'กรุณาระบุค่า', en: 'Enter a value.' },
+  'planImport.wordUnknown': {
+    th: 'ไม่รู้จักคำนี้ ดูคำที่ใช้ได้ใน docs/plan-import.md',
+    en: 'Unknown word; see the words allowed in docs/plan-import.md.',
+  },
+  'planImport.fixedChanged': {
+    th: 'ทิศทาง ความถี่ และการรวมผลของตัวชี้วัดที่มีอยู่แล้วเปลี่ยนไม่ได้',
+    en: "An existing KPI's direction, frequency and roll-up cannot change.",
+  },
+  'planImport.yearInvalid': {
+    th: 'ปีต้องเป็น พ.ศ. 4 หลัก เช่น 2568',
+    en: 'The year is a 4-digit B.E. year, e.g. 2568.',
+  },
+  'planImport.targetImpossible': {
+    th: 'ค่าเป้าหมายอยู่นอกขีดจำกัดของตัวชี้วัด (เป็นไปไม่ได้)',
+    en: "The target is outside the KPI's hard limits (impossible).",
+  },
+  'planImport.targetRequired': {
+    th: 'มีเป้าหมายรายงวดต้องมีค่าเป้าหมายทั้งปีด้วย',
+    en: 'A trajectory needs the yearly target too.',
+  },
+  'planImport.trajectoryInvalid': {
+    th: 'เป้าหมายรายงวดต้องมีตัวเลขครบทุกงวดตามความถี่ คั่นด้วย ; (งวดที่ไม่กำหนดเว้นว่างได้)',
+    en: "The trajectory needs one number per period of the KPI's frequency, separated by ; (a blank period is allowed).",
   },
   'import.kpiRequired': { th: 'กรุณาระบุรหัสตัวชี้วัด', en: 'Enter the KPI code.' },
   'import.kpiUnknown': {
@@ -351,6 +423,9 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   targetOutOfRange: 'ต้องอยู่ระหว่าง 0 ถึง 100',
   targetDecreasing: 'ต้องไม่น้อยกว่าไตรมาสก่อนหน้า (เป้าหมายสะสม)',
   amberAboveGreen: 'ต้องไม่เกินเกณฑ์สีเขียว',
+  ownerNotInUnit: 'ต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
+  codeTaken: 'รหัสนี้มีอยู่แล้วในจังหวัดนี้',
+  ratioPartRequired: 'ตัวชี้วัดแบบอัตราส่วนต้องระบุว่าส่วนนี้นับอะไร',
   isDefined: 'จำเป็นต้องระบุ',
   isNotEmpty: 'จำเป็นต้องระบุ',
   isString: 'ต้องเป็นข้อความ',

@@ -42,6 +42,8 @@ import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700
 import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
 import { AddProjectPersonAndStatusThresholds1796600500000 } from './migrations/1796600500000-AddProjectPersonAndStatusThresholds';
 import { KpiStatusThreshold } from '../modules/scorecards/kpi-status-threshold.entity';
+import { AddKpiOwnerUser1796600400000 } from './migrations/1796600400000-AddKpiOwnerUser';
+import { AddKpiTargetState1796600400001 } from './migrations/1796600400001-AddKpiTargetState';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -92,6 +94,8 @@ export const migrations = [
   CreateKpiComments1763700860000,
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
+  AddKpiOwnerUser1796600400000,
+  AddKpiTargetState1796600400001,
   AddProjectPersonAndStatusThresholds1796600500000,
 ];
 

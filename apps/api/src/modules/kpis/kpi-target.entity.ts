@@ -1,5 +1,7 @@
+import { TARGET_STATES, type TargetState } from '@provdash/shared/domain';
+import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Kpi } from './kpi.entity';
 
 /**
@@ -8,6 +10,7 @@ import { Kpi } from './kpi.entity';
  */
 @Entity('kpi_target')
 @Index('kpi_target_kpi_period_key', ['kpiId', 'period'], { unique: true })
+@Check('kpi_target_state_check', sqlIn('state', TARGET_STATES))
 export class KpiTarget extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kpi_target_pkey' })
   id!: string;
@@ -27,4 +30,8 @@ export class KpiTarget extends Versioned {
 
   @Column({ type: 'numeric' })
   target!: string;
+
+  /** Drafts (the new year's roll-over) count only on the unit's own screens; see NewYearService. */
+  @Column({ type: 'varchar', length: 10, default: 'published' })
+  state!: TargetState;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { KpiDefinitionDto } from '@provdash/shared/contracts';
+import type { KpiDefinitionDto, KpiSetupDto } from '@provdash/shared/contracts';
 import { ClsService } from 'nestjs-cls';
 import { Allow, Public, unitOf } from '../access/access.decorators';
 import { CTX_UNIT, ResolvedUnit } from '../access/actor';
@@ -20,6 +20,20 @@ export class KpisController {
   @Public()
   get(@Param('kpiId', ParseUUIDPipe) id: string): Promise<KpiDefinitionDto> {
     return this.kpis.get(id);
+  }
+
+  /** The setup screen's read: drafts of targets and the province's people, so only its writers. */
+  @Get('goals/:goalId/kpi-setup')
+  @Allow('write', unitOf('goal', 'param', 'goalId'))
+  setup(@Param('goalId', ParseUUIDPipe) goalId: string): Promise<KpiSetupDto> {
+    return this.kpis.setup(goalId);
+  }
+
+  /** The same, found from one of the goal's KPIs (the KPI's own edit screen). */
+  @Get('kpis/:kpiId/setup')
+  @Allow('write', unitOf('kpi', 'param', 'kpiId'))
+  async setupOfKpi(@Param('kpiId', ParseUUIDPipe) id: string): Promise<KpiSetupDto> {
+    return this.kpis.setup(await this.kpis.goalOf(id));
   }
 
   @Post('goals/:goalId/kpis')

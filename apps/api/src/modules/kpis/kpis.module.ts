@@ -9,11 +9,15 @@ import { KpiResultsController } from './kpi-results.controller';
 import { KpiResultsService } from './kpi-results.service';
 import { KpisController } from './kpis.controller';
 import { KpisService } from './kpis.service';
+import { NewYearController } from './new-year/new-year.controller';
+import { NewYearService } from './new-year/new-year.service';
+import { PlanImportController } from './plan-import/plan-import.controller';
+import { PlanImportService } from './plan-import/plan-import.service';
 
 @Module({
   imports: [RealtimeModule, ScorecardsModule],
-  controllers: [KpiResultsController, KpisController, ResultsImportController],
+  controllers: [KpiResultsController, KpisController, ResultsImportController, PlanImportController, NewYearController],
   // The spreadsheet import writes through KpiResultsService.writeDraft, the form's own path.
-  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService, KpiLiveReactor],
+  providers: [KpiResultsService, KpisService, ResultsTemplateService, ResultsImportService, PlanImportService, NewYearService, KpiLiveReactor],
 })
 export class KpisModule {}

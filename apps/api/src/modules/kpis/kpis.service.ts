@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KpiDefinitionDto } from '@provdash/shared/contracts';
+import type { KpiDefinitionDto, KpiSetupDto } from '@provdash/shared/contracts';
 import { effectiveHardLimits, parsePeriod, validHardLimits } from '@provdash/shared/domain';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApiError, conflict, notFound } from '../../common/api-error';
@@ -24,6 +24,9 @@ const DETAIL_FIELDS: (keyof KpiDetailsBody)[] = [
   'ownerAgencyEn',
   'dataSource',
   'definitionTh',
+  'ownerUserId',
+  'numeratorTh',
+  'denominatorTh',
   'baselineValue',
   'baselineFy',
   'plausibleMin',
@@ -51,14 +54,62 @@ export class KpisService {
     if (!kpi) throw notFound();
     const targets = await this.dataSource
       .getRepository(KpiTarget)
-      .find({ where: { kpiId: id }, order: { period: 'ASC' } });
-    return toDefinition(kpi, kpi.orgUnit.code, targets);
+      .find({ where: { kpiId: id, state: 'published' }, order: { period: 'ASC' } });
+    // Public: the owner person is an officer's identity, which the public never sees.
+    return { ...toDefinition(kpi, kpi.orgUnit.code, targets), ownerUserId: null };
+  }
+
+  /** The goal of a KPI, for the setup screen opened on the KPI. */
+  async goalOf(kpiId: string): Promise<string> {
+    const kpi = await this.dataSource.getRepository(Kpi).findOneBy({ id: kpiId });
+    if (!kpi) throw notFound();
+    return kpi.goalId;
+  }
+
+  /** A goal's KPIs with every target (drafts included: the writer's view) and the people who may own one. */
+  async setup(goalId: string): Promise<KpiSetupDto> {
+    const [goal] = await this.dataSource.query(
+      `SELECT g.id, g.code, g.name_th AS "nameTh", g.name_en AS "nameEn", u.code AS "orgUnitCode",
+              u.id AS "orgUnitId", i.code AS "issueCode"
+         FROM goal g JOIN strategic_issue i ON i.id = g.issue_id JOIN plan p ON p.id = i.plan_id
+         JOIN org_unit u ON u.id = p.org_unit_id WHERE g.id = $1`,
+      [goalId],
+    );
+    if (!goal) throw notFound();
+    const kpis = await this.dataSource.getRepository(Kpi).find({ where: { goalId }, order: { code: 'ASC' } });
+    const targets = kpis.length
+      ? await this.dataSource
+          .getRepository(KpiTarget)
+          .find({ where: kpis.map((k) => ({ kpiId: k.id })), order: { period: 'ASC' } })
+      : [];
+    const people: { id: string; displayName: string }[] = await this.dataSource.query(
+      `SELECT id, display_name AS "displayName" FROM app_user
+        WHERE org_unit_id = $1 AND disabled_at IS NULL ORDER BY display_name`,
+      [goal.orgUnitId],
+    );
+    const { orgUnitId: _unit, ...goalDto } = goal;
+    return {
+      goal: goalDto,
+      kpis: kpis.map((k) =>
+        toDefinition(
+          k,
+          goal.orgUnitCode,
+          targets.filter((t) => t.kpiId === k.id),
+        ),
+      ),
+      people,
+    };
   }
 
   async create(goalId: string, body: CreateKpiBody, unit: ResolvedUnit): Promise<KpiDefinitionDto> {
     return this.dataSource.transaction(async (m) => {
       const goal = await m.findOneBy(Goal, { id: goalId });
       if (!goal) throw notFound();
+      // Codes are the province's keys (imports match on them): a taken one is named on its field.
+      if (await m.existsBy(Kpi, { orgUnitId: unit.id, code: body.code }))
+        throw new ApiError(HttpStatus.CONFLICT, 'kpi.codeTaken', [
+          { field: 'code', constraints: { codeTaken: 'This KPI code is already used in this province.' } },
+        ]);
       const kpi = m.create(Kpi, {
         goalId,
         orgUnitId: unit.id,
@@ -79,9 +130,13 @@ export class KpisService {
         plausibleMax: null,
         hardMin: null,
         hardMax: null,
+        ownerUserId: null,
+        numeratorTh: '',
+        denominatorTh: '',
         retiredAt: null,
       });
-      applyDetails(kpi, body);
+      applyDetails(kpi, body, true);
+      await checkOwner(m, kpi);
       await m.save(kpi);
       return toDefinition(kpi, unit.code, []);
     });
@@ -94,6 +149,7 @@ export class KpisService {
       if (kpi.version !== body.version) throw conflict();
       applyDetails(kpi, body);
       if (body.retired !== undefined) kpi.retiredAt = body.retired ? (kpi.retiredAt ?? new Date()) : null;
+      if (body.ownerUserId !== undefined) await checkOwner(m, kpi);
       await m.save(kpi);
       return this.definitionIn(m, kpi);
     });
@@ -119,7 +175,7 @@ export class KpisService {
         lock: { mode: 'pessimistic_write' },
       });
       if (yearly && yearly.version !== body.version) throw conflict();
-      yearly ??= m.create(KpiTarget, { kpiId: id, fiscalYear, period: yearKey });
+      yearly ??= m.create(KpiTarget, { kpiId: id, fiscalYear, period: yearKey, state: 'published' });
       yearly.target = body.target;
       await m.save(yearly);
 
@@ -131,7 +187,8 @@ export class KpisService {
       for (const p of points) {
         const existing = old.find((o) => o.period === p.period);
         if (existing && existing.target === p.target) continue;
-        const row = existing ?? m.create(KpiTarget, { kpiId: id, fiscalYear, period: p.period });
+        // A drafted year's new points are drafts too: the year is published as a whole.
+        const row = existing ?? m.create(KpiTarget, { kpiId: id, fiscalYear, period: p.period, state: yearly.state });
         row.target = p.target;
         await m.save(row);
       }
@@ -148,7 +205,7 @@ export class KpisService {
   }
 }
 
-function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
+function applyDetails(kpi: Kpi, body: KpiDetailsBody, creating = false): void {
   for (const field of DETAIL_FIELDS) {
     if (body[field] !== undefined) (kpi as unknown as Record<string, unknown>)[field] = body[field];
   }
@@ -157,6 +214,29 @@ function applyDetails(kpi: Kpi, body: KpiDetailsBody): void {
     if (!ok) throw unprocessable('kpi.bandRequired');
   }
   if (!validHardLimits(effectiveHardLimits(kpi))) throw unprocessable('kpi.hardLimitsInvalid');
+  // A new ratio KPI names its parts; KPIs defined before the parts were asked for keep working until edited there.
+  if (kpi.rollup === 'ratio' && (creating || body.numeratorTh !== undefined || body.denominatorTh !== undefined)) {
+    const missing = (['numeratorTh', 'denominatorTh'] as const).filter((f) => !kpi[f]?.trim());
+    if (missing.length)
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'kpi.ratioPartsRequired',
+        missing.map((field) => ({ field, constraints: { ratioPartRequired: 'A ratio KPI says what this part counts.' } })),
+      );
+  }
+}
+
+/** The owner person must be an active user of the KPI's own province (not a neighbour's officer). */
+async function checkOwner(m: EntityManager, kpi: Kpi): Promise<void> {
+  if (kpi.ownerUserId === null || kpi.ownerUserId === undefined) return;
+  const [ok] = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND org_unit_id = $2 AND disabled_at IS NULL`, [
+    kpi.ownerUserId,
+    kpi.orgUnitId,
+  ]);
+  if (!ok)
+    throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'kpi.ownerNotInUnit', [
+      { field: 'ownerUserId', constraints: { ownerNotInUnit: "The KPI's owner must be an active user of the KPI's province." } },
+    ]);
 }
 
 function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiDefinitionDto {
@@ -188,6 +268,9 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
     ownerAgencyEn: kpi.ownerAgencyEn,
     dataSource: kpi.dataSource,
     definitionTh: kpi.definitionTh,
+    ownerUserId: kpi.ownerUserId ?? null,
+    numeratorTh: kpi.numeratorTh,
+    denominatorTh: kpi.denominatorTh,
     retired: kpi.retiredAt !== null,
     version: kpi.version,
     targets: years.map((fy) => {
@@ -196,6 +279,7 @@ function toDefinition(kpi: Kpi, orgUnitCode: string, targets: KpiTarget[]): KpiD
         fiscalYear: fy,
         target: yearly?.target ?? null,
         version: yearly?.version ?? null,
+        state: yearly?.state ?? null,
         trajectory: targets
           .filter((t) => t.fiscalYear === fy && t.period !== String(fy))
           .map((t) => ({ period: t.period, target: t.target })),

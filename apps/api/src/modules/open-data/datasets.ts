@@ -381,14 +381,15 @@ const DATASETS: DatasetDefinition[] = [
       ),
       col('target', 't.target::text', 'number', 'ค่าเป้าหมาย', 'Target value', ['หน่วยนับของตัวชี้วัด', 'KPI unit']),
     ],
-    from: 'FROM kpi_target t JOIN kpi k ON k.id = t.kpi_id JOIN org_unit u ON u.id = k.org_unit_id',
+    // Published targets only: the new year's drafts are the province's own until approved.
+    from: "FROM kpi_target t JOIN kpi k ON k.id = t.kpi_id AND t.state = 'published' JOIN org_unit u ON u.id = k.org_unit_id",
     orderBy: 'u.path, k.code, t.period, t.id',
     conditions: {
       scopePath: inScope,
       fiscalYear: (p) => `t.fiscal_year = ${p}::int`,
       kpiCode: (p) => `k.code = ${p}`,
     },
-    lastUpdatedSql: 'SELECT max(updated_at) AS at, count(*)::text AS n FROM kpi_target',
+    lastUpdatedSql: "SELECT max(updated_at) AS at, count(*)::text AS n FROM kpi_target WHERE state = 'published'",
   },
   {
     id: 'agreement-scores',

@@ -136,7 +136,7 @@ export class OpenDataService {
     const versions = await Promise.all(datasets.map((d) => this.version(d)));
     const years: { fy: number }[] = await this.dataSource.query(
       `SELECT DISTINCT fy FROM (SELECT fiscal_year AS fy FROM kpi_result WHERE status = 'approved'
-         UNION SELECT fiscal_year FROM kpi_target UNION SELECT fiscal_year FROM project) y ORDER BY fy`,
+         UNION SELECT fiscal_year FROM kpi_target WHERE state = 'published' UNION SELECT fiscal_year FROM project) y ORDER BY fy`,
     );
     return {
       publisherTh: 'สำนักงานปลัดกระทรวงมหาดไทย และสำนักงานจังหวัดทั้ง 76 จังหวัดและกรุงเทพมหานคร',

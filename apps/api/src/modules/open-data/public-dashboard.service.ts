@@ -124,7 +124,7 @@ export class PublicDashboardService {
     const [k] = await this.dataSource.query(
       `SELECT k.id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, k.direction, k.frequency, k.owner_agency_th,
               k.data_source, k.definition_th, u.code AS unit_code, u.name_th AS unit_name_th, u.name_en AS unit_name_en,
-              (SELECT t.target::text FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = $2::text) AS target
+              (SELECT t.target::text FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = $2::text AND t.state = 'published') AS target
        FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id WHERE k.id = $1`,
       [kpiId, fy],
     );

@@ -105,7 +105,7 @@ export const KPI_SQL = (where: string, { trend = true }: { trend?: boolean } = {
          CASE WHEN parent.type = 'cluster' THEN parent.name_en END AS cluster_name_en,
          t.target,
          COALESCE((SELECT json_agg(json_build_object('period', tp.period, 'target', tp.target) ORDER BY tp.period)
-                   FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.period = ANY (${TRAJECTORY_KEYS}) AND tp.fiscal_year = $2), '[]') AS trajectory,
+                   FROM kpi_target tp WHERE tp.kpi_id = k.id AND tp.period = ANY (${TRAJECTORY_KEYS}) AND tp.fiscal_year = $2 AND tp.state = 'published'), '[]') AS trajectory,
          COALESCE((SELECT json_agg(json_build_object('period', r.period, 'value', r.value, 'numerator', r.numerator,
                                                        'denominator', r.denominator) ORDER BY r.period)
                    FROM kpi_result r WHERE r.kpi_id = k.id AND r.fiscal_year = $2 AND r.status = 'approved'), '[]') AS results,
@@ -115,7 +115,7 @@ export const KPI_SQL = (where: string, { trend = true }: { trend?: boolean } = {
   JOIN strategic_issue i ON i.id = g.issue_id
   JOIN org_unit u ON u.id = k.org_unit_id
   LEFT JOIN org_unit parent ON parent.id = u.parent_id
-  LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3${trend ? TREND_JOIN : ''}
+  LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3 AND t.state = 'published'${trend ? TREND_JOIN : ''}
   WHERE k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL AND ${where}
   ORDER BY i.seq, g.seq, k.code`;
 

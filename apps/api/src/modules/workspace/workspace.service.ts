@@ -78,7 +78,7 @@ export const WORKSPACE_SQL = `
     JOIN goal g ON g.id = k.goal_id
     JOIN strategic_issue i ON i.id = g.issue_id
     JOIN plan p ON p.id = i.plan_id
-    LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $2::int::text
+    LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $2::int::text AND t.state = 'published'
     WHERE p.org_unit_id = $1 AND p.start_fy <= $2::int AND p.end_fy >= $2::int
       AND k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL
   ),

@@ -50,6 +50,8 @@ export interface KpiTargetYearDto {
   target: string | null;
   /** Version of the yearly target row, for the next write. */
   version: number | null;
+  /** A draft (the new year's roll-over) counts only on the unit's own screens until published. */
+  state: 'draft' | 'published' | null;
   trajectory: { period: string; target: string }[];
 }
 
@@ -83,9 +85,71 @@ export interface KpiDefinitionDto {
   ownerAgencyEn: string;
   dataSource: string;
   definitionTh: string;
+  /** The person who answers for the KPI (a user of its province); null on public reads, which name no officer. */
+  ownerUserId: string | null;
+  /** Ratio KPIs: what the numerator and the denominator count ('' for other KPIs). */
+  numeratorTh: string;
+  denominatorTh: string;
   retired: boolean;
   version: number;
   targets: KpiTargetYearDto[];
+}
+
+/** Counts of the plan import by kind (docs/plan-import.md). */
+export interface PlanImportCountsDto {
+  issues: number;
+  goals: number;
+  kpis: number;
+  targets: number;
+}
+
+/** The plan import's answer (a dry run's preview or the import done); a file with errors gets 422 instead. */
+export interface PlanImportReportDto {
+  dryRun: boolean;
+  fiscalYear: number;
+  planId: string;
+  rows: number;
+  /** Rows whose issue, goal, KPI or target is new or different (written, or to be written on a dry run). */
+  accepted: number;
+  /** Rows the same as what is stored: the same file twice skips every row. */
+  skipped: number;
+  created: PlanImportCountsDto;
+  updated: PlanImportCountsDto;
+  errors: { row: number; column: string | null; message: string }[];
+}
+
+/** The new fiscal year's screen: the unit's KPIs with last year's target and this year's (draft or published). */
+export interface NewYearDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  /** The last fiscal year of the plan covering this one: past it, a new plan is built in the plan builder. */
+  planEndFy: number;
+  kpis: {
+    kpiId: string;
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    unitTh: string;
+    lastYearTarget: string | null;
+    target: string | null;
+    state: 'draft' | 'published' | null;
+    trajectoryPoints: number;
+  }[];
+}
+
+/** What a roll-over (copied: KPIs whose targets were drafted) or a publish (copied: KPIs published) did. */
+export interface NewYearRolloverDto {
+  fiscalYear: number;
+  copied: number;
+  skipped: number;
+}
+
+/** What the KPI setup screens need for one goal: the goal, its KPIs and the people who may own one. */
+export interface KpiSetupDto {
+  goal: { id: string; code: string; nameTh: string; nameEn: string; orgUnitCode: string; issueCode: string };
+  kpis: KpiDefinitionDto[];
+  /** Active users of the goal's province: the choices for a KPI's owner person. */
+  people: { id: string; displayName: string }[];
 }
 
 /** One KPI on a scorecard: approved data only, evaluated as of a date. */

@@ -17,6 +17,10 @@ export type KpiStatusName = (typeof KPI_STATUSES)[number];
 export const RESULT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ResultStatusName = (typeof RESULT_STATUSES)[number];
 
+/** A KPI target's state: the new year's roll-over drafts targets; only published ones count outside the unit. */
+export const TARGET_STATES = ['draft', 'published'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
+
 /** A project's budget is capital or current; disbursement is also reported overall. */
 export const PROJECT_BUDGET_TYPES = ['capital', 'current'] as const;
 export type ProjectBudgetType = (typeof PROJECT_BUDGET_TYPES)[number];

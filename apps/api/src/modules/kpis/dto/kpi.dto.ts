@@ -10,6 +10,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   IsString,
   Matches,
   Max,
@@ -32,6 +33,24 @@ export class KpiDetailsBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ownerAgencyTh?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ownerAgencyEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) dataSource?: string;
+
+  @ApiPropertyOptional({ description: 'ratio KPIs: what the numerator counts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  numeratorTh?: string;
+
+  @ApiPropertyOptional({ description: 'ratio KPIs: what the denominator counts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  denominatorTh?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'the person who answers for the KPI: a user of its province' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  ownerUserId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) definitionTh?: string;
 
   @ApiPropertyOptional({ nullable: true })

@@ -9,6 +9,8 @@ import type { RoleName, ScopeDto } from '@provdash/shared/contracts';
 import { filter, map } from 'rxjs';
 
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
+/** Who fills a plan from Excel: the province's writers and the cluster office (the API checks the unit). */
+const PLAN_IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
 /** Who registers projects: a province's officers, a cluster office for the cluster's own. */
@@ -69,6 +71,14 @@ const YEAR_SETUP_ROLES: readonly RoleName[] = ['central_analyst', 'admin'];
             @if (maySetUpYear()) {
               <a mat-menu-item routerLink="/ministry/year-setup" data-testid="year-setup-link">{{
                 t('yearSetup.menu')
+              }}</a>
+            }
+            @if (mayImportPlan()) {
+              <a mat-menu-item routerLink="/workspace/plan-import" data-testid="plan-import-link">{{
+                t('kpiSetup.import.menu')
+              }}</a>
+              <a mat-menu-item routerLink="/workspace/new-year" data-testid="new-year-link">{{
+                t('kpiSetup.newYear.menu')
               }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
@@ -162,6 +172,8 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  /** The plan import and the new fiscal year: the province's writers and the cluster office. */
+  protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayRegisterProjects = computed(() => PROJECT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly maySetUpYear = computed(() => YEAR_SETUP_ROLES.includes(this.store.user()?.role as RoleName));

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 import {
@@ -63,6 +63,7 @@ const DIALOG = { width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' a
     MatTabsModule,
     RouterLink,
     TranslocoDirective,
+    TranslocoPipe,
     EntryStatus,
     ResultsSpreadsheetPanel,
   ],

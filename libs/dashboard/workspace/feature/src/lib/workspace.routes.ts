@@ -16,4 +16,7 @@ export const workspaceRoutes: Route[] = [
   // A lazy route is how features meet (the rule's intent); the app shell could own it one day.
   // eslint-disable-next-line @nx/enforce-module-boundaries
   { path: '', loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.workspaceRoutes) },
+  // KPIs and targets (issue 18.2): /workspace/goals/:goalId/kpis and /workspace/kpis/:kpiId.
+  // eslint-disable-next-line @nx/enforce-module-boundaries
+  { path: '', loadChildren: () => import('@provdash/dashboard/kpi-setup/feature').then((m) => m.workspaceRoutes) },
 ];

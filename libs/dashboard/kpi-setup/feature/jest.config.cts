@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'dashboard-kpi-setup-feature',
+  preset: '../../../../tools/jest/angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/dashboard/kpi-setup/feature',
+};
