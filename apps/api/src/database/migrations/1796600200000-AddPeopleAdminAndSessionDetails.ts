@@ -25,7 +25,9 @@ export class AddPeopleAdminAndSessionDetails1796600200000 implements MigrationIn
     await q.query(`DROP INDEX "audit_event_entity_at_idx"`);
     await q.query(`DROP INDEX "audit_event_at_idx"`);
     await q.query(`DROP INDEX "refresh_token_user_started_idx"`);
-    await q.query(`ALTER TABLE "refresh_token" DROP COLUMN "started_at", DROP COLUMN "address", DROP COLUMN "user_agent"`);
+    await q.query(
+      `ALTER TABLE "refresh_token" DROP COLUMN "started_at", DROP COLUMN "address", DROP COLUMN "user_agent"`,
+    );
     await q.query(`ALTER TABLE "app_user" DROP COLUMN "must_change_password"`);
   }
 }

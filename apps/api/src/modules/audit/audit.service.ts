@@ -74,7 +74,10 @@ export class AuditService {
       });
     }
     const stamp = new Date().toISOString().slice(0, 10);
-    const name = (ext: string) => [`audit-trail-${unit.code}-${stamp}.${ext}`, `ประวัติการแก้ไข-${unit.code}-${stamp}.${ext}`];
+    const name = (ext: string) => [
+      `audit-trail-${unit.code}-${stamp}.${ext}`,
+      `ประวัติการแก้ไข-${unit.code}-${stamp}.${ext}`,
+    ];
     if (q.format === 'xlsx') {
       const out = new PassThrough();
       writeXlsx(rows, out).catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));

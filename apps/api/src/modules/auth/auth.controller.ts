@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerException } from '@nestjs/throttler';
 import type { AuthUserDto, MySessionDto, SessionDto } from '@provdash/shared/contracts';
@@ -86,13 +98,15 @@ export class AuthController {
   }
 
   /**
-   * The user's own password (a temporary one included). Five tries a minute per address and account,
-   * like sign-in: the current password must not be guessable through this door either.
+   * The user's own password (a temporary one included). Five tries a minute per session (the refresh
+   * cookie travels to /api/auth; without it, per address), like sign-in: the current password must not
+   * be guessable through this door either, and colleagues behind one address keep their own budget.
    */
   @Post('password')
   @HttpCode(204)
   @SignedIn()
   @Throttle({ default: { limit: 5, ttl: 60_000 } })
+  @ThrottleBy('session')
   async changePassword(@Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(this.actor(), body.currentPassword, body.newPassword);
   }

@@ -40,7 +40,11 @@ export class AuthService {
     private readonly sessions: Sessions,
   ) {}
 
-  async login(email: string, password: string, device: DeviceInfo = { userAgent: null, address: null }): Promise<IssuedSession> {
+  async login(
+    email: string,
+    password: string,
+    device: DeviceInfo = { userAgent: null, address: null },
+  ): Promise<IssuedSession> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -132,12 +136,7 @@ export class AuthService {
       locked.passwordHash = passwordHash;
       locked.mustChangePassword = false;
       await m.save(locked);
-      const rows: { family_id: string }[] = await m.query(
-        `UPDATE refresh_token SET revoked_at = now()
-          WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id`,
-        [user.id, actor.sid],
-      );
-      return [...new Set(rows.map((r) => r.family_id))];
+      return revokeFamilies(m, `user_id = $1 AND family_id <> $2`, [user.id, actor.sid]);
     });
     for (const family of ended) this.sessions.sessionEnded(family);
   }
@@ -162,24 +161,22 @@ export class AuthService {
 
   /** Signs out one of the user's own sessions (another device, or this one). */
   async endMySession(actor: ActorClaims, familyId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE refresh_token SET revoked_at = now()
-        WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+    const ended = await revokeFamilies(
+      this.dataSource.manager,
+      `user_id = $1 AND family_id = $2 AND expires_at > now()`,
       [actor.sub, familyId],
     );
     // Someone else's session, or one already over: the same answer, so ids cannot be probed.
-    if (rows.length === 0) throw notFound();
+    if (ended.length === 0) throw notFound();
     this.sessions.sessionEnded(familyId);
   }
 
   /** Signs out every session of the user but the one making the request. */
   async endMyOtherSessions(actor: ActorClaims): Promise<number> {
-    const rows: { family_id: string }[] = await this.dataSource.query(
-      `UPDATE refresh_token SET revoked_at = now()
-        WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id`,
-      [actor.sub, actor.sid],
-    );
-    const ended = [...new Set(rows.map((r) => r.family_id))];
+    const ended = await revokeFamilies(this.dataSource.manager, `user_id = $1 AND family_id <> $2`, [
+      actor.sub,
+      actor.sid,
+    ]);
     for (const family of ended) this.sessions.sessionEnded(family);
     return ended.length;
   }
@@ -220,6 +217,16 @@ export class AuthService {
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
     await m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+/** Revokes the live tokens matching `where` (session tokens are not audited rows); the families ended. */
+async function revokeFamilies(m: EntityManager, where: string, params: unknown[]): Promise<string[]> {
+  // An UPDATE … RETURNING answers [rows, count] through TypeORM's PostgreSQL driver.
+  const [rows]: [{ family_id: string }[], number] = await m.query(
+    `UPDATE refresh_token SET revoked_at = now() WHERE ${where} AND revoked_at IS NULL RETURNING family_id`,
+    params,
+  );
+  return [...new Set(rows.map((r) => r.family_id))];
 }
 
 export function toAuthUser(user: User): AuthUserDto {

@@ -37,7 +37,8 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     minLength: 12,
-    description: 'omitted for an invitation: the server makes a temporary password, returned once, to be replaced at first sign-in',
+    description:
+      'omitted for an invitation: the server makes a temporary password, returned once, to be replaced at first sign-in',
   })
   @IsOptional()
   @IsString()
