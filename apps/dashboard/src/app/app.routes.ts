@@ -12,6 +12,12 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadChildren: () => import('@provdash/dashboard/workspace/feature').then((m) => m.workspaceRoutes),
   },
+  // Administration (people, the audit trail): signed in first; each screen checks its roles.
+  {
+    path: 'admin',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/admin/feature').then((m) => m.adminRoutes),
+  },
   // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
   {
     path: 'province',

@@ -11,6 +11,10 @@ import { filter, map } from 'rxjs';
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
+/** People administration (the API's `administer`): admins only. */
+const PEOPLE_ROLES: readonly RoleName[] = ['admin'];
+/** The audit trail (the API's `approve`): admins, and a province's approvers for their province. */
+const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
 
 /** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
 @Component({
@@ -56,6 +60,12 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
                 t('auth.menu.gfmisImport')
               }}</a>
+            }
+            @if (mayManagePeople()) {
+              <a mat-menu-item routerLink="/admin/people" data-testid="people-link">{{ t('people.menu') }}</a>
+            }
+            @if (mayReadAudit()) {
+              <a mat-menu-item routerLink="/admin/audit" data-testid="audit-link">{{ t('auditTrail.menu') }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
               {{ t('auth.menu.signOut') }}
@@ -148,6 +158,8 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayManagePeople = computed(() => PEOPLE_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayReadAudit = computed(() => AUDIT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
