@@ -4,6 +4,14 @@ import type { ChangePasswordRequestDto, MySessionDto } from '@provdash/shared/co
 import { firstValueFrom } from 'rxjs';
 import { AUTH_API, AuthStore } from './auth.store';
 
+/** The user's own sessions (under AUTH_API). */
+const SESSIONS = '/api/auth/sessions';
+
+/** How many other sessions were signed out. */
+export interface EndedSessions {
+  ended: number;
+}
+
 /** The signed-in user's own account: their password and their sessions. */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
@@ -20,14 +28,14 @@ export class AccountApi {
   }
 
   sessions(): Promise<MySessionDto[]> {
-    return firstValueFrom(this.http.get<MySessionDto[]>(`${AUTH_API}/sessions`));
+    return firstValueFrom(this.http.get<MySessionDto[]>(SESSIONS));
   }
 
   endSession(id: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`${AUTH_API}/sessions/${id}`));
+    return firstValueFrom(this.http.delete<void>(`${SESSIONS}/${id}`));
   }
 
-  endOtherSessions(): Promise<{ ended: number }> {
-    return firstValueFrom(this.http.post<{ ended: number }>(`${AUTH_API}/sessions/sign-out-others`, null));
+  endOtherSessions(): Promise<EndedSessions> {
+    return firstValueFrom(this.http.post<EndedSessions>(`${SESSIONS}/sign-out-others`, null));
   }
 }
