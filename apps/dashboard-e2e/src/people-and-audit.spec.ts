@@ -1,4 +1,4 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { Browser, expect as baseExpect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /*
@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
  * project's device, so the phone project walks them on a Pixel 7. Each project invites a user of
  * its own, so the two can run at once against one server.
  */
+// Lazy screens on a busy 2-core machine: give each step time to arrive.
+const expect = baseExpect.configure({ timeout: 20_000 });
 const ADMIN = 'admin@demo.go.th';
 const ADMIN_PASSWORD = 'demo-password';
 // The server refuses weak passwords (zxcvbn score 3, not the user's own name).
