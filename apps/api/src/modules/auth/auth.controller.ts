@@ -63,7 +63,8 @@ export class AuthController {
     try {
       issued = await this.auth.login(body.email, body.password, {
         userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-        address: req.ip?.slice(0, 64) ?? null,
+        // An IPv4 client on a dual-stack socket reads "::ffff:203.0.113.7": shown as the IPv4 it is.
+        address: req.ip?.replace(/^::ffff:(?=\d+\.)/, '').slice(0, 64) ?? null,
       });
     } catch (error) {
       // Wrong password, unknown or disabled account: a failure that spends the address's budget.

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -47,6 +47,30 @@ export const AUDITED_OBJECTS = [
 
 const PAGE_SIZES = [25, 50, 100];
 
+/** The paginator's words in the reader's language (Material's own are English only). */
+function paginatorIntl(): MatPaginatorIntl {
+  const transloco = inject(TranslocoService);
+  const intl = new MatPaginatorIntl();
+  const words = () => {
+    intl.itemsPerPageLabel = transloco.translate('auditTrail.perPage');
+    intl.nextPageLabel = transloco.translate('auditTrail.nextPage');
+    intl.previousPageLabel = transloco.translate('auditTrail.previousPage');
+    intl.firstPageLabel = transloco.translate('auditTrail.firstPage');
+    intl.lastPageLabel = transloco.translate('auditTrail.lastPage');
+    intl.getRangeLabel = (page, size, length) =>
+      length === 0
+        ? transloco.translate('auditTrail.rangeNone')
+        : transloco.translate('auditTrail.range', {
+            from: page * size + 1,
+            to: Math.min((page + 1) * size, length),
+            total: length,
+          });
+    intl.changes.next();
+  };
+  transloco.selectTranslation().subscribe(() => words());
+  return intl;
+}
+
 interface Row {
   event: AuditEventDto;
   changes: AuditFieldChange[];
@@ -70,7 +94,7 @@ interface Row {
     MatSelectModule,
     TranslocoDirective,
   ],
-  providers: [provideBuddhistEraDates()],
+  providers: [provideBuddhistEraDates(), { provide: MatPaginatorIntl, useFactory: paginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let g">

@@ -72,7 +72,7 @@ export function deviceName(userAgent: string | null): string {
               />
               <mat-error data-testid="current-password-error">{{ errorText('currentPassword', t) }}</mat-error>
             </mat-form-field>
-            <mat-form-field class="wide">
+            <mat-form-field class="wide" subscriptSizing="dynamic">
               <mat-label>{{ t('newPassword') }}</mat-label>
               <input
                 matInput
@@ -168,6 +168,7 @@ export function deviceName(userAgent: string | null): string {
     }
     form button {
       align-self: flex-start;
+      margin-top: 12px;
     }
     .strength.short,
     .strength.personal,
