@@ -14,6 +14,18 @@ export const MESSAGES = {
     th: 'พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
     en: 'Too many attempts. Please wait a minute and try again.',
   },
+  'auth.mustChangePassword': {
+    th: 'กรุณาตั้งรหัสผ่านของคุณเองก่อนใช้งาน (หน้า บัญชีของฉัน)',
+    en: 'Set your own password first (on My account).',
+  },
+  'users.selfChange': {
+    th: 'ไม่สามารถปิดการใช้งานหรือเปลี่ยนบทบาทหรือขอบเขตของบัญชีตนเองได้ ต้องให้ผู้ดูแลระบบท่านอื่นดำเนินการ',
+    en: 'You cannot disable your own account or change its role or scope: another admin must do it.',
+  },
+  'audit.tooManyToExport': {
+    th: 'รายการที่ตรงกับตัวกรองมีมากกว่า {max} รายการ กรุณากรองให้แคบลงก่อนส่งออก',
+    en: 'More than {max} rows match: narrow the filters before exporting.',
+  },
   'access.denied': {
     th: 'คุณไม่มีสิทธิ์ดำเนินการนี้กับหน่วยงานนี้',
     en: 'You are not allowed to do this for this unit.',
@@ -464,4 +476,6 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   WEIGHTS_SUM_NOT_100: 'ผลรวมน้ำหนักต้องเท่ากับ 100 พอดี',
   PASSWORD_PERSONAL: 'รหัสผ่านต้องไม่มีชื่อหรืออีเมลของผู้ใช้',
   PASSWORD_COMMON: 'รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน',
+  PASSWORD_WRONG: 'รหัสผ่านปัจจุบันไม่ถูกต้อง',
+  PASSWORD_UNCHANGED: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านปัจจุบัน',
 };

@@ -44,6 +44,7 @@ import { AddProjectPersonAndStatusThresholds1796600500000 } from './migrations/1
 import { KpiStatusThreshold } from '../modules/scorecards/kpi-status-threshold.entity';
 import { AddKpiOwnerUser1796600400000 } from './migrations/1796600400000-AddKpiOwnerUser';
 import { AddKpiTargetState1796600400001 } from './migrations/1796600400001-AddKpiTargetState';
+import { AddPeopleAdminAndSessionDetails1796600200000 } from './migrations/1796600200000-AddPeopleAdminAndSessionDetails';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -94,6 +95,7 @@ export const migrations = [
   CreateKpiComments1763700860000,
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
+  AddPeopleAdminAndSessionDetails1796600200000,
   AddKpiOwnerUser1796600400000,
   AddKpiTargetState1796600400001,
   AddProjectPersonAndStatusThresholds1796600500000,

@@ -23,6 +23,12 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard, roleGuard('central_analyst', 'admin')],
     loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.ministryRoutes),
   },
+  // Administration (people, the audit trail): signed in first; each screen checks its roles.
+  {
+    path: 'admin',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/admin/feature').then((m) => m.adminRoutes),
+  },
   // Scorecards, strategy maps and comparisons count approved data only: public, like the directory.
   {
     path: 'province',

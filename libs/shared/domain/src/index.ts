@@ -15,3 +15,4 @@ export * from './lib/risk-level';
 export * from './lib/locale-number';
 export * from './lib/kpi-limits';
 export * from './lib/kpi-display';
+export * from './lib/audit-diff';

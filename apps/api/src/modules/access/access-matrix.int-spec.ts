@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { DEMO_PASSWORD } from '../../database/seeds/demo/demo-users.seed';
 import { as, auditCount, DemoActor, Fixture, seedFixture } from '../../testing/fixtures';
 import { listRoutes } from '../../testing/routes';
 import { bootTestApp, TestApp } from '../../testing/test-app';
@@ -45,6 +47,18 @@ const only = (allowed: Partial<Record<Who, number>>): Record<Who, number> => ({
   approver50: 403,
   officer52: 403,
   ...allowed,
+});
+
+/** Any signed-in user gets `status`; the anonymous caller 401. */
+const signedIn = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  admin: status,
+  analyst: status,
+  clusterC15: status,
+  governor50: status,
+  officer50: status,
+  approver50: status,
+  officer52: status,
 });
 
 describe('access matrix: every role × every route × own and other scopes (real PostgreSQL)', () => {
@@ -1003,6 +1017,65 @@ describe('access matrix: every role × every route × own and other scopes (real
           .send({ displayName: 'เจ้าหน้าที่ ลำปาง', version });
       },
       expect: only({ admin: 200 }),
+    },
+    {
+      name: "reset the invited officer's password",
+      route: 'POST /api/users/:id/password-reset',
+      call: async (who) => {
+        // The officer the admin created above (a demo user's reset would end the session its token names).
+        const [user] = await t.dataSource.query(
+          `SELECT id, version FROM app_user WHERE email = 'new.admin@demo.go.th'`,
+        );
+        return client(who).post(`/api/users/${user.id}/password-reset`).send({ version: user.version });
+      },
+      expect: only({ admin: 200 }),
+    },
+    {
+      name: "export Chiang Mai's audit trail",
+      route: 'GET /api/audit/export',
+      call: (who) => client(who).get('/api/audit/export?unit=50'),
+      expect: only({ admin: 200, approver50: 200 }),
+    },
+    {
+      name: 'change my own password (the current one mistyped: refused at the field, nothing written)',
+      route: 'POST /api/auth/password',
+      call: async (who) => {
+        const body = { currentPassword: 'not-my-password', newPassword: 'violet-harbour-juniper-41' };
+        if (who === 'anonymous') return client(who).post('/api/auth/password').send(body);
+        // A real sign-in, as the screen has one: five tries a minute count per session (its cookie).
+        const [{ email }] = await t.dataSource.query(`SELECT email FROM app_user WHERE id = $1`, [f.userIds[who]]);
+        const login = await request(t.app.getHttpServer())
+          .post('/api/auth/login')
+          .send({ email, password: DEMO_PASSWORD });
+        const cookie = ([] as string[])
+          .concat(login.headers['set-cookie'] ?? [])
+          .find((c) => c.startsWith('pd_refresh='));
+        return as(t, login.body.accessToken)
+          .post('/api/auth/password')
+          .set('Cookie', String(cookie).split(';')[0])
+          .send(body);
+      },
+      expect: signedIn(400),
+    },
+    {
+      name: 'list my own sessions',
+      route: 'GET /api/auth/sessions',
+      call: (who) => client(who).get('/api/auth/sessions'),
+      expect: signedIn(200),
+    },
+    {
+      name: 'sign out a session that is not mine (or no longer live)',
+      route: 'DELETE /api/auth/sessions/:id',
+      call: (who) => client(who).delete('/api/auth/sessions/7f1a2b3c-0000-4000-8000-000000000000'),
+      expect: signedIn(404),
+    },
+    {
+      name: 'sign out my other sessions',
+      route: 'POST /api/auth/sessions/sign-out-others',
+      call: (who) => client(who).post('/api/auth/sessions/sign-out-others'),
+      expect: signedIn(200),
+      // Session tokens are not audited rows.
+      writes: 0,
     },
     {
       name: 'read my own profile',

@@ -42,6 +42,8 @@ export class AccessGuard implements CanActivate {
     if (actor) this.cls.set(CTX_ACTOR, actor);
     if (rule.kind !== 'policy') return true;
     if (!actor) throw unauthorized();
+    // A temporary password opens only the user's own account (signed-in routes), where they set their own.
+    if (actor.pwc) throw forbidden('auth.mustChangePassword');
 
     const unit = await this.units.resolve(rule.unit, req, actor);
     if (!isAllowed({ role: actor.role, scopePath: actor.scope }, rule.action, unit)) throw forbidden();

@@ -9,6 +9,8 @@ export interface ActorClaims {
   scopeCode: string;
   /** The sign-in session (refresh token family): revoking it ends this token too (see Sessions). */
   sid: string;
+  /** Set while the user still holds a temporary password: only their own account's routes are open. */
+  pwc?: true;
 }
 
 export interface ResolvedUnit {

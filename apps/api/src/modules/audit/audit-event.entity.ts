@@ -9,6 +9,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_event_org_unit_at_idx', ['orgUnitId', 'at'])
 @Index('audit_event_entity_idx', ['entity', 'entityId'])
 @Index('audit_event_user_at_idx', ['userId', 'at'])
+@Index('audit_event_at_idx', ['at', 'id'])
+@Index('audit_event_entity_at_idx', ['entity', 'at'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',

@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditEventDto, PageDto } from '@provdash/shared/contracts';
 import { ClsService } from 'nestjs-cls';
 import { Allow, unitCode } from '../access/access.decorators';
 import { CTX_UNIT, ResolvedUnit } from '../access/actor';
 import { AuditService } from './audit.service';
-import { AuditQueryDto } from './dto/audit-query.dto';
+import { AuditExportQueryDto, AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -20,5 +20,12 @@ export class AuditController {
   @Allow('approve', unitCode('query', 'unit', true))
   search(@Query() query: AuditQueryDto): Promise<PageDto<AuditEventDto>> {
     return this.audit.search(this.cls.get<ResolvedUnit>(CTX_UNIT), query);
+  }
+
+  /** The filtered rows as a file (CSV or XLSX), for the same readers; read-only like the trail. */
+  @Get('export')
+  @Allow('approve', unitCode('query', 'unit', true))
+  export(@Query() query: AuditExportQueryDto): Promise<StreamableFile> {
+    return this.audit.export(this.cls.get<ResolvedUnit>(CTX_UNIT), query);
   }
 }

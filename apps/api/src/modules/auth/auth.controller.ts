@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerException } from '@nestjs/throttler';
-import type { AuthUserDto, SessionDto } from '@provdash/shared/contracts';
+import type { AuthUserDto, MySessionDto, SessionDto } from '@provdash/shared/contracts';
 import type { Request, Response } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
@@ -10,6 +22,7 @@ import { AppConfig } from '../../config/app-config';
 import { Public, SignedIn } from '../access/access.decorators';
 import { ActorClaims, CTX_ACTOR } from '../access/actor';
 import { AuthService, IssuedSession } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { FailedSignIns } from './failed-sign-ins';
 
@@ -48,7 +61,11 @@ export class AuthController {
     if (this.failures.exhausted(address)) throw new ThrottlerException();
     let issued: IssuedSession;
     try {
-      issued = await this.auth.login(body.email, body.password);
+      issued = await this.auth.login(body.email, body.password, {
+        userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+        // An IPv4 client on a dual-stack socket reads "::ffff:203.0.113.7": shown as the IPv4 it is.
+        address: req.ip?.replace(/^::ffff:(?=\d+\.)/, '').slice(0, 64) ?? null,
+      });
     } catch (error) {
       // Wrong password, unknown or disabled account: a failure that spends the address's budget.
       if (error instanceof ApiError && error.getStatus() === HttpStatus.UNAUTHORIZED) this.failures.record(address);
@@ -79,6 +96,47 @@ export class AuthController {
   @SignedIn()
   me(): Promise<AuthUserDto> {
     return this.auth.profile(this.cls.get<ActorClaims>(CTX_ACTOR).sub);
+  }
+
+  /**
+   * The user's own password (a temporary one included). Five tries a minute per session (the refresh
+   * cookie travels to /api/auth; without it, per address), like sign-in: the current password must not
+   * be guessable through this door either, and colleagues behind one address keep their own budget.
+   */
+  @Post('password')
+  @HttpCode(204)
+  @SignedIn()
+  @Throttle({ default: { limit: 5, ttl: 60_000 } })
+  @ThrottleBy('session')
+  async changePassword(@Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(this.actor(), body.currentPassword, body.newPassword);
+  }
+
+  /** The user's own live sessions: device, address, when it began and was last renewed. */
+  @Get('sessions')
+  @SignedIn()
+  sessions(): Promise<MySessionDto[]> {
+    return this.auth.mySessions(this.actor());
+  }
+
+  /** Signs out one of the user's own sessions; its access token and sockets stop at once. */
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @SignedIn()
+  async endSession(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.auth.endMySession(this.actor(), id);
+  }
+
+  /** Signs out every session of the user but this one. */
+  @Post('sessions/sign-out-others')
+  @HttpCode(200)
+  @SignedIn()
+  async endOtherSessions(): Promise<{ ended: number }> {
+    return { ended: await this.auth.endMyOtherSessions(this.actor()) };
+  }
+
+  private actor(): ActorClaims {
+    return this.cls.get<ActorClaims>(CTX_ACTOR);
   }
 
   private send(req: Request, res: Response, issued: IssuedSession): SessionDto {

@@ -97,7 +97,8 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
   });
 
   it('signs out: the access token of the session stops working at once, other sessions go on', async () => {
-    const login = () => http().post('/api/auth/login').send({ email: 'officer.50@demo.go.th', password: DEMO_PASSWORD });
+    const login = () =>
+      http().post('/api/auth/login').send({ email: 'officer.50@demo.go.th', password: DEMO_PASSWORD });
     const [phone, desk] = [await login(), await login()];
     const workspace = (token: string) => as(t, token).get('/api/workspace/50');
     expect((await workspace(phone.body.accessToken)).status).toBe(200);
@@ -113,24 +114,41 @@ describe('sign-in, refresh, sign-out (real PostgreSQL)', () => {
       as(t, f.tokens.admin)
         .post('/api/users')
         .set('Accept-Language', lang)
-        .send({ email: 'somchai.jaidee@demo.go.th', displayName: 'สมชาย ใจดี', role: 'province_officer', orgUnitCode: '50', password });
+        .send({
+          email: 'somchai.jaidee@demo.go.th',
+          displayName: 'สมชาย ใจดี',
+          role: 'province_officer',
+          orgUnitCode: '50',
+          password,
+        });
     const common = await create('Password1234');
     expect(common.status).toBe(400);
     expect(common.body.details).toEqual([
-      { field: 'password', messages: ['รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน'] },
+      {
+        field: 'password',
+        messages: ['รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน'],
+      },
     ]);
     const personal = await create('Somchai-Jaidee-2026', 'en');
     expect(personal.status).toBe(400);
     expect(personal.body.details).toEqual([{ field: 'password', messages: ['must not contain your name or e-mail'] }]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'somchai.jaidee@demo.go.th'`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE email = 'somchai.jaidee@demo.go.th'`,
+    );
     expect(n).toBe(0);
   });
 
-  it("a role change refuses the tokens that state the old role; the renewed session carries the new one", async () => {
+  it('a role change refuses the tokens that state the old role; the renewed session carries the new one', async () => {
     const email = `role.change.${Date.now()}@demo.go.th`;
     const created = await as(t, f.tokens.admin)
       .post('/api/users')
-      .send({ email, displayName: 'ทดสอบ เปลี่ยนบทบาท', role: 'province_approver', orgUnitCode: '50', password: 'Kh0ng-Kaen-Lamyai-77' });
+      .send({
+        email,
+        displayName: 'ทดสอบ เปลี่ยนบทบาท',
+        role: 'province_approver',
+        orgUnitCode: '50',
+        password: 'Kh0ng-Kaen-Lamyai-77',
+      });
     expect(created.status).toBe(201);
     const login = await http().post('/api/auth/login').send({ email, password: 'Kh0ng-Kaen-Lamyai-77' });
     expect((await as(t, login.body.accessToken).get('/api/audit?unit=50')).status).toBe(200);

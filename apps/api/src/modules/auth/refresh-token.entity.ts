@@ -7,6 +7,7 @@ import { User } from '../users/user.entity';
  * (it was stolen or replayed). Only a hash is stored.
  */
 @Entity('refresh_token')
+@Index('refresh_token_user_started_idx', ['userId', 'startedAt'])
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'refresh_token_pkey' })
   id!: string;
@@ -35,4 +36,16 @@ export class RefreshToken {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the session (the family) began: the sign-in; carried on by every rotated token. */
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt!: Date;
+
+  /** The browser the session began in, as it named itself (shown to the user in "my sessions"). */
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent!: string | null;
+
+  /** The address the session began from (as the trusted proxy reports it). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  address!: string | null;
 }

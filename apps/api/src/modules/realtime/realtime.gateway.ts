@@ -190,6 +190,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!actor) return false;
     // A user's own room only: never another user's.
     if (room.startsWith('user:')) return room === userRoom(actor.sub);
+    // A temporary password opens only the user's own account, as on REST.
+    if (actor.pwc) return false;
     const code = room === 'national' ? 'TH' : room.split(':')[1];
     try {
       const unit = await this.units.byCode(code);

@@ -38,4 +38,8 @@ export class User extends Versioned {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** Invited with a temporary password (or reset by an admin): only their own account is open until they set their own. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
 }

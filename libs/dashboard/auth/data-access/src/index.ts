@@ -3,3 +3,4 @@ export * from './lib/auth.interceptor';
 export * from './lib/auth.guards';
 export * from './lib/provide-auth';
 export * from './lib/profile.resource';
+export * from './lib/account.api';

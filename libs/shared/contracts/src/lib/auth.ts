@@ -23,6 +23,41 @@ export interface AuthUserDto {
   displayName: string;
   role: RoleName;
   scope: ScopeDto;
+  /** Present (true) while the user holds a temporary password: they must set their own first. */
+  mustChangePassword?: boolean;
+}
+
+/** A user as the people admin screen sees them. */
+export interface ManagedUserDto extends AuthUserDto {
+  disabled: boolean;
+  mustChangePassword: boolean;
+  /** When their newest session began (ISO), or null if they never signed in. */
+  lastSignInAt: string | null;
+  version: number;
+}
+
+/** Shown once, to the admin who invited or reset: never stored readable, never sent again. */
+export interface TemporaryPasswordDto {
+  temporaryPassword: string;
+}
+
+export type InvitedUserDto = ManagedUserDto & Partial<TemporaryPasswordDto>;
+
+export interface ChangePasswordRequestDto {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** One of the signed-in user's own sessions (a sign-in on a device, until it signs out or expires). */
+export interface MySessionDto {
+  id: string;
+  userAgent: string | null;
+  address: string | null;
+  startedAt: string;
+  /** The last time the device renewed its token (every few minutes while the app is open). */
+  lastSeenAt: string;
+  /** The session this request was made from. */
+  current: boolean;
 }
 
 export interface LoginRequestDto {
@@ -60,6 +95,8 @@ export interface AuditEventDto {
   at: string;
   userId: string | null;
   userEmail: string | null;
+  /** The changer's display name (null for system changes). */
+  userName?: string | null;
   action: 'insert' | 'update' | 'delete' | string;
   entity: string;
   entityId: string;

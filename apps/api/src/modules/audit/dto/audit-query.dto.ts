@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInstant } from '../../../common/dates';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: "org unit code (default: the caller's scope); includes the units below it" })
@@ -27,6 +27,13 @@ export class AuditQueryDto {
   @IsUUID()
   userId?: string;
 
+  /** Part of a person's e-mail or name (the trail screen's person filter). */
+  @ApiPropertyOptional({ description: "part of the changer's e-mail or name" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  person?: string;
+
   @ApiPropertyOptional({ example: '2026-10-01T00:00:00+07:00' })
   @IsOptional()
   @IsInstant()
@@ -51,4 +58,12 @@ export class AuditQueryDto {
   @Min(1)
   @Max(200)
   pageSize = 50;
+}
+
+/** The same filters, for a file of every matching row (no paging). */
+export class AuditExportQueryDto extends AuditQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format: 'csv' | 'xlsx' = 'csv';
 }

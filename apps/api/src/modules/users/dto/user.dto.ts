@@ -35,11 +35,16 @@ export class CreateUserDto {
   @Matches(/^[A-Za-z0-9-]{1,16}$/)
   orgUnitCode!: string;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiPropertyOptional({
+    minLength: 12,
+    description:
+      'omitted for an invitation: the server makes a temporary password, returned once, to be replaced at first sign-in',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(12)
   @MaxLength(200)
-  password!: string;
+  password?: string;
 }
 
 export class UpdateUserDto {
@@ -54,6 +59,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  /** A new scope (org unit code); it must fit the role (a province for province roles, and so on). */
+  @ApiPropertyOptional({ description: 'org unit code of the new scope' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,16}$/)
+  orgUnitCode?: string;
 
   /** Disabling ends the user's sessions: refresh stops at once, access tokens within their lifetime. */
   @ApiPropertyOptional()
@@ -73,4 +85,11 @@ export class UserListQueryDto {
   @IsString()
   @MaxLength(16)
   unit?: string;
+}
+
+export class VersionDto {
+  @ApiProperty({ description: 'the version read; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
 }

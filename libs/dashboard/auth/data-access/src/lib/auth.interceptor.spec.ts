@@ -122,7 +122,7 @@ describe('authInterceptor', () => {
     expect(error).toBeInstanceOf(HttpErrorResponse);
     expect((error as HttpErrorResponse).status).toBe(401);
     expect(store.signedIn()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/kpis?year=2569' } });
+    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/kpis?year=2569', ended: 1 } });
     // Exactly one refresh and one retry: nothing more is pending.
     http.expectNone('/api/auth/refresh');
   });
@@ -138,7 +138,7 @@ describe('authInterceptor', () => {
     expect((error as HttpErrorResponse).status).toBe(401);
     http.expectNone('/api/kpis');
     expect(store.signedIn()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/kpis?year=2569' } });
+    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/kpis?year=2569', ended: 1 } });
   });
 
   it('a 401 from the session calls themselves is passed through, never refreshed', async () => {

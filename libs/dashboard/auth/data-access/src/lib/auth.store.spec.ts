@@ -177,6 +177,6 @@ describe('AuthStore', () => {
     await store.expire();
 
     expect(store.signedIn()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/me' } });
+    expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/me', ended: 1 } });
   });
 });

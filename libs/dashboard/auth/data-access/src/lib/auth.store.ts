@@ -83,12 +83,15 @@ export class AuthStore {
     }
   }
 
-  /** The session could not be renewed: sign out and send the user to sign in, back here afterwards. */
+  /**
+   * The session could not be renewed (it expired, was signed out elsewhere, or the account was
+   * disabled): sign out and send the user to sign in, saying why, back here afterwards.
+   */
   async expire(): Promise<void> {
     this.end();
     const current = this.router.url;
     if (current.startsWith(SIGN_IN_PATH)) return;
-    await this.router.navigate([SIGN_IN_PATH], { queryParams: { returnUrl: current } });
+    await this.router.navigate([SIGN_IN_PATH], { queryParams: { returnUrl: current, ended: 1 } });
   }
 
   private async renew(): Promise<boolean> {

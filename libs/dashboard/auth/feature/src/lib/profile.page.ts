@@ -1,18 +1,23 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { profileResource } from '@provdash/dashboard/auth/data-access';
+import { Router } from '@angular/router';
+import { AuthStore, profileResource, safeReturnUrl } from '@provdash/dashboard/auth/data-access';
+import { AccountSecurity } from './account-security';
 
 /** The signed-in user's own account, as the API has it now (so a changed role shows without signing in again). */
 @Component({
   selector: 'pd-profile-page',
-  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective],
+  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective, AccountSecurity],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('auth.profile.title') }}</h1>
+      @if (store.user()?.mustChangePassword) {
+        <p class="must" role="alert" data-testid="must-change-password">{{ t('people.me.mustChange') }}</p>
+      }
       @if (profile.isLoading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="t('common.loading')" />
       } @else if (profile.error()) {
@@ -33,6 +38,7 @@ import { profileResource } from '@provdash/dashboard/auth/data-access';
           </mat-card-content>
         </mat-card>
       }
+      <pd-account-security (passwordChanged)="passwordChanged()" />
     </ng-container>
   `,
   styles: `
@@ -72,10 +78,27 @@ import { profileResource } from '@provdash/dashboard/auth/data-access';
     .error {
       color: var(--mat-sys-error);
     }
+    .must {
+      margin: 0 0 12px;
+      padding: 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
   `,
 })
 export class ProfilePage {
   protected readonly profile = profileResource();
+  protected readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  /** Where the user was headed when sign-in sent them here to set their own password first. */
+  readonly returnUrl = input<string>();
+
+  /** A temporary password replaced: on to where the user was going, if sign-in sent them here. */
+  protected async passwordChanged(): Promise<void> {
+    const next = this.returnUrl();
+    if (next) await this.router.navigateByUrl(safeReturnUrl(next));
+  }
   private readonly transloco = inject(TranslocoService);
   protected readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
 }

@@ -49,6 +49,8 @@ export class SignInPage {
 
   /** From the query string (`?returnUrl=`), set by the guards and the user menu. */
   readonly returnUrl = input<string>();
+  /** Set when the app sent the user here because their session ended (`?ended=1`). */
+  readonly ended = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
@@ -69,8 +71,13 @@ export class SignInPage {
     this.failure.set(null);
     const { email, password } = this.form.getRawValue();
     try {
-      await this.store.login(email.trim(), password);
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      const user = await this.store.login(email.trim(), password);
+      // A temporary password opens only "my account", where the user sets their own first.
+      if (user.mustChangePassword) {
+        await this.router.navigate(['/me'], { queryParams: { returnUrl: safeReturnUrl(this.returnUrl()) } });
+      } else {
+        await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      }
     } catch (error) {
       const body = apiErrorBody(error);
       this.failure.set({

@@ -17,6 +17,10 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
 const PROJECT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
 /** The ministry's year set-up: central staff and admins. */
 const YEAR_SETUP_ROLES: readonly RoleName[] = ['central_analyst', 'admin'];
+/** People administration (the API's `administer`): admins only. */
+const PEOPLE_ROLES: readonly RoleName[] = ['admin'];
+/** The audit trail (the API's `approve`): admins, and a province's approvers for their province. */
+const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
 
 /** The toolbar's account corner: who is signed in and for which area, or a way to sign in. */
 @Component({
@@ -80,6 +84,12 @@ const YEAR_SETUP_ROLES: readonly RoleName[] = ['central_analyst', 'admin'];
               <a mat-menu-item routerLink="/workspace/new-year" data-testid="new-year-link">{{
                 t('kpiSetup.newYear.menu')
               }}</a>
+            }
+            @if (mayManagePeople()) {
+              <a mat-menu-item routerLink="/admin/people" data-testid="people-link">{{ t('people.menu') }}</a>
+            }
+            @if (mayReadAudit()) {
+              <a mat-menu-item routerLink="/admin/audit" data-testid="audit-link">{{ t('auditTrail.menu') }}</a>
             }
             <button mat-menu-item type="button" data-testid="sign-out" (click)="signOut()">
               {{ t('auth.menu.signOut') }}
@@ -174,6 +184,8 @@ export class UserMenu {
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   /** The plan import and the new fiscal year: the province's writers and the cluster office. */
   protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayManagePeople = computed(() => PEOPLE_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayReadAudit = computed(() => AUDIT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayRegisterProjects = computed(() => PROJECT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly maySetUpYear = computed(() => YEAR_SETUP_ROLES.includes(this.store.user()?.role as RoleName));
