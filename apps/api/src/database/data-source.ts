@@ -40,6 +40,7 @@ import { CreateMonthlyReports1763700850000 } from './migrations/1763700850000-Cr
 import { CreateKpiComments1763700860000 } from './migrations/1763700860000-CreateKpiComments';
 import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
 import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
+import { AddPlanStatus1796600300000 } from './migrations/1796600300000-AddPlanStatus';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -89,6 +90,7 @@ export const migrations = [
   CreateKpiComments1763700860000,
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
+  AddPlanStatus1796600300000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
