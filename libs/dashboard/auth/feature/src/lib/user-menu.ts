@@ -9,6 +9,8 @@ import type { RoleName, ScopeDto } from '@provdash/shared/contracts';
 import { filter, map } from 'rxjs';
 
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
+/** Who builds a plan (the plan builder's roleGuard says the same). */
+const PLAN_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
 
@@ -51,6 +53,11 @@ const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_appr
             <a mat-menu-item routerLink="/me" data-testid="profile-link">{{ t('auth.menu.profile') }}</a>
             @if (hasWorkspace()) {
               <a mat-menu-item routerLink="/workspace" data-testid="workspace-link">{{ t('auth.menu.workspace') }}</a>
+            }
+            @if (mayPlan()) {
+              <a mat-menu-item routerLink="/workspace/plan" data-testid="plan-builder-link">{{
+                t('planBuilder.menu')
+              }}</a>
             }
             @if (mayImport()) {
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
@@ -148,6 +155,7 @@ export class UserMenu {
   protected readonly signInPath = SIGN_IN_PATH;
   /** Who may upload a province's GFMIS report (the route's roleGuard says the same). */
   protected readonly mayImport = computed(() => IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayPlan = computed(() => PLAN_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });

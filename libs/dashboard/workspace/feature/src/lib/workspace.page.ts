@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 import {
@@ -63,6 +63,7 @@ const DIALOG = { width: '640px', maxWidth: '96vw', autoFocus: 'first-tabbable' a
     MatTabsModule,
     RouterLink,
     TranslocoDirective,
+    TranslocoPipe,
     EntryStatus,
     ResultsSpreadsheetPanel,
   ],
@@ -84,6 +85,8 @@ export class WorkspacePage {
   // Only a country-wide user picks a province: nobody else needs the directory.
   private readonly orgUnits = this.auth.user()?.scope.type === 'province' ? null : inject(OrgUnitsStore);
   protected readonly lang = injectLang();
+  /** The governor reads the desk; the others also build the plan (the plan builder's roleGuard). */
+  protected readonly mayPlan = computed(() => this.auth.user()?.role !== 'governor');
 
   protected readonly years = (() => {
     const fy = thisFiscalYear();

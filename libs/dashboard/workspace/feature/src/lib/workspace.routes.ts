@@ -16,4 +16,6 @@ export const workspaceRoutes: Route[] = [
   // A lazy route is how features meet (the rule's intent); the app shell could own it one day.
   // eslint-disable-next-line @nx/enforce-module-boundaries
   { path: '', loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.workspaceRoutes) },
+  // eslint-disable-next-line @nx/enforce-module-boundaries
+  { path: '', loadChildren: () => import('@provdash/dashboard/planning/feature').then((m) => m.workspaceRoutes) },
 ];
