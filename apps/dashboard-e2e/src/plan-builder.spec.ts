@@ -54,6 +54,8 @@ async function addNode(page: Page, button: ReturnType<Page['getByTestId']>, code
   await dialog.getByTestId('node-save').click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('notice')).toHaveText('บันทึกแล้ว');
+  // The outline reloads: the next code offered counts this one.
+  await expect(page.locator(`[data-testid="outline"] [data-code="${code}"]`)).toHaveCount(1);
 }
 
 const goal = (page: Page, code: string) => page.locator(`[data-testid="goal"][data-code="${code}"]`);
@@ -98,6 +100,8 @@ test.describe.serial('the plan builder', () => {
     browser,
     request,
   }, info) => {
+    // Some thirty saves on a busy two-core machine.
+    test.setTimeout(240_000);
     const project = info.project.name;
     const start = START[project];
     const page = await newPage(browser, project);
@@ -221,6 +225,7 @@ test.describe.serial('the plan builder', () => {
   });
 
   test('the approver publishes; the visitor who could not see the draft sees the map', async ({ browser }, info) => {
+    test.setTimeout(120_000);
     const project = info.project.name;
     const visitor = await newPage(browser, project);
     await visitor.goto(`/plan/${planId}`);

@@ -86,6 +86,13 @@ export class PlanBuilderPage {
   });
   protected readonly unitCode = computed(() => this.code() ?? this.auth.user()?.scope.code);
   protected readonly opensGoal = (n: MapGraphNode) => n.kind === 'goal';
+  /** The editor draws the plan's chain without the projects: arrows are between goals. */
+  protected readonly editorMap = computed(() => {
+    const m = this.map();
+    return m ? { ...m, projects: [] } : undefined;
+  });
+  /** A phone draws the map at full size, panned with a finger: boxes big enough to tap. */
+  protected readonly narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 639px)').matches;
 
   constructor() {
     effect(() => {
@@ -165,7 +172,7 @@ export class PlanBuilderPage {
     await this.reorder(kind, siblings, index, to);
   }
 
-  protected async dropped(kind: NodeKind, siblings: MapNodeDto[], e: CdkDragDrop<unknown>): Promise<void> {
+  protected async dropped<T>(kind: NodeKind, siblings: MapNodeDto[], e: CdkDragDrop<T>): Promise<void> {
     if (e.previousIndex !== e.currentIndex) await this.reorder(kind, siblings, e.previousIndex, e.currentIndex);
   }
 

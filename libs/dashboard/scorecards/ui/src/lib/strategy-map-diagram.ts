@@ -68,7 +68,9 @@ export function opensByDefault(n: MapGraphNode): boolean {
         <button type="button" data-testid="zoom-fit" (click)="zoomChoice.set('fit')" [class.on]="zoom() === 'fit'">
           {{ 'scorecards.map.fit' | transloco }}
         </button>
-        <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
+        @if (!editable()) {
+          <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
+        }
       </div>
       <div class="frame" data-testid="map-frame" [class.fit]="zoom() === 'fit'">
         <svg
