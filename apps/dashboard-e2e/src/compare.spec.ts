@@ -17,9 +17,7 @@ const PASSWORD = 'demo-password';
 // the demo's shared password does not; the demo's own accounts keep theirs.
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
-    ? PASSWORD
-    : NEW_USER_PASSWORD;
+  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const FY = 2569;
 const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 /** Where each project's live import goes: a province of its own, outside the cluster it exports. */

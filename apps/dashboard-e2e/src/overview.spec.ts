@@ -20,9 +20,7 @@ const PASSWORD = 'demo-password';
 // the demo's shared password does not; the demo's own accounts keep theirs.
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
-    ? PASSWORD
-    : NEW_USER_PASSWORD;
+  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 /** A day of FY 2569 when Chiang Mai's demo data has a red KPI, a live agreement score and money spent. */
 const FY = 2569;
 const AS_OF = '2026-06-30';

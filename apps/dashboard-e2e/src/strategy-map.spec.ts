@@ -54,11 +54,7 @@ test.describe('the strategy map', () => {
     page,
     request,
   }) => {
-    const plans = (await (await request.get('/api/plans?unit=50')).json()) as {
-      id: string;
-      startFy: number;
-      endFy: number;
-    }[];
+    const plans = (await (await request.get('/api/plans?unit=50')).json()) as { id: string; startFy: number; endFy: number }[];
     const plan = plans.find((p) => p.startFy <= 2569 && p.endFy >= 2569);
     expect(plan).toBeDefined();
     await page.goto(`/plan/${plan?.id}?fy=2569`);
@@ -76,10 +72,7 @@ test.describe('the strategy map', () => {
     };
     await expect(page.locator('[data-testid="kpi-node"][data-status="green"]').first()).toBeAttached();
     for (const k of card.kpis) {
-      await expect(page.locator(`[data-testid="kpi-node"][data-code="${k.code}"]`)).toHaveAttribute(
-        'data-status',
-        k.status,
-      );
+      await expect(page.locator(`[data-testid="kpi-node"][data-code="${k.code}"]`)).toHaveAttribute('data-status', k.status);
     }
     await expectNoSideways(page);
 

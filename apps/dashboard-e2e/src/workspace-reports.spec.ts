@@ -14,9 +14,7 @@ const PASSWORD = 'demo-password';
 // the demo's shared password does not; the demo's own accounts keep theirs.
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
-    ? PASSWORD
-    : NEW_USER_PASSWORD;
+  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '57';
 const FY = 2570;
 

@@ -16,9 +16,7 @@ const PASSWORD = 'demo-password';
 // the demo's shared password does not; the demo's own accounts keep theirs.
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
-    ? PASSWORD
-    : NEW_USER_PASSWORD;
+  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '50';
 const FY = 2570;
 const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
