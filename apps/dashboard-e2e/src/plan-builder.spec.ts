@@ -107,7 +107,7 @@ test.describe.serial('the plan builder', () => {
     const page = await newPage(browser, project);
     await page.goto('/workspace/plan');
     await signIn(page, people.officer);
-    await expect(page).toHaveURL(/\/workspace\/plan/);
+    await expect(page).toHaveURL(/\/workspace\/plan$/, { timeout: 20_000 });
     await expect(page.getByTestId('plan-builder-title')).toHaveText('จัดทำแผนพัฒนาและแผนที่ยุทธศาสตร์');
 
     // The four-year plan: validation next to the field first, then the plan.
@@ -235,7 +235,8 @@ test.describe.serial('the plan builder', () => {
     const page = await newPage(browser, project);
     await page.goto(`/workspace/plan?plan=${planId}`);
     await signIn(page, people.approver);
-    await expect(page.getByTestId('plan-status')).toHaveText('ร่าง');
+    await expect(page).toHaveURL(/\/workspace\/plan\?plan=/, { timeout: 20_000 });
+    await expect(page.getByTestId('plan-status')).toHaveText('ร่าง', { timeout: 20_000 });
     await page.getByTestId('publish').click();
     await page.getByRole('dialog').getByTestId('confirm-yes').click();
     await expect(page.getByTestId('notice')).toHaveText('เผยแพร่แผนแล้ว');

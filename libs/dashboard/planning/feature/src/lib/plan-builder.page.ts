@@ -141,7 +141,7 @@ export class PlanBuilderPage {
     const r = await this.store.publish(plan.id, plan.version);
     if (!r.ok) return this.fail(r.problem);
     this.say('notice.published');
-    this.reload();
+    this.store.reload();
   }
 
   // ── the outline ─────────────────────────────────────────────────────────────────────────────
