@@ -229,7 +229,7 @@ test.describe.serial('the plan builder', () => {
     const project = info.project.name;
     const visitor = await newPage(browser, project);
     await visitor.goto(`/plan/${planId}`);
-    await expect(visitor.getByRole('alert')).toBeVisible();
+    await expect(visitor.getByRole('alert')).toBeVisible({ timeout: 20_000 });
     await expect(visitor.getByTestId('map-title')).toHaveCount(0);
 
     const page = await newPage(browser, project);
@@ -239,14 +239,14 @@ test.describe.serial('the plan builder', () => {
     await expect(page.getByTestId('plan-status')).toHaveText('ร่าง', { timeout: 20_000 });
     await page.getByTestId('publish').click();
     await page.getByRole('dialog').getByTestId('confirm-yes').click();
-    await expect(page.getByTestId('notice')).toHaveText('เผยแพร่แผนแล้ว');
+    await expect(page.getByTestId('notice')).toHaveText('เผยแพร่แผนแล้ว', { timeout: 15_000 });
     await expect(page.getByTestId('plan-status')).toHaveText('เผยแพร่แล้ว');
     await page.screenshot({ path: info.outputPath(`published-${project}.png`) });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
     await visitor.reload();
-    await expect(visitor.getByTestId('map-title')).toContainText('แผนพัฒนาจังหวัดลำพูน');
+    await expect(visitor.getByTestId('map-title')).toContainText('แผนพัฒนาจังหวัดลำพูน', { timeout: 20_000 });
     await expect(mapGoal(visitor, 'G1.1')).toBeVisible();
     await expect(mapGoal(visitor, 'G2.1')).toBeVisible();
     await expect(mapGoal(visitor, 'G1.2')).toHaveCount(0);
