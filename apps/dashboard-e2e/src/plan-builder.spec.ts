@@ -247,7 +247,7 @@ test.describe.serial('the plan builder', () => {
 
     await visitor.reload();
     await expect(visitor.getByTestId('map-title')).toContainText('แผนพัฒนาจังหวัดลำพูน', { timeout: 20_000 });
-    await expect(mapGoal(visitor, 'G1.1')).toBeVisible();
+    await expect(mapGoal(visitor, 'G1.1')).toBeVisible({ timeout: 20_000 });
     await expect(mapGoal(visitor, 'G2.1')).toBeVisible();
     await expect(mapGoal(visitor, 'G1.2')).toHaveCount(0);
     await expect(visitor.getByTestId('goal-arrow')).toHaveCount(1);
