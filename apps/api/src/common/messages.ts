@@ -46,6 +46,11 @@ export const MESSAGES = {
     th: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลล่าสุดก่อนบันทึกอีกครั้ง',
     en: 'Someone else changed this meanwhile. Reload the latest version before saving again.',
   },
+  'plan.publishNotAllowed': {
+    th: 'ผู้อนุมัติของจังหวัดเท่านั้นที่เผยแพร่แผนได้',
+    en: "Only the province's approver can publish the plan.",
+  },
+  'plan.alreadyPublished': { th: 'แผนนี้เผยแพร่แล้ว', en: 'This plan is already published.' },
   'conflict.duplicate': { th: 'มีข้อมูลนี้อยู่แล้ว', en: 'This already exists.' },
   'kpi.bandRequired': {
     th: 'ตัวชี้วัดแบบช่วงต้องระบุขอบล่างและขอบบนของช่วง (ขอบล่างไม่เกินขอบบน)',
@@ -474,6 +479,11 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   WEIGHT_NOT_POSITIVE: 'น้ำหนักต้องมากกว่า 0',
   WEIGHT_TOO_MANY_DECIMALS: 'น้ำหนักมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง',
   WEIGHTS_SUM_NOT_100: 'ผลรวมน้ำหนักต้องเท่ากับ 100 พอดี',
+  GOAL_SELF_LINK: 'เป้าประสงค์เป็นเหตุของตัวเองไม่ได้',
+  GOAL_OTHER_PLAN: 'เป้าประสงค์ทั้งสองต้องอยู่ในแผนเดียวกัน',
+  GOAL_LINK_LOOP: 'ลูกศรนี้จะทำให้เกิดวงวน (เหตุและผลย้อนกลับมาที่เดิม)',
+  GOAL_NOT_ABOVE: 'ต้องเป็นเป้าประสงค์ของแผนระดับสูงกว่า (กลุ่มจังหวัดหรือประเทศ)',
+  PLAN_YEARS_ORDER: 'ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น',
   PASSWORD_PERSONAL: 'รหัสผ่านต้องไม่มีชื่อหรืออีเมลของผู้ใช้',
   PASSWORD_COMMON: 'รหัสผ่านนี้พบบ่อยหรือเดาง่ายเกินไป กรุณาใช้วลีที่ยาวขึ้นจากคำที่ไม่เกี่ยวข้องกัน',
   PASSWORD_WRONG: 'รหัสผ่านปัจจุบันไม่ถูกต้อง',

@@ -45,6 +45,7 @@ import { KpiStatusThreshold } from '../modules/scorecards/kpi-status-threshold.e
 import { AddKpiOwnerUser1796600400000 } from './migrations/1796600400000-AddKpiOwnerUser';
 import { AddKpiTargetState1796600400001 } from './migrations/1796600400001-AddKpiTargetState';
 import { AddPeopleAdminAndSessionDetails1796600200000 } from './migrations/1796600200000-AddPeopleAdminAndSessionDetails';
+import { AddPlanStatus1796600300000 } from './migrations/1796600300000-AddPlanStatus';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -96,6 +97,7 @@ export const migrations = [
   CreateDisbursementMonthTotals1763700870000,
   AddKpiHardLimits1796588259661,
   AddPeopleAdminAndSessionDetails1796600200000,
+  AddPlanStatus1796600300000,
   AddKpiOwnerUser1796600400000,
   AddKpiTargetState1796600400001,
   AddProjectPersonAndStatusThresholds1796600500000,

@@ -4,6 +4,7 @@ import type {
   OpenDataFilterName,
   OpenDatasetId,
 } from '@provdash/shared/contracts';
+import { inPublishedPlan } from '../strategy/strategy-map.queries';
 
 /**
  * The open datasets: for each, its columns (the data dictionary) and the one SQL statement that
@@ -179,6 +180,7 @@ const DATASETS: DatasetDefinition[] = [
     from: `FROM plan pl JOIN org_unit u ON u.id = pl.org_unit_id
       LEFT JOIN strategic_issue i ON i.plan_id = pl.id AND i.retired_at IS NULL
       LEFT JOIN goal g ON g.issue_id = i.id AND g.retired_at IS NULL`,
+    publicOnly: `pl.status = 'published'`,
     orderBy: 'u.path, pl.start_fy, pl.id, i.seq, i.code, g.seq, g.code',
     conditions: { scopePath: inScope, fiscalYear: (p) => `${p}::int BETWEEN pl.start_fy AND pl.end_fy` },
     lastUpdatedSql: `SELECT greatest((SELECT max(updated_at) FROM plan), (SELECT max(updated_at) FROM strategic_issue),
@@ -279,7 +281,7 @@ const DATASETS: DatasetDefinition[] = [
     ],
     from: `FROM kpi k JOIN goal g ON g.id = k.goal_id JOIN strategic_issue i ON i.id = g.issue_id
       JOIN plan pl ON pl.id = i.plan_id JOIN org_unit u ON u.id = k.org_unit_id`,
-    publicOnly: 'k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL',
+    publicOnly: `k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL AND pl.status = 'published'`,
     orderBy: 'u.path, i.seq, g.seq, k.code, k.id',
     conditions: {
       scopePath: inScope,
@@ -339,7 +341,7 @@ const DATASETS: DatasetDefinition[] = [
       ),
     ],
     from: 'FROM kpi_result r JOIN kpi k ON k.id = r.kpi_id JOIN org_unit u ON u.id = k.org_unit_id',
-    publicOnly: `r.status = 'approved'`,
+    publicOnly: `r.status = 'approved' AND ${inPublishedPlan('k')}`,
     orderBy: 'u.path, k.code, r.period, r.id',
     conditions: {
       scopePath: inScope,

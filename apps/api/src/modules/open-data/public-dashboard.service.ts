@@ -13,6 +13,7 @@ import { notFound } from '../../common/api-error';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
+import { inPublishedPlan } from '../strategy/strategy-map.queries';
 
 const ZERO = (): Record<KpiStatusName, number> => ({ green: 0, amber: 0, red: 0, grey: 0, none: 0 });
 
@@ -125,7 +126,7 @@ export class PublicDashboardService {
       `SELECT k.id, k.code, k.name_th, k.name_en, k.unit_th, k.unit_en, k.direction, k.frequency, k.owner_agency_th,
               k.data_source, k.definition_th, u.code AS unit_code, u.name_th AS unit_name_th, u.name_en AS unit_name_en,
               (SELECT t.target::text FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = $2::text AND t.state = 'published') AS target
-       FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id WHERE k.id = $1`,
+       FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id WHERE k.id = $1 AND ${inPublishedPlan('k')}`,
       [kpiId, fy],
     );
     if (!k) throw notFound();

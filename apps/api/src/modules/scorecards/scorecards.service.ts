@@ -113,6 +113,7 @@ export const KPI_SQL = (where: string, { trend = true }: { trend?: boolean } = {
   FROM kpi k
   JOIN goal g ON g.id = k.goal_id
   JOIN strategic_issue i ON i.id = g.issue_id
+  JOIN plan pl ON pl.id = i.plan_id AND pl.status = 'published'
   JOIN org_unit u ON u.id = k.org_unit_id
   LEFT JOIN org_unit parent ON parent.id = u.parent_id
   LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3 AND t.state = 'published'${trend ? TREND_JOIN : ''}

@@ -1,3 +1,5 @@
+import { PLAN_STATUSES, type PlanStatus } from '@provdash/shared/domain';
+import { sqlIn } from '../../database/sql-in';
 import { Versioned } from '../../database/versioned.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -5,6 +7,7 @@ import { OrgUnit } from '../org-units/org-unit.entity';
 /** A development plan (แผนพัฒนาจังหวัด/กลุ่มจังหวัด) of one org unit for a span of Buddhist-Era fiscal years. */
 @Entity('plan')
 @Check('plan_years_check', `"end_fy" >= "start_fy"`)
+@Check('plan_status_check', sqlIn('status', PLAN_STATUSES))
 export class Plan extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'plan_pkey' })
   id!: string;
@@ -34,4 +37,11 @@ export class Plan extends Versioned {
 
   @Column({ name: 'end_fy', type: 'smallint' })
   endFy!: number;
+
+  /** A draft is seen only by the unit's own people (and admins); publishing puts it on every open screen. */
+  @Column({ type: 'varchar', length: 16, default: 'published' })
+  status!: PlanStatus;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 }

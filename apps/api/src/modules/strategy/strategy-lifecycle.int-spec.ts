@@ -33,6 +33,10 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
     });
     expect(plan.status).toBe(201);
     ids.plan = plan.body.id;
+    // A new plan is a draft until the approver publishes it (plan-publishing.int-spec.ts); publish it now
+    // so the public reads below see it.
+    const published = await approver().post(`/api/plans/${ids.plan}/publish`).send({ version: plan.body.version });
+    expect(published.body.status).toBe('published');
 
     const issue = await officer()
       .post(`/api/plans/${ids.plan}/issues`)

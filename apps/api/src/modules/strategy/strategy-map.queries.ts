@@ -2,6 +2,15 @@ import type { MapProjectDto } from '@provdash/shared/contracts';
 import type { DataSource } from 'typeorm';
 
 /**
+ * True when the KPI under alias `k` belongs to a published plan: the condition every public or
+ * shared read of KPIs adds, so a draft plan's KPIs (and their results) stay with the province until
+ * the approver publishes it. Indexed lookups by primary key, one row per KPI.
+ */
+export const inPublishedPlan = (k: string): string =>
+  `EXISTS (SELECT 1 FROM goal pub_g JOIN strategic_issue pub_i ON pub_i.id = pub_g.issue_id
+           JOIN plan pub_p ON pub_p.id = pub_i.plan_id WHERE pub_g.id = ${k}.goal_id AND pub_p.status = 'published')`;
+
+/**
  * The projects under a map's strategies, each with the KPIs it serves: the last links of the map's
  * chain (goal → strategy → project). One indexed statement (project_strategy_id_idx, project_kpi's
  * primary key); every fiscal year of the plan, so the screen picks the year it shows.

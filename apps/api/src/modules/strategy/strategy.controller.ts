@@ -4,13 +4,14 @@ import type { MapNodeDto, PlanSummaryDto, StrategyMapDto } from '@provdash/share
 import { ClsService } from 'nestjs-cls';
 import { notFound } from '../../common/api-error';
 import { Allow, Public, unitCode, unitOf } from '../access/access.decorators';
-import { CTX_UNIT, ResolvedUnit } from '../access/actor';
+import { ActorClaims, CTX_ACTOR, CTX_UNIT, ResolvedUnit } from '../access/actor';
 import {
   CreateGoalBody,
   CreateNodeBody,
   CreatePlanBody,
   GoalLinkBody,
   PlanListQuery,
+  PublishPlanBody,
   UpdateGoalBody,
   UpdateNodeBody,
   UpdatePlanBody,
@@ -26,17 +27,30 @@ export class StrategyController {
     private readonly cls: ClsService,
   ) {}
 
+  /** Published plans for anyone; the unit's own people also see its drafts. */
   @Get('plans')
   @Public()
   plans(@Query() q: PlanListQuery): Promise<PlanSummaryDto[]> {
     if (!q.unit) throw notFound('notFound.unit');
-    return this.strategy.listPlans(q.unit);
+    return this.strategy.listPlans(q.unit, this.actor());
   }
 
   @Get('plans/:planId')
   @Public()
   map(@Param('planId', ParseUUIDPipe) planId: string): Promise<StrategyMapDto> {
-    return this.strategy.map(planId);
+    return this.strategy.map(planId, this.actor());
+  }
+
+  /** The approver (or, for a cluster or national plan, its office) publishes a draft; see canPublishPlan. */
+  @Post('plans/:planId/publish')
+  @HttpCode(200)
+  @Allow('write', unitOf('plan', 'param', 'planId'))
+  publish(@Param('planId', ParseUUIDPipe) id: string, @Body() body: PublishPlanBody): Promise<PlanSummaryDto> {
+    return this.strategy.publish(id, body.version, this.cls.get<ActorClaims>(CTX_ACTOR));
+  }
+
+  private actor(): ActorClaims | null {
+    return this.cls.get<ActorClaims | undefined>(CTX_ACTOR) ?? null;
   }
 
   @Post('plans')

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GoalDto, MapNodeDto, PlanSummaryDto, StrategyMapDto } from '@provdash/shared/contracts';
-import { isWithin } from '@provdash/shared/domain';
+import { canPublishPlan, canSeeDraftPlan, isWithin } from '@provdash/shared/domain';
 import { DataSource, EntityManager, EntityTarget, In } from 'typeorm';
-import { ApiError, conflict, notFound } from '../../common/api-error';
+import { ApiError, conflict, forbidden, notFound } from '../../common/api-error';
+import type { ActorClaims } from '../access/actor';
 import type { ResolvedUnit } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -45,8 +46,14 @@ const planDto = (p: Plan, orgUnitCode: string): PlanSummaryDto => ({
   visionEn: p.visionEn,
   startFy: p.startFy,
   endFy: p.endFy,
+  status: p.status,
+  publishedAt: p.publishedAt?.toISOString() ?? null,
   version: p.version,
 });
+
+/** Whether the caller (null when signed out) may see this unit's draft plans. */
+const insider = (actor: ActorClaims | null, unit: OrgUnit): boolean =>
+  actor !== null && canSeeDraftPlan({ role: actor.role, scopePath: actor.scope }, unit);
 
 /**
  * Plans and their strategy maps. Nothing here is ever deleted: issues, goals and strategies are
@@ -56,21 +63,25 @@ const planDto = (p: Plan, orgUnitCode: string): PlanSummaryDto => ({
 export class StrategyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async listPlans(unitCode: string): Promise<PlanSummaryDto[]> {
+  /** A unit's plans, newest first; drafts only for the unit's own people (canSeeDraftPlan). */
+  async listPlans(unitCode: string, actor: ActorClaims | null): Promise<PlanSummaryDto[]> {
     const plans = await this.dataSource.getRepository(Plan).find({
       where: { orgUnit: { code: unitCode } },
       relations: { orgUnit: true },
       order: { startFy: 'DESC' },
     });
-    return plans.map((p) => planDto(p, p.orgUnit.code));
+    return plans
+      .filter((p) => p.status === 'published' || insider(actor, p.orgUnit))
+      .map((p) => planDto(p, p.orgUnit.code));
   }
 
   /** The whole map in six indexed queries, whatever its size. */
-  async map(planId: string): Promise<StrategyMapDto> {
+  async map(planId: string, actor: ActorClaims | null): Promise<StrategyMapDto> {
     const plan = await this.dataSource
       .getRepository(Plan)
       .findOne({ where: { id: planId }, relations: { orgUnit: true } });
-    if (!plan) throw notFound();
+    // A draft is not there for anyone outside its unit: the same 404 as a plan that does not exist.
+    if (!plan || (plan.status !== 'published' && !insider(actor, plan.orgUnit))) throw notFound();
     const issues = await this.dataSource
       .getRepository(StrategicIssue)
       .find({ where: { planId }, order: { seq: 'ASC' } });
@@ -120,7 +131,8 @@ export class StrategyService {
   }
 
   async createPlan(body: CreatePlanBody, unit: ResolvedUnit): Promise<PlanSummaryDto> {
-    if (body.endFy < body.startFy) throw invalid('endFy', 'min', 'endFy must not be before startFy');
+    if (body.endFy < body.startFy)
+      throw invalid('endFy', 'PLAN_YEARS_ORDER', 'The last year must not be before the first.');
     return this.dataSource.transaction(async (m) => {
       const plan = m.create(Plan, {
         orgUnitId: unit.id,
@@ -130,7 +142,29 @@ export class StrategyService {
         visionEn: body.visionEn,
         startFy: body.startFy,
         endFy: body.endFy,
+        // Built in the open would show half a plan: a new plan waits for the approver to publish it.
+        status: 'draft',
+        publishedAt: null,
       });
+      await m.save(plan);
+      return planDto(plan, unit.code);
+    });
+  }
+
+  /**
+   * Puts a draft plan on every open screen. The save is audited like any other (the audit
+   * subscriber records status draft → published and who did it) and, being a plan definition
+   * change, goes live through definition.changed → target.changed to the unit's rooms.
+   */
+  async publish(id: string, version: number, actor: ActorClaims): Promise<PlanSummaryDto> {
+    return this.dataSource.transaction(async (m) => {
+      const plan = await this.locked(m, Plan, id, version);
+      const unit = await m.findOneByOrFail(OrgUnit, { id: plan.orgUnitId });
+      if (!canPublishPlan({ role: actor.role, scopePath: actor.scope }, unit))
+        throw forbidden('plan.publishNotAllowed');
+      if (plan.status === 'published') throw conflict('plan.alreadyPublished');
+      plan.status = 'published';
+      plan.publishedAt = new Date();
       await m.save(plan);
       return planDto(plan, unit.code);
     });
@@ -141,7 +175,8 @@ export class StrategyService {
       const plan = await this.locked(m, Plan, id, body.version);
       const { version: _version, ...changes } = body;
       Object.assign(plan, changes);
-      if (plan.endFy < plan.startFy) throw invalid('endFy', 'min', 'endFy must not be before startFy');
+      if (plan.endFy < plan.startFy)
+        throw invalid('endFy', 'PLAN_YEARS_ORDER', 'The last year must not be before the first.');
       await m.save(plan);
       const unit = await m.findOneByOrFail(OrgUnit, { id: plan.orgUnitId });
       return planDto(plan, unit.code);
@@ -186,7 +221,7 @@ export class StrategyService {
 
   /** A cause → effect arrow between two goals of the same plan; arrows may not form a loop. */
   async link(causeGoalId: string, effectGoalId: string): Promise<{ causeGoalId: string; effectGoalId: string }> {
-    if (causeGoalId === effectGoalId) throw invalid('effectGoalId', 'notEquals', 'a goal cannot cause itself');
+    if (causeGoalId === effectGoalId) throw invalid('effectGoalId', 'GOAL_SELF_LINK', 'A goal cannot cause itself.');
     return this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `SELECT ci.plan_id = ei.plan_id AS same_plan,
@@ -201,8 +236,13 @@ export class StrategyService {
         [causeGoalId, effectGoalId],
       );
       if (!row) throw notFound();
-      if (!row.same_plan) throw invalid('effectGoalId', 'isIn', 'both goals must belong to the same plan');
-      if (row.loops) throw invalid('effectGoalId', 'isIn', 'this arrow would close a loop');
+      if (!row.same_plan) throw invalid('effectGoalId', 'GOAL_OTHER_PLAN', 'Both goals must belong to the same plan.');
+      if (row.loops)
+        throw invalid(
+          'effectGoalId',
+          'GOAL_LINK_LOOP',
+          'This arrow would close a loop (the effect leads back to the cause).',
+        );
       const existing = await m.findOneBy(GoalLink, { causeGoalId, effectGoalId });
       if (!existing) await m.save(m.create(GoalLink, { causeGoalId, effectGoalId }));
       return { causeGoalId, effectGoalId };
@@ -229,7 +269,11 @@ export class StrategyService {
     );
     if (!row) throw notFound();
     if (row.own_path === row.target_path || !isWithin(row.target_path, row.own_path)) {
-      throw invalid('contributesToGoalId', 'isIn', 'must be a goal of a plan above this one (cluster or nation)');
+      throw invalid(
+        'contributesToGoalId',
+        'GOAL_NOT_ABOVE',
+        'Must be a goal of a plan above this one (cluster or nation).',
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ProjectStatusName } from './project';
-import type { Frequency } from './vocabulary';
+import type { Frequency, PlanStatus } from './vocabulary';
 
 export interface PlanSummaryDto {
   id: string;
@@ -10,6 +10,10 @@ export interface PlanSummaryDto {
   visionEn: string;
   startFy: number;
   endFy: number;
+  /** `draft` until published: only the unit's own people see a draft (canSeeDraftPlan). */
+  status: PlanStatus;
+  /** ISO timestamp of publication, null for a draft. */
+  publishedAt: string | null;
   version: number;
 }
 

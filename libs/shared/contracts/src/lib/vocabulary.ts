@@ -7,6 +7,7 @@ export type {
   DisbursementBudgetType,
   Frequency,
   KpiStatusName,
+  PlanStatus,
   ProjectBudgetType,
   ResultStatusName,
 } from '@provdash/shared/domain';

@@ -1,4 +1,15 @@
-import { Action, Actor, canSeeUnapproved, isAllowed, isRole, isWithin, Role, UnitRef } from './access-policy';
+import {
+  Action,
+  Actor,
+  canPublishPlan,
+  canSeeDraftPlan,
+  canSeeUnapproved,
+  isAllowed,
+  isRole,
+  isWithin,
+  Role,
+  UnitRef,
+} from './access-policy';
 
 const TH: UnitRef = { path: 'TH', type: 'country' };
 const NORTH: UnitRef = { path: 'TH/north', type: 'region' };
@@ -102,5 +113,35 @@ describe('isRole', () => {
     [1, false],
   ])('%p → %p', (value, expected) => {
     expect(isRole(value as Role)).toBe(expected);
+  });
+});
+
+describe('draft plans', () => {
+  it.each([
+    ['officerCM', CHIANG_MAI, true],
+    ['governorCM', CHIANG_MAI, true],
+    ['admin', CHIANG_MAI, true],
+    ['clusterC15', C15, true],
+    ['clusterC15', CHIANG_MAI, false],
+    ['analyst', CHIANG_MAI, false],
+    ['analyst', TH, true],
+    ['officerCM', LAMPANG, false],
+    ['officerCM', C15, false],
+  ])('%s sees a draft plan of %j: %s', (who, unit, expected) => {
+    expect(canSeeDraftPlan(actors[who as string], unit as UnitRef)).toBe(expected);
+  });
+
+  it.each([
+    ['approverCM', CHIANG_MAI, true],
+    ['officerCM', CHIANG_MAI, false],
+    ['governorCM', CHIANG_MAI, false],
+    ['admin', LAMPANG, true],
+    ['approverCM', LAMPANG, false],
+    ['clusterC15', C15, true],
+    ['clusterC15', CHIANG_MAI, false],
+    ['analyst', TH, true],
+    ['analyst', C15, false],
+  ])('%s publishes a plan of %j: %s', (who, unit, expected) => {
+    expect(canPublishPlan(actors[who as string], unit as UnitRef)).toBe(expected);
   });
 });

@@ -87,3 +87,21 @@ export function canSeeUnapproved(actor: Actor, unit: UnitRef): boolean {
   if (actor.role === 'admin') return true;
   return PROVINCE_ROLES.includes(actor.role) && isWithin(actor.scopePath, unit.path);
 }
+
+/**
+ * A draft plan belongs to the unit that writes it: its own people (who may see unapproved work or
+ * write the plan: a cluster office for its cluster plan) and admins. Everyone else, the public
+ * included, sees published plans only.
+ */
+export function canSeeDraftPlan(actor: Actor, unit: UnitRef): boolean {
+  return canSeeUnapproved(actor, unit) || isAllowed(actor, 'write', unit);
+}
+
+/**
+ * Publishing a plan is an approval: a province's plan by its approver (never its officer alone); a
+ * cluster's or the nation's plan, which has no approver role, by the office that writes it; admins always.
+ */
+export function canPublishPlan(actor: Actor, unit: UnitRef): boolean {
+  if (actor.role === 'admin') return true;
+  return unit.type === 'province' ? isAllowed(actor, 'approve', unit) : isAllowed(actor, 'write', unit);
+}

@@ -27,6 +27,10 @@ export type ProjectBudgetType = (typeof PROJECT_BUDGET_TYPES)[number];
 export const DISBURSEMENT_BUDGET_TYPES = ['overall', ...PROJECT_BUDGET_TYPES] as const;
 export type DisbursementBudgetType = (typeof DISBURSEMENT_BUDGET_TYPES)[number];
 
+/** A development plan is a draft (its own people only) until the province approver publishes it. */
+export const PLAN_STATUSES = ['draft', 'published'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
 const PERIOD_IN_YEAR = '(M(0[1-9]|1[0-2])|Q[1-4]|H[12])';
 /** A fiscal period key inside a year: `2569-M01`…`M12` (M01 = October), `2569-Q1`…`Q4`, `2569-H1`/`H2`. */
 export const PERIOD_KEY_PATTERN = new RegExp(`^\\d{4}-${PERIOD_IN_YEAR}$`);

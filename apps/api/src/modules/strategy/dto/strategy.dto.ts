@@ -31,6 +31,10 @@ export class CreatePlanBody {
   @ApiProperty({ example: 2570 }) @Type(() => Number) @IsInt() @Min(2400) @Max(2999) endFy!: number;
 }
 
+export class PublishPlanBody {
+  @ApiProperty({ description: 'the version of the plan the approver read' }) @IsInt() @Min(1) version!: number;
+}
+
 export class UpdatePlanBody {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) nameTh?: string;

@@ -11,6 +11,8 @@ import { filter, map } from 'rxjs';
 const IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'admin'];
 /** Who fills a plan from Excel: the province's writers and the cluster office (the API checks the unit). */
 const PLAN_IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer'];
+/** Who builds a plan (the plan builder's roleGuard says the same). */
+const PLAN_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
 /** Who registers projects: a province's officers, a cluster office for the cluster's own. */
@@ -61,6 +63,11 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
             <a mat-menu-item routerLink="/me" data-testid="profile-link">{{ t('auth.menu.profile') }}</a>
             @if (hasWorkspace()) {
               <a mat-menu-item routerLink="/workspace" data-testid="workspace-link">{{ t('auth.menu.workspace') }}</a>
+            }
+            @if (mayPlan()) {
+              <a mat-menu-item routerLink="/workspace/plan" data-testid="plan-builder-link">{{
+                t('planBuilder.menu')
+              }}</a>
             }
             @if (mayImport()) {
               <a mat-menu-item routerLink="/workspace/gfmis-import" data-testid="gfmis-import-link">{{
@@ -186,6 +193,7 @@ export class UserMenu {
   protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayManagePeople = computed(() => PEOPLE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayReadAudit = computed(() => AUDIT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayPlan = computed(() => PLAN_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayRegisterProjects = computed(() => PROJECT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly maySetUpYear = computed(() => YEAR_SETUP_ROLES.includes(this.store.user()?.role as RoleName));

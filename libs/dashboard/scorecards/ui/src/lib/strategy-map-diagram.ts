@@ -72,7 +72,9 @@ export function opensByDefault(n: MapGraphNode): boolean {
         <button type="button" data-testid="zoom-fit" (click)="zoomChoice.set('fit')" [class.on]="zoom() === 'fit'">
           {{ 'scorecards.map.fit' | transloco }}
         </button>
-        <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
+        @if (!editable()) {
+          <span class="hint">{{ 'scorecards.map.hint' | transloco }}</span>
+        }
       </div>
       <div #frame class="frame" data-testid="map-frame" [class.fit]="zoom() === 'fit'">
         <svg
@@ -112,11 +114,31 @@ export function opensByDefault(n: MapGraphNode): boolean {
                 data-testid="goal-arrow"
                 [attr.d]="path(e.points)"
                 [attr.data-points]="pointsAttr(e.points)"
+                [attr.data-cause]="e.source"
+                [attr.data-effect]="e.target"
                 fill="none"
-                stroke="#263238"
-                stroke-width="2.25"
+                [attr.stroke]="editable() && selectedLink() === e.id ? '#1565c0' : '#263238'"
+                [attr.stroke-width]="editable() && selectedLink() === e.id ? 4 : 2.25"
                 marker-end="url(#pd-arrow)"
               />
+              @if (editable()) {
+                <!-- Edit mode: a wide, invisible line to hit with a finger, and a stop for the keyboard. -->
+                <path
+                  class="arrow-hit"
+                  data-testid="goal-arrow-hit"
+                  [attr.data-cause]="e.source"
+                  [attr.data-effect]="e.target"
+                  [attr.d]="path(e.points)"
+                  fill="none"
+                  stroke="transparent"
+                  stroke-width="16"
+                  role="button"
+                  tabindex="0"
+                  [attr.aria-label]="arrowLabel(e.source, e.target)"
+                  (click)="linkPick.emit({ causeGoalId: e.source, effectGoalId: e.target })"
+                  (keydown.enter)="linkPick.emit({ causeGoalId: e.source, effectGoalId: e.target })"
+                />
+              }
             }
           }
           @for (p of l.nodes; track p.id) {
@@ -127,6 +149,7 @@ export function opensByDefault(n: MapGraphNode): boolean {
               [attr.data-code]="n.code"
               [attr.data-status]="n.kind === 'goal' || n.kind === 'kpi' ? n.status : null"
               [class.link]="link"
+              [class.picked]="editable() && selectedGoalId() === n.id"
               [attr.role]="link ? 'link' : null"
               [attr.tabindex]="link ? 0 : null"
               (click)="link && nodeOpen.emit(n)"
@@ -254,6 +277,20 @@ export function opensByDefault(n: MapGraphNode): boolean {
     .link:focus {
       outline: none;
     }
+    .picked .box {
+      stroke: #1565c0;
+      stroke-width: 4;
+      stroke-dasharray: 6 3;
+    }
+    .arrow-hit {
+      cursor: pointer;
+      pointer-events: stroke;
+    }
+    .arrow-hit:hover,
+    .arrow-hit:focus-visible {
+      stroke: rgba(21, 101, 192, 0.25);
+      outline: none;
+    }
     .label {
       height: 100%;
       overflow: hidden;
@@ -304,6 +341,15 @@ export class StrategyMapDiagram {
   /** Which boxes are links (focusable, emit `nodeOpen`). */
   readonly opens = input<(n: MapGraphNode) => boolean>(opensByDefault);
   readonly nodeOpen = output<MapGraphNode>();
+  /**
+   * Edit mode (the plan builder's map editor): the cause → effect arrows become buttons that emit
+   * `linkPick`; the goal chosen as a cause (`selectedGoalId`) and the chosen arrow (`selectedLink`,
+   * `<cause id>~<effect id>`) are drawn highlighted. Which boxes react is still `opens`/`nodeOpen`.
+   */
+  readonly editable = input(false);
+  readonly selectedGoalId = input<string | null>(null);
+  readonly selectedLink = input<string | null>(null);
+  readonly linkPick = output<{ causeGoalId: string; effectGoalId: string }>();
 
   protected readonly color = STATUS_COLOR;
   protected readonly symbol = STATUS_SYMBOL;
@@ -372,6 +418,12 @@ export class StrategyMapDiagram {
   }
 
   protected path = edgePath;
+
+  /** "G1.1 → G2.1": an arrow as the keyboard and a screen reader meet it. */
+  protected arrowLabel(cause: string, effect: string): string {
+    const code = (id: string) => this.byId().get(id)?.code ?? '';
+    return `${code(cause)} → ${code(effect)}`;
+  }
 
   protected pointsAttr(points: { x: number; y: number }[]): string {
     return points.map((p) => `${p.x},${p.y}`).join(' ');

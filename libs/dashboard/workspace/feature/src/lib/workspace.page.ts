@@ -85,6 +85,8 @@ export class WorkspacePage {
   // Only a country-wide user picks a province: nobody else needs the directory.
   private readonly orgUnits = this.auth.user()?.scope.type === 'province' ? null : inject(OrgUnitsStore);
   protected readonly lang = injectLang();
+  /** The governor reads the desk; the others also build the plan (the plan builder's roleGuard). */
+  protected readonly mayPlan = computed(() => this.auth.user()?.role !== 'governor');
 
   protected readonly years = (() => {
     const fy = thisFiscalYear();

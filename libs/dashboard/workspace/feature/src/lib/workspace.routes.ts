@@ -19,4 +19,6 @@ export const workspaceRoutes: Route[] = [
   // KPIs and targets (issue 18.2): /workspace/goals/:goalId/kpis and /workspace/kpis/:kpiId.
   // eslint-disable-next-line @nx/enforce-module-boundaries
   { path: '', loadChildren: () => import('@provdash/dashboard/kpi-setup/feature').then((m) => m.workspaceRoutes) },
+  // eslint-disable-next-line @nx/enforce-module-boundaries
+  { path: '', loadChildren: () => import('@provdash/dashboard/planning/feature').then((m) => m.workspaceRoutes) },
 ];

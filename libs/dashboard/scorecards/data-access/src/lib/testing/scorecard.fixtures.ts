@@ -68,6 +68,8 @@ export const fixtureMap: StrategyMapDto = {
     visionEn: 'A liveable province',
     startFy: 2566,
     endFy: 2570,
+    status: 'published',
+    publishedAt: '2022-10-01T00:00:00.000Z',
     version: 1,
   },
   issues: [
