@@ -82,13 +82,17 @@ const RETURN_REASONS = [
 type WorkflowState = 'draft' | 'submitted' | 'approved' | 'returned';
 
 /**
- * The newest due period of the current year is still moving through the workflow (drafts, some
- * submitted, a few returned, about half approved), as is anything reported in the last twelve days;
- * one in a hundred of the current and last year's older results was returned.
+ * In the current year, what was reported in the last twelve days is still moving through the
+ * workflow (about a third: drafts, submitted, a few returned); the newest due period's older
+ * results are nearly all approved, with a few stragglers for the workspace to chase. One in a
+ * hundred of the current and last year's older results was returned.
  */
 function workflowState(cal: DemoCalendar, fiscalYear: number, newest: boolean, fresh: boolean, roll: number): WorkflowState {
-  if (fiscalYear === cal.currentFy && (newest || fresh)) {
-    return roll < 0.25 ? 'draft' : roll < 0.4 ? 'submitted' : roll < 0.45 ? 'returned' : 'approved';
+  if (fiscalYear === cal.currentFy && fresh) {
+    return roll < 0.2 ? 'draft' : roll < 0.32 ? 'submitted' : roll < 0.36 ? 'returned' : 'approved';
+  }
+  if (fiscalYear === cal.currentFy && newest) {
+    return roll < 0.04 ? 'draft' : roll < 0.08 ? 'submitted' : roll < 0.1 ? 'returned' : 'approved';
   }
   return fiscalYear >= cal.currentFy - 1 && roll > 0.99 ? 'returned' : 'approved';
 }
