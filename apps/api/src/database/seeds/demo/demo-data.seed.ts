@@ -293,9 +293,9 @@ export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCal
       });
   }
 
-  function addKpi(p: Unit, goalId: string, t: KpiTemplate, performance: number, rnd: () => number): void {
+  function addKpi(p: Unit, goalId: string, t: KpiTemplate, performance: number, provinceRnd: () => number): void {
     const kpiId = randomUUID();
-    const scale = 1 - t.spread + rnd() * 2 * t.spread;
+    const scale = 1 - t.spread + provinceRnd() * 2 * t.spread;
     const baseline = t.base * scale * (t.direction === 'lower_better' ? 1.1 : 0.9);
     kpis.push({
       id: kpiId,
@@ -334,6 +334,8 @@ export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCal
       const keys = periodsOfYear(fy, t.frequency);
       const weights = seasonalWeights(t, keys.length);
       const due = keys.filter((period) => isPeriodDue(period, cal.today));
+      // A stream per KPI and year: a year's values do not depend on how much of another year is due.
+      const rnd = prng(seedOf(`results:${p.code}:${t.code}:${fy}`));
       for (const [i, period] of keys.entries()) {
         if (!due.includes(period)) continue;
         const roll = rnd();
