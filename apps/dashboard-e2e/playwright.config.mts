@@ -42,7 +42,8 @@ export default defineConfig({
     command: 'node dist/apps/api/main.js',
     cwd: workspaceRoot,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+    // Training option: province 96 (Narathiwat) starts without a plan, for the plan-builder journey.
+    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', DEMO_PROVINCES_WITHOUT_PLAN: '96' },
     reuseExistingServer: false,
     timeout: 120_000,
     // SIGTERM lets the API stop its embedded PostgreSQL; a kill would orphan it.
