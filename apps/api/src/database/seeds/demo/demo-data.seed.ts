@@ -82,17 +82,18 @@ const RETURN_REASONS = [
 type WorkflowState = 'draft' | 'submitted' | 'approved' | 'returned';
 
 /**
- * In the current year, what was reported in the last twelve days is still moving through the
- * workflow (about a third: drafts, submitted, a few returned); the newest due period's older
- * results are nearly all approved, with a few stragglers for the workspace to chase. One in a
- * hundred of the current and last year's older results was returned.
+ * In the current year, what was reported in the last twelve days is partly still in review (about
+ * one in five: drafts, submitted, a few returned), and a few of the newest due period's older
+ * results too, so the workspace has work while the screens stay lit (a KPI whose latest due period
+ * has no approved result is grey). One in a hundred of the current and last year's older results
+ * was returned.
  */
 function workflowState(cal: DemoCalendar, fiscalYear: number, newest: boolean, fresh: boolean, roll: number): WorkflowState {
   if (fiscalYear === cal.currentFy && fresh) {
-    return roll < 0.2 ? 'draft' : roll < 0.32 ? 'submitted' : roll < 0.36 ? 'returned' : 'approved';
+    return roll < 0.1 ? 'draft' : roll < 0.16 ? 'submitted' : roll < 0.19 ? 'returned' : 'approved';
   }
   if (fiscalYear === cal.currentFy && newest) {
-    return roll < 0.04 ? 'draft' : roll < 0.08 ? 'submitted' : roll < 0.1 ? 'returned' : 'approved';
+    return roll < 0.03 ? 'draft' : roll < 0.06 ? 'submitted' : roll < 0.08 ? 'returned' : 'approved';
   }
   return fiscalYear >= cal.currentFy - 1 && roll > 0.99 ? 'returned' : 'approved';
 }
