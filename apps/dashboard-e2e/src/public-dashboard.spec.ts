@@ -60,7 +60,10 @@ test.describe('public dashboard, signed out', () => {
     const results = page.locator('[data-testid="dataset"][data-id="results"]');
     await results.getByTestId('dictionary-toggle').click();
     await expect(results.getByTestId('dictionary')).toContainText('narrative_th');
-    await expect(results.getByTestId('download-csv')).toHaveAttribute('href', new RegExp(`results\\.csv\\?fiscalYear=${LAST_FY}`));
+    await expect(results.getByTestId('download-csv')).toHaveAttribute(
+      'href',
+      new RegExp(`results\\.csv\\?fiscalYear=${LAST_FY}`),
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), results.getByTestId('download-csv').click()]);
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

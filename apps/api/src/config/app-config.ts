@@ -65,7 +65,10 @@ export class AppConfig {
    * can practise building one. Read when the demo is first seeded.
    */
   @Transform(toList)
-  @Matches(/^[0-9]{2}$/, { each: true, message: 'DEMO_PROVINCES_WITHOUT_PLAN: two-digit province codes, comma-separated' })
+  @Matches(/^[0-9]{2}$/, {
+    each: true,
+    message: 'DEMO_PROVINCES_WITHOUT_PLAN: two-digit province codes, comma-separated',
+  })
   DEMO_PROVINCES_WITHOUT_PLAN: string[] = [];
 
   /**

@@ -171,7 +171,9 @@ describe.each([
     expect(await seedDemoMonthlyReports(t.app)).toBe(2);
     expect(await seedDemoMonthlyReports(t.app)).toBe(0);
     const reports = (await as(t, null).get('/api/public/provinces/50/monthly-reports')).body as MonthlyReportDto[];
-    expect(reports.map((r) => [r.month, r.trigger])).toEqual([[addDays(`${day.slice(0, 7)}-01`, -1).slice(0, 7), 'schedule']]);
+    expect(reports.map((r) => [r.month, r.trigger])).toEqual([
+      [addDays(`${day.slice(0, 7)}-01`, -1).slice(0, 7), 'schedule'],
+    ]);
     expect(reports[0].pdfBytes).toBeGreaterThan(1000);
     const pdf = await as(t, null).get(reports[0].pdfUrl);
     expect(pdf.status).toBe(200);
@@ -253,7 +255,9 @@ describe('training: DEMO_PROVINCES_WITHOUT_PLAN', () => {
       );
     const empty = rows.filter((r) => r.plans + r.kpis + r.results + r.agreements + r.projects === 0).map((r) => r.code);
     expect(empty).toEqual(['95', '96']);
-    const full = rows.filter((r) => r.plans === 1 && r.kpis > 0 && r.results > 0 && r.agreements === 4 && r.projects > 0);
+    const full = rows.filter(
+      (r) => r.plans === 1 && r.kpis > 0 && r.results > 0 && r.agreements === 4 && r.projects > 0,
+    );
     expect(full).toHaveLength(75);
   });
 

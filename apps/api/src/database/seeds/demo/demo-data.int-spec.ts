@@ -60,7 +60,9 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(years.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([2567, 2568, 2569, 2570]);
     const resultYears = await ds.query(`SELECT DISTINCT fiscal_year FROM kpi_result ORDER BY 1`);
     expect(resultYears.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([2567, 2568, 2569, 2570]);
-    const latest = await one<{ period: string }>(`SELECT max(period) AS period FROM kpi_result WHERE fiscal_year = 2570`);
+    const latest = await one<{ period: string }>(
+      `SELECT max(period) AS period FROM kpi_result WHERE fiscal_year = 2570`,
+    );
     expect(latest.period).toBe('2570-M01');
     const plan = await one<{ name_th: string }>(
       `SELECT p.name_th FROM plan p JOIN org_unit u ON u.id = p.org_unit_id WHERE u.code = '50'`,

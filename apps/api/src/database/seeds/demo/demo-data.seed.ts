@@ -88,7 +88,13 @@ type WorkflowState = 'draft' | 'submitted' | 'approved' | 'returned';
  * has no approved result is grey). One in a hundred of the current and last year's older results
  * was returned.
  */
-function workflowState(cal: DemoCalendar, fiscalYear: number, newest: boolean, fresh: boolean, roll: number): WorkflowState {
+function workflowState(
+  cal: DemoCalendar,
+  fiscalYear: number,
+  newest: boolean,
+  fresh: boolean,
+  roll: number,
+): WorkflowState {
   if (fiscalYear === cal.currentFy && fresh) {
     return roll < 0.1 ? 'draft' : roll < 0.16 ? 'submitted' : roll < 0.19 ? 'returned' : 'approved';
   }
