@@ -21,8 +21,11 @@ const passwordFor = (email: string) =>
   /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const FY = LAST_FY;
 const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
-/** Where each project's live import goes: a province of its own, outside the cluster it exports. */
-const LIVE_PROVINCE: Record<string, string> = { desktop: '96', phone: '95' };
+/**
+ * Where each project's live import goes: a province of its own, outside the cluster it exports, and
+ * not 96, which the suite's demo leaves without a plan or projects (DEMO_PROVINCES_WITHOUT_PLAN).
+ */
+const LIVE_PROVINCE: Record<string, string> = { desktop: '94', phone: '95' };
 
 interface RankingRow {
   code: string;
