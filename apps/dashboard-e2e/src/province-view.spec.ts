@@ -116,7 +116,8 @@ test.describe('province view, strategy map and comparison', () => {
     await page.getByTestId('kpi-select').click();
     await page.getByRole('option', { name: /^K1\.2\.1 / }).click();
     await expect(page).toHaveURL(/kpi=K1\.2\.1/);
-    await expect(page.getByTestId('ranking-row')).toHaveCount(77);
+    // Every province with the KPI: the suite's demo leaves Narathiwat (96) without a plan (DEMO_PROVINCES_WITHOUT_PLAN).
+    await expect(page.getByTestId('ranking-row')).toHaveCount(76);
     await expect(page.getByTestId('rank').first()).toHaveText('1');
     await expect(page.getByTestId('cluster-row')).toHaveCount(18);
     await expectNoSideways(page);
