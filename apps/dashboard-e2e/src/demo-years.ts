@@ -11,3 +11,9 @@ export const LAST_FY = CURRENT_FY - 1;
 
 /** The Gregorian year of a fiscal year's January to September (FY 2569 → 2026). */
 export const gregorianYearOf = (fiscalYear: number): number => fiscalYear - 543;
+
+/**
+ * Evaluated agreement rounds of the last complete year: its 6-month round, and its 12-month round
+ * once the demo's evaluation day (25 October after the year) has passed.
+ */
+export const LAST_FY_ROUNDS = bangkokDateOf(new Date()) > `${gregorianYearOf(LAST_FY)}-10-25` ? 2 : 1;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { LAST_FY } from './demo-years';
+import { LAST_FY, LAST_FY_ROUNDS } from './demo-years';
 
 /** Officers' names from the demo: the public never sees who entered or approved anything. */
 const OFFICERS = [
@@ -38,7 +38,7 @@ test.describe('public dashboard, signed out', () => {
     await expect(page.getByTestId('province-title')).toHaveText('เชียงใหม่');
     await expect(page.getByTestId('issue')).toHaveCount(4);
     await expect(page.getByTestId('kpi-row')).toHaveCount(14);
-    await expect(page.getByTestId('round')).toHaveCount(1);
+    await expect(page.getByTestId('round')).toHaveCount(LAST_FY_ROUNDS);
     await expect(page.getByTestId('disbursement')).toContainText('%');
 
     await page.locator('[data-testid="kpi-row"][data-code="K1.1.1"] a').click();
