@@ -7,6 +7,8 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/src/testing/global-teardown.ts',
-  testTimeout: 60000,
+  // Hooks too: a file's beforeAll seeds the whole demo (four fiscal years of plans, results,
+  // agreements and projects), which takes well over a minute on a busy shared machine.
+  testTimeout: 120000,
   coverageDirectory: '../../coverage/apps/api-int',
 };

@@ -42,7 +42,7 @@ export default defineConfig({
     command: 'node dist/apps/api/main.js',
     cwd: workspaceRoot,
     url: `${baseURL}/api/health`,
-    // DEMO_PROVINCES_WITHOUT_PLAN: the demo's training option (issue 18), ignored until the seed knows it.
+    // Training option: province 96 (Narathiwat) starts without a plan, for the plan-builder journey.
     env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', DEMO_PROVINCES_WITHOUT_PLAN: '96' },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -17,9 +17,9 @@ import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { roundAsOf, scoreAgreement, ScoredIndicator } from '../../apps/api/src/modules/agreements/agreement-evaluation';
 import { DEMO_AGREEMENT_INDICATORS } from '../../apps/api/src/database/seeds/demo/demo-agreements.seed';
+import { demoCalendar } from '../../apps/api/src/database/seeds/demo/demo-calendar';
 import {
   CLUSTER_ISSUES,
-  DEMO_PLAN_SPAN,
   GOAL_LINKS,
   KpiTemplate,
   PROVINCE_ISSUES,
@@ -34,6 +34,8 @@ export const NATIONAL_LATEST_FY = 2569;
 /** The morning the dataset stands on: FY 2569 has just closed and its September results are still being approved. */
 export const NATIONAL_AS_OF = '2026-10-20';
 export const PROJECTS_PER_PROVINCE_YEAR = 300;
+/** The plan the demo would have on NATIONAL_AS_OF (2566–2570): the dataset's province and cluster plans. */
+const DEMO_PLAN_SPAN = demoCalendar({ today: NATIONAL_AS_OF }).planSpan;
 export const DEFAULT_SEED = 1;
 /** Signs in every generated user (they exist only in generated databases). */
 export const DATASET_PASSWORD = 'dataset-password';

@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { jwtSecretPath, loadOrCreateJwtSecret } from './config/jwt-secret';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
-import { DEMO_PASSWORD, DEMO_USERS } from './database/seeds/demo/demo-users.seed';
+import { seedDemoMonthlyReports } from './database/seeds/demo/demo-monthly-reports';
+import { DEMO_PASSWORD, DEMO_USERS, trainingUsers } from './database/seeds/demo/demo-users.seed';
 import { Readiness } from './modules/health/readiness.service';
 import { RealtimeGateway } from './modules/realtime/realtime.gateway';
 
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
 
   // Demo data belongs to the embedded, try-it-out database; an external one gets it only on request.
   const demo = embedded !== null || config.SEED_DEMO;
-  await prepareDatabase(databaseUrl, { demo, log: (m) => log.log(m) });
+  await prepareDatabase(databaseUrl, {
+    demo,
+    provincesWithoutPlan: config.DEMO_PROVINCES_WITHOUT_PLAN,
+    log: (m) => log.log(m),
+  });
 
   const app = await createApp({
     config,
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     logger,
     dashboardDir: config.DASHBOARD_DIR ?? join(__dirname, '..', 'dashboard', 'browser'),
   });
+  if (demo) await seedDemoMonthlyReports(app, { log: (m) => log.log(m) });
   await app.listen(config.PORT);
 
   let closing = false;
@@ -82,10 +88,11 @@ async function main(): Promise<void> {
 
   log.log(`Provincial strategy dashboard: http://localhost:${config.PORT}  (API under /api, docs at /api/docs)`);
   if (demo) {
-    const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+    const users = [...DEMO_USERS, ...trainingUsers(config.DEMO_PROVINCES_WITHOUT_PLAN)];
+    const width = Math.max(...users.map((u) => u.email.length));
     log.log(
       `Demo sign-ins (password for all: ${DEMO_PASSWORD}):\n` +
-        DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role} of ${u.scopeCode}`).join('\n'),
+        users.map((u) => `    ${u.email.padEnd(width)}  ${u.role} of ${u.scopeCode}`).join('\n'),
     );
   }
 }

@@ -2,6 +2,7 @@ import { workspaceRoot } from '@nx/devkit';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAST_FY } from './demo-years';
 
 /*
  * The strategy office imports a GFMIS report end to end: dry run, import with live progress over
@@ -46,12 +47,12 @@ test('a province officer checks, imports, re-imports and rolls back a GFMIS file
   const { email, viewport, file, fileName } = RUNS[info.project.name];
   await page.setViewportSize(viewport);
 
-  await page.goto('/workspace/gfmis-import?fy=2569');
+  await page.goto(`/workspace/gfmis-import?fy=${LAST_FY}`);
   await expect(page).toHaveURL(/\/sign-in\?returnUrl=/);
   await page.getByLabel('อีเมล').fill(email);
   await page.getByLabel('รหัสผ่าน').fill('demo-password');
   await page.getByTestId('sign-in-submit').click();
-  await expect(page).toHaveURL(/\/workspace\/gfmis-import\?fy=2569$/);
+  await expect(page).toHaveURL(new RegExp(`/workspace/gfmis-import\\?fy=${LAST_FY}$`));
   await expect(page.getByRole('heading', { name: 'นำเข้าผลการเบิกจ่ายจาก GFMIS' })).toBeVisible();
   await expect(page.getByTestId('province')).toContainText('เชียงใหม่');
 

@@ -3,6 +3,7 @@ import { formatAgreementScoreShort } from '@provdash/shared/domain';
 import { existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_FY, gregorianYearOf, LAST_FY } from './demo-years';
 
 /*
  * The overview screens: the governor's province view (headline score, red KPIs, disbursement chart,
@@ -21,9 +22,9 @@ const PASSWORD = 'demo-password';
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
   /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
-/** A day of FY 2569 when Chiang Mai's demo data has a red KPI, a live agreement score and money spent. */
-const FY = 2569;
-const AS_OF = '2026-06-30';
+/** A day of the last complete fiscal year when Chiang Mai's demo data has a red KPI, a live agreement score and money spent. */
+const FY = LAST_FY;
+const AS_OF = `${gregorianYearOf(FY)}-06-30`;
 
 async function expectNoSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -87,7 +88,9 @@ test.describe("the governor's province view", () => {
     ).json()) as { live: { score: number; formatted: string }; rounds: { round: number; formatted: string }[] };
     await expect(page.getByTestId('agreement-live')).toHaveText(formatAgreementScoreShort(agreement.live.score));
     await expect(page.getByTestId('agreement-live')).toHaveAttribute('title', agreement.live.formatted);
-    await expect(page.getByTestId('agreement-round')).toContainText(`รอบ 6 เดือน: ${agreement.rounds[0].formatted}`);
+    // The last round evaluated: the 12-month one once its evaluation day after the year is past.
+    const last = agreement.rounds[agreement.rounds.length - 1];
+    await expect(page.getByTestId('agreement-round')).toContainText(`รอบ ${last.round} เดือน: ${last.formatted}`);
     // The score leads the page, before the KPI lights and the money.
     const order = await page
       .locator('section.overview > *')
@@ -113,7 +116,7 @@ test.describe("the governor's province view", () => {
     const chart = page.getByTestId('disbursement-chart');
     await expect(chart.locator('svg').first()).toBeVisible();
     await expect(chart.locator('.line-series path')).toHaveCount(4);
-    await expect(chart).toHaveAttribute('aria-label', /มิ\.ย\. 2569/);
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`มิ\\.ย\\. ${FY}`));
     await page.getByTestId('disbursement').getByText('แสดงเป็นตาราง').click();
     await expect(page.getByTestId('disbursement-table').locator('tbody tr')).toHaveCount(9);
     await expectNoSideways(page);
@@ -138,15 +141,15 @@ test.describe("the governor's province view", () => {
     await expectNoSideways(page);
     await page.getByTestId('back').click();
 
-    // English: labels and the era of the dates change (B.E. 2569 ↔ 2026).
-    await expect(page.getByTestId('as-of-label')).toHaveText('ข้อมูล ณ 30 มิ.ย. 2569');
+    // English: labels and the era of the dates change (B.E. 2569 ↔ 2026 for FY 2569).
+    await expect(page.getByTestId('as-of-label')).toHaveText(`ข้อมูล ณ 30 มิ.ย. ${FY}`);
     await page.locator('[data-lang="en"]').click();
-    await expect(page.getByTestId('as-of-label')).toHaveText('As of 30 Jun 2026');
+    await expect(page.getByTestId('as-of-label')).toHaveText(`As of 30 Jun ${gregorianYearOf(FY)}`);
     await expect(page.getByTestId('agreement-score').getByRole('heading')).toHaveText('Performance agreement score');
     await expect(first.getByTestId('status-chip')).toHaveText('✕Below target');
-    await expect(chart).toHaveAttribute('aria-label', /Jun 2026/);
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`Jun ${gregorianYearOf(FY)}`));
     await page.locator('[data-lang="th"]').click();
-    await expect(page.getByTestId('as-of-label')).toHaveText('ข้อมูล ณ 30 มิ.ย. 2569');
+    await expect(page.getByTestId('as-of-label')).toHaveText(`ข้อมูล ณ 30 มิ.ย. ${FY}`);
   });
 });
 
@@ -227,7 +230,7 @@ test.describe('the national overview', () => {
       const officer = await token(request, people.officer);
       const approver = await token(request, people.approver);
       const desk = (await (
-        await request.get('/api/workspace/52?fiscalYear=2570', { headers: bearer(officer) })
+        await request.get(`/api/workspace/52?fiscalYear=${CURRENT_FY}`, { headers: bearer(officer) })
       ).json()) as {
         kpis: {
           kpiId: string;

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { CURRENT_FY, gregorianYearOf, LAST_FY } from './demo-years';
 
 async function expectNoSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -10,9 +11,11 @@ test.describe('province view, strategy map and comparison', () => {
     page,
     request,
   }, info) => {
-    // Mid-year FY 2569: October to December are due, so a summed KPI expects 3/12 of its yearly target.
-    const query = 'fy=2569&asOf=2026-01-10';
-    const card = await (await request.get('/api/org-units/50/scorecard?fiscalYear=2569&asOf=2026-01-10')).json();
+    // Mid-way through the last complete year: October to December are due, so a summed KPI expects 3/12 of its yearly target.
+    const query = `fy=${LAST_FY}&asOf=${gregorianYearOf(LAST_FY)}-01-10`;
+    const card = await (
+      await request.get(`/api/org-units/50/scorecard?fiscalYear=${LAST_FY}&asOf=${gregorianYearOf(LAST_FY)}-01-10`)
+    ).json();
     const kpis = card.kpis as { code: string; status: string; expected: number | null; actual: number | null }[];
     const judged = kpis.find((k) => ['green', 'amber', 'red'].includes(k.status) && k.expected !== null);
     expect(judged).toBeDefined();
@@ -43,12 +46,18 @@ test.describe('province view, strategy map and comparison', () => {
     await expectNoSideways(page);
   });
 
-  test('a year without a signed agreement or projects offers the year before, one click away', async ({ page }) => {
-    await page.goto('/province/50?fy=2570');
-    await expect(page.getByTestId('agreement-none')).toContainText('2570');
-    await expect(page.getByTestId('disbursement-none')).toContainText('2570');
-    await page.getByTestId('agreement-previous-year').click();
-    await expect(page).toHaveURL(/fy=2569/);
+  test('a year without a signed agreement or projects says so and offers the year before; the demo years are one pick away', async ({
+    page,
+  }) => {
+    // The oldest year on offer (this one and the four before): the demo holds only the last four.
+    const empty = CURRENT_FY - 4;
+    await page.goto(`/province/50?fy=${empty}`);
+    await expect(page.getByTestId('agreement-none')).toContainText(String(empty));
+    await expect(page.getByTestId('disbursement-none')).toContainText(String(empty));
+    await expect(page.getByTestId('agreement-previous-year')).toContainText(String(empty - 1));
+    await page.getByTestId('fy-select').click();
+    await page.getByRole('option', { name: String(CURRENT_FY) }).click();
+    await expect(page).toHaveURL(new RegExp(`fy=${CURRENT_FY}`));
     await expect(page.getByTestId('agreement-live')).toBeVisible();
     await expect(page.getByTestId('disbursement-overall')).toBeVisible();
   });
@@ -62,14 +71,14 @@ test.describe('province view, strategy map and comparison', () => {
     await expect(page).toHaveURL(/\/province\/50/);
 
     await page.getByTestId('fy-select').click();
-    await page.getByRole('option', { name: '2569' }).click();
-    await expect(page).toHaveURL(/fy=2569/);
-    await expect(page.getByTestId('headline')).toContainText('ปีงบประมาณ 2569');
+    await page.getByRole('option', { name: String(LAST_FY) }).click();
+    await expect(page).toHaveURL(new RegExp(`fy=${LAST_FY}`));
+    await expect(page.getByTestId('headline')).toContainText(`ปีงบประมาณ ${LAST_FY}`);
     await expect(page.getByTestId('issue')).toHaveCount(4);
     await expect(page.getByTestId('kpi-row')).toHaveCount(14);
     await expect(page.getByTestId('kpi-row').getByTestId('status-chip')).toHaveCount(14);
     await expect(page.locator('[data-testid="kpi-row"][data-code="K1.1.1"]')).toContainText(
-      'ปรับปรุงล่าสุด: 12 ต.ค. 2569',
+      `ปรับปรุงล่าสุด: 12 ต.ค. ${LAST_FY}`,
     );
     await expectNoSideways(page);
 
@@ -92,23 +101,24 @@ test.describe('province view, strategy map and comparison', () => {
 
     await page.locator('[data-lang="en"]').click();
     await expect(page.getByTestId('province-title')).toHaveText('Chiang Mai: performance');
-    await expect(page.getByTestId('headline')).toContainText('FY 2569');
+    await expect(page.getByTestId('headline')).toContainText(`FY ${LAST_FY}`);
 
     await page.getByTestId('open-map').click();
-    await expect(page).toHaveURL(/\/plan\/[0-9a-f-]+\?fy=2569/);
+    await expect(page).toHaveURL(new RegExp(`/plan/[0-9a-f-]+\\?fy=${LAST_FY}`));
     await expect(page.getByTestId('issue-band')).toHaveCount(4);
     await expect(page.getByTestId('goal-node')).toHaveCount(8);
     await expect(page.getByTestId('goal-arrow')).toHaveCount(5);
     await expect(page.getByTestId('cluster-link').first()).toBeVisible();
     await expectNoSideways(page);
 
-    // The demo's year (FY 2569), named as the steps above name it: without it the page opens on
-    // the running fiscal year, which the demo has no figures for once October 2026 has passed.
-    await page.goto('/compare?fy=2569');
+    // The year the steps above chose, named as they name it (the page itself opens on the running year).
+    await page.goto(`/compare?fy=${LAST_FY}`);
     await page.getByTestId('kpi-select').click();
-    await page.getByRole('option', { name: /^K1\.2\.1 / }).click();
-    await expect(page).toHaveURL(/kpi=K1\.2\.1/);
-    await expect(page.getByTestId('ranking-row')).toHaveCount(77);
+    // Not the KPI the page opens on (the plan's first reported within the year, K1.2.1): a pick that changes it.
+    await page.getByRole('option', { name: /^K2\.1\.1 / }).click();
+    await expect(page).toHaveURL(/kpi=K2\.1\.1/);
+    // Every province with the KPI: the suite's demo leaves Narathiwat (96) without a plan (DEMO_PROVINCES_WITHOUT_PLAN).
+    await expect(page.getByTestId('ranking-row')).toHaveCount(76);
     await expect(page.getByTestId('rank').first()).toHaveText('1');
     await expect(page.getByTestId('cluster-row')).toHaveCount(18);
     await expectNoSideways(page);

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { LAST_FY } from './demo-years';
 
 interface Box {
   kind: string;
@@ -55,9 +56,9 @@ test.describe('the strategy map', () => {
     request,
   }) => {
     const plans = (await (await request.get('/api/plans?unit=50')).json()) as { id: string; startFy: number; endFy: number }[];
-    const plan = plans.find((p) => p.startFy <= 2569 && p.endFy >= 2569);
+    const plan = plans.find((p) => p.startFy <= LAST_FY && p.endFy >= LAST_FY);
     expect(plan).toBeDefined();
-    await page.goto(`/plan/${plan?.id}?fy=2569`);
+    await page.goto(`/plan/${plan?.id}?fy=${LAST_FY}`);
 
     // The layout is computed in the page (ELK): allow a slow, busy machine its time.
     await expect(page.getByTestId('issue-band')).toHaveCount(4, { timeout: 60_000 });
@@ -67,7 +68,7 @@ test.describe('the strategy map', () => {
     expect(await page.getByTestId('strategy-node').count()).toBeGreaterThanOrEqual(8);
     await expect(page.getByTestId('goal-arrow')).toHaveCount(5);
     // KPIs carry their own lights, the scorecard's.
-    const card = (await (await request.get('/api/org-units/50/scorecard?fiscalYear=2569')).json()) as {
+    const card = (await (await request.get(`/api/org-units/50/scorecard?fiscalYear=${LAST_FY}`)).json()) as {
       kpis: { code: string; status: string }[];
     };
     await expect(page.locator('[data-testid="kpi-node"][data-status="green"]').first()).toBeAttached();
@@ -99,7 +100,7 @@ test.describe('the strategy map', () => {
 
     // A KPI box opens the KPI.
     await page.locator('[data-testid="kpi-node"][data-code="K1.1.1"]').click();
-    await expect(page).toHaveURL(/\/province\/50\/kpi\/[0-9a-f-]+\?fy=2569/);
+    await expect(page).toHaveURL(new RegExp(`/province/50/kpi/[0-9a-f-]+\\?fy=${LAST_FY}`));
     await expect(page.getByTestId('kpi-title')).toContainText('K1.1.1');
 
     // A project box opens the KPI it serves, at the project.
@@ -108,7 +109,7 @@ test.describe('the strategy map', () => {
     const project = page.getByTestId('project-node').first();
     const code = await project.getAttribute('data-code');
     await project.click();
-    await expect(page).toHaveURL(new RegExp(`/province/50/kpi/[0-9a-f-]+\\?fy=2569#project-${code}`));
+    await expect(page).toHaveURL(new RegExp(`/province/50/kpi/[0-9a-f-]+\\?fy=${LAST_FY}#project-${code}`));
     await expect(page.locator(`[data-testid="linked-project"][data-code="${code}"]`)).toBeVisible();
   });
 

@@ -1,4 +1,5 @@
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { CURRENT_FY } from './demo-years';
 
 /*
  * The governor's desk and the monthly reports (issue 16, items 8 and 9). The governor reads the
@@ -16,7 +17,7 @@ const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
   /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '57';
-const FY = 2570;
+const FY = CURRENT_FY;
 
 interface Entry {
   period: string;

@@ -1,4 +1,5 @@
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { CURRENT_FY } from './demo-years';
 
 /*
  * The strategy office's desk, end to end: an officer enters a KPI result (a bad value first),
@@ -18,7 +19,7 @@ const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
   /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '50';
-const FY = 2570;
+const FY = CURRENT_FY;
 const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 
 interface Entry {

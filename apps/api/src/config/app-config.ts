@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -57,6 +58,18 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   SEED_DEMO = false;
+
+  /**
+   * Training: provinces the demo leaves without a plan (two-digit codes, comma-separated), each
+   * with demo users officer.<code>@demo.go.th and approver.<code>@demo.go.th, so a strategy office
+   * can practise building one. Read when the demo is first seeded.
+   */
+  @Transform(toList)
+  @Matches(/^[0-9]{2}$/, {
+    each: true,
+    message: 'DEMO_PROVINCES_WITHOUT_PLAN: two-digit province codes, comma-separated',
+  })
+  DEMO_PROVINCES_WITHOUT_PLAN: string[] = [];
 
   /**
    * Signs the access tokens. Unset outside production: a random one generated on the first start

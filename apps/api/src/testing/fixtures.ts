@@ -18,6 +18,13 @@ const EMAILS: Record<DemoActor, string> = {
   officer52: 'officer.52@demo.go.th',
 };
 
+/**
+ * The day the integration specs' demo stands on: FY 2570 with October reported, FY 2567–2569
+ * complete. Pinned, so what the specs arrange against (FY 2569's approved year, 2570's first month)
+ * does not move with the day they run on; the demo's calendar itself is tested in demo-calendar.int-spec.ts.
+ */
+export const FIXTURE_DEMO_DAY = '2026-11-15';
+
 export interface Fixture {
   tokens: Record<DemoActor, string>;
   userIds: Record<DemoActor, string>;
@@ -31,7 +38,7 @@ export interface Fixture {
  * rate limit would get in the way here).
  */
 export async function seedFixture(t: TestApp): Promise<Fixture> {
-  await runSeeds(t.dataSource, { demo: true });
+  await runSeeds(t.dataSource, { demo: true, today: FIXTURE_DEMO_DAY });
   const users: { id: string; email: string; role: ActorClaims['role']; path: string; code: string }[] =
     await t.dataSource.query(
       `SELECT usr.id, usr.email, usr.role, u.path, u.code FROM app_user usr JOIN org_unit u ON u.id = usr.org_unit_id`,

@@ -365,7 +365,7 @@ describe('performance agreements (real PostgreSQL)', () => {
     ]);
   });
 
-  it('has demo agreements: every province signed for FY 2567–2569, rounds 6 and 12 evaluated, 2569 at round 6', async () => {
+  it('has demo agreements as of the fixture day (2026-11-15): 2567–2569 with both rounds evaluated, 2570 signed', async () => {
     const rows: { fiscal_year: number; status: string; n: number; rounds: string }[] = await t.dataSource.query(`
       SELECT a.fiscal_year, a.status, count(DISTINCT a.id)::int AS n, string_agg(DISTINCT r.round::text, ',') AS rounds
       FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id JOIN agreement_round r ON r.agreement_id = a.id
@@ -373,8 +373,13 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(rows).toEqual([
       { fiscal_year: 2567, status: 'evaluated_12', n: 77, rounds: '12,6' },
       { fiscal_year: 2568, status: 'evaluated_12', n: 77, rounds: '12,6' },
-      { fiscal_year: 2569, status: 'evaluated_6', n: 77, rounds: '6' },
+      // Its 12-month round was evaluated on 25 October 2026, before the fixture day.
+      { fiscal_year: 2569, status: 'evaluated_12', n: 77, rounds: '12,6' },
     ]);
+    const current: { status: string; n: number; rounds: number }[] = await t.dataSource.query(`
+      SELECT a.status, count(*)::int AS n, count(r.agreement_id)::int AS rounds
+      FROM agreement a LEFT JOIN agreement_round r ON r.agreement_id = a.id WHERE a.fiscal_year = 2570 GROUP BY 1`);
+    expect(current).toEqual([{ status: 'agreed', n: 77, rounds: 0 }]);
     const [{ weights }] = await t.dataSource.query(
       `SELECT array_agg(DISTINCT total::text) AS weights FROM (SELECT sum(weight) AS total FROM agreement_indicator GROUP BY agreement_id) x`,
     );
@@ -386,7 +391,7 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(res.status).toBe(200);
     const ranking = res.body as AgreementRankingDto;
     expect(ranking.rows).toHaveLength(77);
-    expect(ranking.rows.every((r) => r.liveScore !== null && r.lastRound?.round === 6)).toBe(true);
+    expect(ranking.rows.every((r) => r.liveScore !== null && r.lastRound?.round === 12)).toBe(true);
     const ranks = ranking.rows.map((r) => r.liveRank as number);
     expect(ranks[0]).toBe(1);
     expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);

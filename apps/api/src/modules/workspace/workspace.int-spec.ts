@@ -7,7 +7,8 @@ import { calendarOf } from './workspace.service';
 /*
  * Chiang Mai's desk on 15 Dec 2026 (FY 2570): October is past, November is due, December is running;
  * the first quarter, the first half and the year are running. The demo's FY 2570 results of Chiang
- * Mai are cleared and replaced by a handful of known ones, so every count below is exact.
+ * Mai are cleared and replaced by a handful of known ones, and its demo projects of the year set
+ * aside (cancelled), so every count below is exact.
  */
 const AS_OF = '2026-12-15';
 const URL = `/api/workspace/50?fiscalYear=2570&asOf=${AS_OF}`;
@@ -25,6 +26,10 @@ describe('the strategy office workspace (real PostgreSQL)', () => {
     await q(
       `DELETE FROM kpi_result WHERE fiscal_year = 2570
          AND kpi_id IN (SELECT k.id FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id WHERE u.code = '50')`,
+    );
+    await q(
+      `UPDATE project SET status = 'cancelled' WHERE fiscal_year = 2570
+         AND org_unit_id = (SELECT id FROM org_unit WHERE code = '50')`,
     );
     monthly = (
       await q(

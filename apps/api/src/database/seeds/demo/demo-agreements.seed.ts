@@ -7,16 +7,17 @@ import type {
 import { addDays, Frequency, KpiDirection, periodRange, RollupMethod, roundDecimal } from '@provdash/shared/domain';
 import { EntityManager } from 'typeorm';
 import { roundAsOf, scoreAgreement, ScoredIndicator } from '../../../modules/agreements/agreement-evaluation';
+import { DemoCalendar, demoCalendar } from './demo-calendar';
 import { prng, seedOf } from './random';
 
 /**
- * Demo performance agreements: a national template per FY 2567–2569, every province's agreement
- * signed, the 6- and 12-month rounds evaluated for 2567 and 2568 and the 6-month round for 2569.
+ * Demo performance agreements for every demo fiscal year (the calendar's three complete years and
+ * the current one): a national template per year, every province's agreement signed in the
+ * September before its year starts, and each 6- and 12-month round evaluated once its evaluation
+ * day has passed (the 6-month round about 20 April, the 12-month round about 25 October).
  * Rounds are scored by the same code as the API (agreement-evaluation.ts) from the demo's approved
  * KPI results and the standalone indicators' own results. Deterministic, like the rest of the demo.
  */
-
-export const DEMO_AGREEMENT_YEARS = [2567, 2568, 2569] as const;
 
 interface TemplateItem {
   code: string;
@@ -170,18 +171,19 @@ function levelsAround(target: number): number[] {
   return [-5, -2.5, 0, 2.5, 5].map((d) => roundDecimal(target + d, 2));
 }
 
-/** Past years have both rounds evaluated; the newest only its 6-month round. */
-function roundsOf(fy: number, years: readonly number[]): AgreementRoundNumber[] {
-  return fy === years[years.length - 1] ? [6] : [6, 12];
+/** Days after a round's as-of date that the ministry's evaluators freeze it. */
+const EVALUATED_AFTER: Record<AgreementRoundNumber, number> = { 6: 20, 12: 25 };
+
+/** The rounds whose evaluation day has passed on the calendar's day. */
+function roundsOf(fy: number, cal: DemoCalendar): AgreementRoundNumber[] {
+  return ([6, 12] as const).filter((round) => addDays(roundAsOf(fy, round), EVALUATED_AFTER[round]) < cal.today);
 }
 
-/** `years` defaults to the demo's; the benchmarks pass ten. */
-export async function seedDemoAgreements(
-  m: EntityManager,
-  years: readonly number[] = DEMO_AGREEMENT_YEARS,
-): Promise<void> {
+export async function seedDemoAgreements(m: EntityManager, cal: DemoCalendar = demoCalendar()): Promise<void> {
+  const years = cal.fiscalYears;
   const provinces: { id: string; code: string; name_th: string }[] = await m.query(
-    `SELECT id, code, name_th FROM org_unit WHERE type = 'province' ORDER BY code`,
+    `SELECT id, code, name_th FROM org_unit WHERE type = 'province' AND code <> ALL($1) ORDER BY code`,
+    [[...cal.provincesWithoutPlan]],
   );
   const linkedCodes = DEMO_AGREEMENT_INDICATORS.flatMap((i) => (i.kpiCode ? [i.kpiCode] : []));
   const kpiRows: KpiRow[] = await m.query(
@@ -231,7 +233,8 @@ export async function seedDemoAgreements(
       // Some provinces deliver more than others, year after year.
       const strength = prng(seedOf(`agreement:${p.code}`))() * 0.5 - 0.25;
       const agreementId = randomUUID();
-      const status = roundsOf(fy, years).includes(12) ? 'evaluated_12' : 'evaluated_6';
+      const evaluated = roundsOf(fy, cal);
+      const status = evaluated.includes(12) ? 'evaluated_12' : evaluated.includes(6) ? 'evaluated_6' : 'agreed';
       agreements.push({
         id: agreementId,
         org_unit_id: p.id,
@@ -240,7 +243,8 @@ export async function seedDemoAgreements(
         status,
         signed_by_governor: `ผู้ว่าราชการจังหวัด${p.name_th}`,
         signed_by_ministry: 'ปลัดกระทรวงมหาดไทย',
-        signed_at: addDays(fyStart, 20 + Math.floor(rnd() * 20)),
+        // Signed in September for the coming year, so the new year opens with its agreement in force.
+        signed_at: addDays(fyStart, -25 + Math.floor(rnd() * 20)),
       });
 
       const scored: ScoredIndicator[] = [];
@@ -263,6 +267,8 @@ export async function seedDemoAgreements(
             [String(fy), 1],
           ] as const) {
             const end = periodRange(period).end;
+            // Reported and approved about two weeks after the period: nothing yet for what is not due.
+            if (addDays(end, 15) >= cal.today) continue;
             const reach = Math.min(
               1.25,
               Math.max(-0.2, ((item.typical ?? 0.5) + strength + (rnd() - 0.5) * 0.4) * progress),
@@ -308,14 +314,14 @@ export async function seedDemoAgreements(
         });
       }
 
-      for (const round of roundsOf(fy, years)) {
+      for (const round of evaluated) {
         const asOf = roundAsOf(fy, round);
         const snapshot = scoreAgreement(scored, fy, asOf, 'zero');
         rounds.push({
           agreement_id: agreementId,
           round,
           as_of: asOf,
-          evaluated_at: `${addDays(asOf, round === 6 ? 20 : 25)}T10:00:00+07:00`,
+          evaluated_at: `${addDays(asOf, EVALUATED_AFTER[round])}T10:00:00+07:00`,
           score: snapshot.formatted,
           snapshot: JSON.stringify(snapshot),
         });

@@ -553,9 +553,3 @@ export const CLUSTER_ISSUES: {
     },
   },
 ];
-
-/** The demo covers three full fiscal years and the first month of the current one. */
-export const DEMO_FISCAL_YEARS = [2567, 2568, 2569, 2570] as const;
-export const DEMO_PLAN_SPAN = { startFy: 2566, endFy: 2570 };
-/** Results are seeded as they would stand on this day (FY 2570, October reported). */
-export const DEMO_AS_OF = '2026-11-15';

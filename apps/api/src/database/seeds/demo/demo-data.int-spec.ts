@@ -2,7 +2,10 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../../data-source';
 import { createTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { runSeeds } from '../run-seeds';
-import { DEMO_FISCAL_YEARS, PROVINCE_ISSUES } from './demo-catalogue';
+import { PROVINCE_ISSUES } from './demo-catalogue';
+
+/** Pinned: the shape of the demo on one day (the calendar's other days: demo-calendar.int-spec.ts). */
+const TODAY = '2026-11-15';
 
 const KPIS_PER_PROVINCE = PROVINCE_ISSUES.flatMap((i) => i.goals.flatMap((g) => g.kpis)).length;
 
@@ -14,7 +17,7 @@ describe('demo seed (real PostgreSQL)', () => {
     db = await createTestDatabase();
     ds = createDataSource(db.url);
     await ds.initialize();
-    await runSeeds(ds, { demo: true });
+    await runSeeds(ds, { demo: true, today: TODAY });
   });
 
   afterAll(async () => {
@@ -52,11 +55,15 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(linked.n).toBe(76 * 2);
   });
 
-  it('has targets and results for FY 2567–2570, named in Thai', async () => {
+  it('has targets and results for the three fiscal years before the seeding day and its own (2567–2570), named in Thai', async () => {
     const years = await ds.query(`SELECT DISTINCT fiscal_year FROM kpi_target ORDER BY 1`);
-    expect(years.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([...DEMO_FISCAL_YEARS]);
+    expect(years.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([2567, 2568, 2569, 2570]);
     const resultYears = await ds.query(`SELECT DISTINCT fiscal_year FROM kpi_result ORDER BY 1`);
-    expect(resultYears.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([...DEMO_FISCAL_YEARS]);
+    expect(resultYears.map((r: { fiscal_year: number }) => r.fiscal_year)).toEqual([2567, 2568, 2569, 2570]);
+    const latest = await one<{ period: string }>(
+      `SELECT max(period) AS period FROM kpi_result WHERE fiscal_year = 2570`,
+    );
+    expect(latest.period).toBe('2570-M01');
     const plan = await one<{ name_th: string }>(
       `SELECT p.name_th FROM plan p JOIN org_unit u ON u.id = p.org_unit_id WHERE u.code = '50'`,
     );
@@ -80,7 +87,7 @@ describe('demo seed (real PostgreSQL)', () => {
     const statuses = (fy: number) => rows.filter((r) => r.fiscal_year === fy).map((r) => r.status);
     expect(statuses(2567)).toEqual(['approved']);
     expect(statuses(2568)).toEqual(['approved']);
-    expect(statuses(2570)).toEqual(['approved', 'draft', 'submitted']);
+    expect(statuses(2570)).toEqual(['approved', 'draft', 'returned', 'submitted']);
   });
 
   it('is seeded once: running the seeds again adds nothing', async () => {

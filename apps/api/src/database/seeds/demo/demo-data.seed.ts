@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, isPeriodDue, periodRange, periodsOfYear, roundDecimal } from '@provdash/shared/domain';
 import { EntityManager } from 'typeorm';
-import {
-  CLUSTER_ISSUES,
-  DEMO_AS_OF,
-  DEMO_FISCAL_YEARS,
-  DEMO_PLAN_SPAN,
-  GOAL_LINKS,
-  KpiTemplate,
-  PROVINCE_ISSUES,
-} from './demo-catalogue';
+import { DemoCalendar, demoCalendar, notAfterYesterday } from './demo-calendar';
+import { CLUSTER_ISSUES, GOAL_LINKS, KpiTemplate, PROVINCE_ISSUES } from './demo-catalogue';
 import { prng, seedOf } from './random';
 
 /**
- * Demo strategy maps, KPIs, targets and results for every province and cluster, FY 2567–2570,
- * as the data would stand on DEMO_AS_OF. Deterministic: the same numbers on every machine.
+ * Demo strategy maps, KPIs, targets and results for every province and cluster: the calendar's
+ * three complete fiscal years and the current one, as the data stands on the calendar's day.
+ * Deterministic: the same numbers on every machine for the same day.
  */
 
 interface Unit {
@@ -48,13 +42,6 @@ export class Rows {
     }
   }
 }
-
-const LATEST_FISCAL_YEAR = DEMO_FISCAL_YEARS[DEMO_FISCAL_YEARS.length - 1];
-
-const DEMO_PLAN_SPAN_COLUMNS = {
-  start_fy: DEMO_PLAN_SPAN.startFy,
-  end_fy: DEMO_PLAN_SPAN.endFy,
-};
 
 const PERIOD_SHARE: Record<KpiTemplate['frequency'], number> = {
   monthly: 12,
@@ -92,28 +79,45 @@ const RETURN_REASONS = [
   'กรุณาแนบหลักฐานประกอบผลการดำเนินงาน',
 ];
 
-/** The newest month is still moving through the workflow; one in a hundred of last year's was returned. */
-function workflowState(fiscalYear: number, roll: number): 'draft' | 'submitted' | 'approved' | 'returned' {
-  if (fiscalYear === LATEST_FISCAL_YEAR) {
-    return roll < 0.25 ? 'draft' : roll < 0.45 ? 'submitted' : 'approved';
+type WorkflowState = 'draft' | 'submitted' | 'approved' | 'returned';
+
+/**
+ * In the current year, what was reported in the last twelve days is partly still in review (about
+ * one in five: drafts, submitted, a few returned), and a few of the newest due period's older
+ * results too, so the workspace has work while the screens stay lit (a KPI whose latest due period
+ * has no approved result is grey). One in a hundred of the current and last year's older results
+ * was returned.
+ */
+function workflowState(
+  cal: DemoCalendar,
+  fiscalYear: number,
+  newest: boolean,
+  fresh: boolean,
+  roll: number,
+): WorkflowState {
+  if (fiscalYear === cal.currentFy && fresh) {
+    return roll < 0.1 ? 'draft' : roll < 0.16 ? 'submitted' : roll < 0.19 ? 'returned' : 'approved';
   }
-  return fiscalYear === 2569 && roll > 0.99 ? 'returned' : 'approved';
+  if (fiscalYear === cal.currentFy && newest) {
+    return roll < 0.03 ? 'draft' : roll < 0.06 ? 'submitted' : roll < 0.08 ? 'returned' : 'approved';
+  }
+  return fiscalYear >= cal.currentFy - 1 && roll > 0.99 ? 'returned' : 'approved';
 }
 
 /**
- * `fiscalYears` defaults to the demo's three and a bit years; the benchmarks pass ten to measure
- * the screens at the size a province reaches in year five and beyond.
+ * Years and "now" come from the calendar (the seeding day by default); the training option leaves
+ * the calendar's `provincesWithoutPlan` with no plan and nothing under it.
  */
-export async function seedDemoData(
-  m: EntityManager,
-  fiscalYears: readonly number[] = DEMO_FISCAL_YEARS,
-): Promise<void> {
+export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCalendar()): Promise<void> {
+  const fiscalYears = cal.fiscalYears;
+  const planSpan = { start_fy: cal.planSpan.startFy, end_fy: cal.planSpan.endFy };
+  const spanLabel = `${cal.planSpan.startFy}–${cal.planSpan.endFy}`;
   const units: Unit[] = await m.query(`
     SELECT u.id, u.code, u.name_th, u.name_en, p.code AS parent_code
     FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id
     WHERE u.type IN ('province', 'cluster') ORDER BY u.type, u.code`);
   const clusters = units.filter((u) => u.code.startsWith('C'));
-  const provinces = units.filter((u) => !u.code.startsWith('C'));
+  const provinces = units.filter((u) => !u.code.startsWith('C') && !cal.provincesWithoutPlan.includes(u.code));
 
   const plans = new Rows('plan', {
     id: 'uuid',
@@ -207,9 +211,9 @@ export async function seedDemoData(
     plans.push({
       id: planId,
       org_unit_id: c.id,
-      ...DEMO_PLAN_SPAN_COLUMNS,
-      name_th: `แผนพัฒนา${c.name_th} พ.ศ. ${DEMO_PLAN_SPAN.startFy}–${DEMO_PLAN_SPAN.endFy}`,
-      name_en: `${c.name_en} cluster development plan ${DEMO_PLAN_SPAN.startFy}–${DEMO_PLAN_SPAN.endFy}`,
+      ...planSpan,
+      name_th: `แผนพัฒนา${c.name_th} พ.ศ. ${spanLabel}`,
+      name_en: `${c.name_en} cluster development plan ${spanLabel}`,
       vision_th: `${c.name_th} เป็นฐานเศรษฐกิจสร้างสรรค์ที่เติบโตอย่างยั่งยืน`,
       vision_en: `${c.name_en}: a creative economy growing sustainably`,
     });
@@ -245,9 +249,9 @@ export async function seedDemoData(
     plans.push({
       id: planId,
       org_unit_id: p.id,
-      ...DEMO_PLAN_SPAN_COLUMNS,
-      name_th: `แผนพัฒนาจังหวัด${p.name_th} พ.ศ. ${DEMO_PLAN_SPAN.startFy}–${DEMO_PLAN_SPAN.endFy}`,
-      name_en: `${p.name_en} provincial development plan ${DEMO_PLAN_SPAN.startFy}–${DEMO_PLAN_SPAN.endFy}`,
+      ...planSpan,
+      name_th: `แผนพัฒนาจังหวัด${p.name_th} พ.ศ. ${spanLabel}`,
+      name_en: `${p.name_en} provincial development plan ${spanLabel}`,
       vision_th: `${p.name_th} เมืองน่าอยู่ เศรษฐกิจมั่นคง สังคมมีความสุข`,
       vision_en: `${p.name_en}: a liveable province with a secure economy and a happy society`,
     });
@@ -296,9 +300,9 @@ export async function seedDemoData(
       });
   }
 
-  function addKpi(p: Unit, goalId: string, t: KpiTemplate, performance: number, rnd: () => number): void {
+  function addKpi(p: Unit, goalId: string, t: KpiTemplate, performance: number, provinceRnd: () => number): void {
     const kpiId = randomUUID();
-    const scale = 1 - t.spread + rnd() * 2 * t.spread;
+    const scale = 1 - t.spread + provinceRnd() * 2 * t.spread;
     const baseline = t.base * scale * (t.direction === 'lower_better' ? 1.1 : 0.9);
     kpis.push({
       id: kpiId,
@@ -313,7 +317,7 @@ export async function seedDemoData(
       band_min: t.band?.min,
       band_max: t.band?.max,
       baseline_value: roundDecimal(baseline, t.decimals),
-      baseline_fy: 2566,
+      baseline_fy: cal.planSpan.startFy,
       frequency: t.frequency,
       rollup: t.rollup,
       aggregation: t.aggregation,
@@ -327,7 +331,7 @@ export async function seedDemoData(
     });
 
     for (const fy of fiscalYears) {
-      const yearly = t.base * scale * Math.pow(1 + t.trend, fy - DEMO_FISCAL_YEARS[0]);
+      const yearly = t.base * scale * Math.pow(1 + t.trend, fy - fiscalYears[0]);
       targets.push({
         kpi_id: kpiId,
         fiscal_year: fy,
@@ -336,11 +340,14 @@ export async function seedDemoData(
       });
       const keys = periodsOfYear(fy, t.frequency);
       const weights = seasonalWeights(t, keys.length);
+      const due = keys.filter((period) => isPeriodDue(period, cal.today));
+      // A stream per KPI and year: a year's values do not depend on how much of another year is due.
+      const rnd = prng(seedOf(`results:${p.code}:${t.code}:${fy}`));
       for (const [i, period] of keys.entries()) {
-        if (!isPeriodDue(period, DEMO_AS_OF)) continue;
+        if (!due.includes(period)) continue;
         const roll = rnd();
-        // Two in a hundred due results were never reported: the dashboards show them grey.
-        if (fy >= 2569 && roll < 0.02) continue;
+        // Two in a hundred due results were never reported: the dashboards show them grey, the workspace late.
+        if (fy >= cal.currentFy - 1 && roll < 0.02) continue;
         const noise = 0.9 + rnd() * 0.2;
         const perf = t.direction === 'lower_better' ? 2 - performance : performance;
         let value: number | null = null;
@@ -357,9 +364,11 @@ export async function seedDemoData(
           value = roundDecimal(clamp(yearly * share * perf * noise, t.plausible), t.decimals);
         }
         const end = periodRange(period).end;
-        const submittedAt = `${addDays(end, 8)}T09:00:00+07:00`;
-        const approvedAt = `${addDays(end, 12)}T14:00:00+07:00`;
-        const state = workflowState(fy, roll);
+        // Reported about a week after the period ends, approved a few days later; never after yesterday.
+        const submittedAt = `${notAfterYesterday(cal, addDays(end, 8))}T09:00:00+07:00`;
+        const approvedAt = `${notAfterYesterday(cal, addDays(end, 12))}T14:00:00+07:00`;
+        const fresh = addDays(end, 12) >= cal.today;
+        const state = workflowState(cal, fy, period === due[due.length - 1], fresh, roll);
         const behind = performance < 0.9;
         results.push({
           kpi_id: kpiId,

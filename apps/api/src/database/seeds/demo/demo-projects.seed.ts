@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { formatSatang, periodRange, riskLevel } from '@provdash/shared/domain';
+import { addDays, formatSatang, isPeriodDue, periodRange, riskLevel } from '@provdash/shared/domain';
 import { EntityManager } from 'typeorm';
+import { DemoCalendar, demoCalendar } from './demo-calendar';
 import { Rows } from './demo-data.seed';
 import { prng, seedOf } from './random';
 
-/** Projects of FY 2567–2569 (complete years on the demo day). */
-export const DEMO_PROJECT_YEARS = [2567, 2568, 2569] as const;
 export const PROJECTS_PER_PROVINCE_YEAR = 20;
 
 /**
@@ -62,13 +61,14 @@ function monthStart(fiscalYear: number, fiscalMonth: number): string {
 }
 
 /**
- * Projects under each province's demo strategies, monthly GFMIS-like figures, quarterly approved
- * progress, a few risks and the example targets. Deterministic. Capital budgets start slowly and
- * about one province in five is well behind on capital, so rankings and lapse warnings have
- * something to show.
+ * Projects under each province's demo strategies for every demo fiscal year, monthly GFMIS-like
+ * figures for the months already over (the current year's up to last month), quarterly approved
+ * progress for the quarters over, a few open risks on the current year's projects and the example
+ * targets. Deterministic for a given day. Capital budgets start slowly and about one province in
+ * five is well behind on capital, so rankings and lapse warnings have something to show.
  */
-/** `years` defaults to the demo's; the benchmarks pass nine (FY 2561–2569). */
-export async function seedDemoProjects(m: EntityManager, years: readonly number[] = DEMO_PROJECT_YEARS): Promise<void> {
+export async function seedDemoProjects(m: EntityManager, cal: DemoCalendar = demoCalendar()): Promise<void> {
+  const years = cal.fiscalYears;
   const strategies: { org_unit_id: string; code: string; strategy_ids: string[]; kpi_ids: string[] }[] = await m.query(
     `SELECT u.id AS org_unit_id, u.code,
             array_agg(DISTINCT s.id ORDER BY s.id) AS strategy_ids,
@@ -154,6 +154,20 @@ export async function seedDemoProjects(m: EntityManager, years: readonly number[
         const final = capital ? (laggard ? 0.55 + rnd() * 0.2 : 0.85 + rnd() * 0.14) : 0.95 + rnd() * 0.05;
         const shape = capital ? (laggard ? 2.2 : 1.6) : 0.95;
         const year = periodRange(`${fiscalYear}`);
+        const running = fiscalYear === cal.currentFy;
+        // How far into the year the money has come: the share a project on its curve would have paid by last month.
+        const monthsOver = Array.from({ length: 12 }, (_, i) => i + 1).filter((month) =>
+          isPeriodDue(`${fiscalYear}-M${String(month).padStart(2, '0')}`, cal.today),
+        ).length;
+        const status = !running
+          ? final >= 0.95
+            ? 'completed'
+            : 'delayed'
+          : monthsOver === 0
+            ? 'not_started'
+            : capital && laggard
+              ? 'delayed'
+              : 'on_schedule';
         projects.push({
           id,
           org_unit_id: province.org_unit_id,
@@ -168,14 +182,14 @@ export async function seedDemoProjects(m: EntityManager, years: readonly number[
           allocated: formatSatang(allocated),
           start_date: year.start,
           end_date: year.end,
-          status: final >= 0.95 ? 'completed' : 'delayed',
+          status,
         });
         if (province.kpi_ids?.length) {
           links.push({ project_id: id, kpi_id: province.kpi_ids[n % province.kpi_ids.length] });
         }
         let disbursedBefore = 0n;
         let committedBefore = 0n;
-        for (let month = 1; month <= 12; month++) {
+        for (let month = 1; month <= monthsOver; month++) {
           const share = final * Math.pow(month / 12, shape);
           // Committed (purchase orders, including what is already paid) runs ahead of payments.
           const committedShare = Math.max(share, Math.min(final + 0.02, Math.pow(month / 12, 0.6)));
@@ -203,7 +217,7 @@ export async function seedDemoProjects(m: EntityManager, years: readonly number[
             });
           }
         }
-        if (fiscalYear === 2569 && n <= 3) {
+        if (running && n <= 3) {
           const likelihood = 1 + Math.floor(rnd() * 5);
           const impact = 1 + Math.floor(rnd() * 5);
           const band = riskLevel(likelihood, impact).band;
@@ -215,7 +229,7 @@ export async function seedDemoProjects(m: EntityManager, years: readonly number[
             response: band === 'low' ? 'take' : RESPONSES[1 + Math.floor(rnd() * 3)],
             owner: AGENCIES[Math.floor(rnd() * AGENCIES.length)],
             mitigation: band === 'low' ? '' : 'ติดตามความก้าวหน้ารายสัปดาห์และเร่งรัดผู้รับจ้าง',
-            review_date: '2026-06-30',
+            review_date: addDays(cal.today, 14 + Math.floor(rnd() * 60)),
           });
         }
       }

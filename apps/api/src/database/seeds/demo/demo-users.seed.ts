@@ -1,6 +1,7 @@
 import type { Role } from '@provdash/shared/domain';
 import { hash } from 'argon2';
 import { EntityManager } from 'typeorm';
+import { DemoCalendar, demoCalendar } from './demo-calendar';
 
 /** Shown at start and in the README; these accounts exist only in demo databases. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -43,9 +44,32 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-export async function seedDemoUsers(m: EntityManager): Promise<void> {
+/**
+ * Training (DEMO_PROVINCES_WITHOUT_PLAN): a strategy officer and an approver for each province left
+ * without a plan, so a strategy office can practise building one and having it approved.
+ */
+export function trainingUsers(codes: readonly string[]): DemoUser[] {
+  return codes.flatMap((code): DemoUser[] => [
+    {
+      email: `officer.${code}@demo.go.th`,
+      displayName: `เจ้าหน้าที่ยุทธศาสตร์ (ฝึกอบรม) จังหวัดรหัส ${code}`,
+      role: 'province_officer',
+      scopeCode: code,
+    },
+    {
+      email: `approver.${code}@demo.go.th`,
+      displayName: `หัวหน้ากลุ่มงานยุทธศาสตร์ (ฝึกอบรม) จังหวัดรหัส ${code}`,
+      role: 'province_approver',
+      scopeCode: code,
+    },
+  ]);
+}
+
+export async function seedDemoUsers(m: EntityManager, cal: DemoCalendar = demoCalendar()): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD, { type: 2 });
-  for (const u of DEMO_USERS) {
+  const known = new Set(DEMO_USERS.map((u) => u.email));
+  const training = trainingUsers(cal.provincesWithoutPlan).filter((u) => !known.has(u.email));
+  for (const u of [...DEMO_USERS, ...training]) {
     await m.query(
       `INSERT INTO app_user (email, display_name, password_hash, role, org_unit_id)
        SELECT $1, $2, $3, $4, id FROM org_unit WHERE code = $5`,

@@ -1,7 +1,13 @@
 import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 
-/** The fiscal years with demo and live data the overview's filter offers (as the province view's). */
-export const OVERVIEW_FISCAL_YEARS: readonly number[] = [2567, 2568, 2569, 2570];
+/**
+ * The fiscal years the overview's filter offers (as the province view's): this one in Bangkok when
+ * the app was loaded and the four before it. They follow the calendar, as the demo does.
+ */
+export const OVERVIEW_FISCAL_YEARS: readonly number[] = (() => {
+  const fy = fiscalYearOf(bangkokDateOf(new Date()));
+  return [fy - 4, fy - 3, fy - 2, fy - 1, fy];
+})();
 
 /** This fiscal year in Bangkok, kept within the years on offer. */
 export function currentOverviewYear(now = new Date()): number {

@@ -124,6 +124,17 @@ export class ComparisonStore {
       ),
     ),
   );
+  /**
+   * The KPI a comparison opens on: the plan's first reported within the year, else its first. A
+   * yearly KPI has nothing to compare in the running year until the year is over, so opening on one
+   * would show the current year empty for eleven months.
+   */
+  readonly defaultKpiCode = computed<string | undefined>(() => {
+    const kpis = (valueOf(this.map)?.issues ?? []).flatMap((i) =>
+      i.goals.flatMap((g) => g.kpis.filter((k) => !k.retired)),
+    );
+    return (kpis.find((k) => k.frequency !== 'yearly') ?? kpis[0])?.code;
+  });
   readonly goalOptions = computed<CodeOption[]>(() =>
     (valueOf(this.map)?.issues ?? []).flatMap((i) =>
       i.goals.filter((g) => !g.retired).map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn })),

@@ -107,6 +107,8 @@ describe('ComparisonStore', () => {
 
     expect(store.kpiComparison.value()?.rows).toHaveLength(3);
     expect(store.kpiOptions().map((o) => o.code)).toEqual(['K2.1.1', 'K1.1.1', 'K1.1.2', 'K1.2.1']);
+    // All four report monthly: the comparison opens on the plan's first.
+    expect(store.defaultKpiCode()).toBe('K2.1.1');
     expect(store.goalOptions()).toHaveLength(3);
     http.expectNone((r) => r.url.startsWith('/api/compare/goals'));
   });

@@ -223,8 +223,9 @@ export class ComparePage {
     return c && CLUSTER_CODE.test(c) ? c : null;
   });
   /**
-   * The KPI (or goal) compared: the one in the URL, else the plan's first, so the page opens on a
-   * comparison instead of an empty screen (the URL stays as it was until something is picked).
+   * The KPI (or goal) compared: the one in the URL, else the plan's first (its first KPI reported
+   * within the year), so the page opens on a comparison instead of an empty screen (the URL stays
+   * as it was until something is picked).
    */
   protected readonly kpiCode = computed(() => this.kpi() || this.firstKpi());
   protected readonly goalCode = computed(() => this.goal() || this.firstGoal());
@@ -234,7 +235,7 @@ export class ComparePage {
    * itself, over and over).
    */
   private readonly firstKpi = linkedSignal<string | undefined, string | undefined>({
-    source: () => this.store.kpiOptions()[0]?.code,
+    source: () => this.store.defaultKpiCode(),
     computation: (code, previous) => code ?? previous?.value,
   });
   private readonly firstGoal = linkedSignal<string | undefined, string | undefined>({

@@ -4,8 +4,17 @@ import { TranslocoService } from '@jsverse/transloco';
 import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 import { fromEvent, map } from 'rxjs';
 
-/** The fiscal years with demo and live data the filters offer. */
-export const FISCAL_YEARS: readonly number[] = [2567, 2568, 2569, 2570];
+/**
+ * The fiscal years the filters offer: this one in Bangkok and the four before it, oldest first, as
+ * the public pages offer them. They follow the calendar, as the demo does (it holds the last four).
+ */
+export function fiscalYearsOnOffer(now = new Date()): number[] {
+  const fy = fiscalYearOf(bangkokDateOf(now));
+  return [fy - 4, fy - 3, fy - 2, fy - 1, fy];
+}
+
+/** The years on offer when the app was loaded. */
+export const FISCAL_YEARS: readonly number[] = fiscalYearsOnOffer();
 
 /** This fiscal year in Bangkok, kept within the years on offer. */
 export function currentFiscalYear(now = new Date()): number {

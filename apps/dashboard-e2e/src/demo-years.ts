@@ -1,0 +1,19 @@
+import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
+
+/**
+ * The demo follows the calendar: the suite's server seeds it on the day it starts, so its current
+ * fiscal year is today's, and the year before is complete (every month reported and paid, its
+ * 6-month round evaluated and, from late October, its 12-month round). Specs name these years
+ * instead of the numbers of the day they were written.
+ */
+export const CURRENT_FY = fiscalYearOf(bangkokDateOf(new Date()));
+export const LAST_FY = CURRENT_FY - 1;
+
+/** The Gregorian year of a fiscal year's January to September (FY 2569 → 2026). */
+export const gregorianYearOf = (fiscalYear: number): number => fiscalYear - 543;
+
+/**
+ * Evaluated agreement rounds of the last complete year: its 6-month round, and its 12-month round
+ * once the demo's evaluation day (25 October after the year) has passed.
+ */
+export const LAST_FY_ROUNDS = bangkokDateOf(new Date()) > `${gregorianYearOf(LAST_FY)}-10-25` ? 2 : 1;
