@@ -52,6 +52,7 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
     // Governors read the dashboard on phones.
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    // The year journey builds Narathiwat's plan once; it opens its own phone-sized pages for the phone's steps.
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /year-journey\.spec\.ts/ },
   ],
 });

@@ -21,7 +21,9 @@ const PASSWORD = 'demo-password';
 // the demo's shared password does not; the demo's own accounts keep theirs.
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
+  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
+    ? PASSWORD
+    : NEW_USER_PASSWORD;
 /** A day of the last complete fiscal year when Chiang Mai's demo data has a red KPI, a live agreement score and money spent. */
 const FY = LAST_FY;
 const AS_OF = `${gregorianYearOf(FY)}-06-30`;
@@ -162,7 +164,8 @@ test.describe('the national overview', () => {
     await expect(page.getByTestId('overview-title')).toHaveText('ภาพรวมระดับประเทศ');
     // Every province's KPIs evaluated in one request: the slowest read of the page.
     await expect(page.getByTestId('cluster-status')).toHaveCount(18, { timeout: 15_000 });
-    await expect(page.getByTestId('cluster-province')).toHaveCount(76);
+    // Narathiwat (96) starts without a plan; the year journey may have built it one by now.
+    await expect(page.locator('[data-testid="cluster-province"]:not([data-code="96"])')).toHaveCount(76);
     const c15 = page.locator('[data-testid="cluster-status"][data-code="C15"]');
     await expect(c15.getByRole('heading')).toHaveText('กลุ่มจังหวัดภาคเหนือตอนบน 1');
     // Each province's light is named in words, not only coloured.

@@ -1,4 +1,5 @@
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { CURRENT_FY } from './demo-years';
 
 /*
  * Issue 18 item 1, end to end: a province's strategy office builds its next four-year plan in the
@@ -7,8 +8,8 @@ import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test
  * "changed by someone else" and a reload; the province's approver publishes; a signed-out visitor,
  * who could not see the draft, sees the published map.
  *
- * Assumes: Lamphun (51) has the demo's plan 2566–2570 and none after it. Each browser project
- * builds a plan of its own period (desktop 2571–2574, phone 2575–2578) with an officer and an
+ * Assumes: Lamphun (51) has the demo's plan, ending in the current fiscal year. Each browser project
+ * builds a plan of its own later period (desktop from next year, phone four after) with an officer and an
  * approver of Lamphun created here by the demo admin (sign-in is rate limited per account, and
  * other specs spend the demo's own accounts). Once the demo's training option is merged
  * (DEMO_PROVINCES_WITHOUT_PLAN=96 with officer.96 / approver.96), PROVINCE can become '96'.
@@ -16,7 +17,8 @@ import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test
 const PASSWORD = 'demo-password';
 const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const PROVINCE = '51';
-const START: Record<string, number> = { desktop: 2571, phone: 2575 };
+// After the demo's plan (which ends in the current fiscal year), one period per browser project.
+const START: Record<string, number> = { desktop: CURRENT_FY + 1, phone: CURRENT_FY + 5 };
 
 async function token(request: APIRequestContext, email: string, password: string): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { email, password } });
