@@ -285,4 +285,42 @@ test.describe.serial('a province runs its year in the app', () => {
     await expect(page.getByTestId('goal-arrow')).toHaveCount(2);
     await page.context().close();
   });
+
+  test('October: the officer rolls the targets over into next year as drafts and edits one; the approver publishes them', async ({
+    browser,
+  }) => {
+    const next = CURRENT_FY + 1;
+    const officer = await newPage(browser, 'desktop');
+    await signIn(officer, '/workspace/new-year', OFFICER);
+    await expect(officer).toHaveURL(/\/workspace\/new-year$/);
+    await expect(officer.getByTestId('new-year-year')).toContainText(String(next));
+    await officer.getByTestId('new-year-rollover').click();
+    await expect(officer.getByTestId('new-year-notice')).toContainText('คัดลอกเป็นร่างแล้ว');
+    for (const k of KPIS) {
+      const line = officer.locator(`tr[data-kpi-code="${k.code}"]`);
+      await expect(line).toHaveAttribute('data-state', 'draft');
+      await expect(line.getByTestId('new-year-target')).toHaveText(k.target);
+    }
+    // Fewer road deaths next year: the drafted target is edited before it is published.
+    await officer.locator('tr[data-kpi-code="T1.2.1"]').getByTestId('new-year-kpi-link').click();
+    await expect(officer.getByTestId('target-year')).toContainText(String(next));
+    await expect(officer.getByTestId('target-draft')).toBeVisible();
+    await officer.getByTestId('target-yearly').fill('50');
+    await officer.getByTestId('target-save').click();
+    await expect(officer.getByTestId('target-saved')).toBeVisible();
+    await expect(officer.getByTestId('target-draft')).toBeVisible();
+    // The officer builds; only the approver publishes.
+    await officer.goto('/workspace/new-year');
+    await expect(officer.locator('tr[data-kpi-code="T1.2.1"]').getByTestId('new-year-target')).toHaveText('50');
+    await expect(officer.getByTestId('new-year-publish')).toHaveCount(0);
+    await officer.context().close();
+
+    const approver = await newPage(browser, 'desktop');
+    await signIn(approver, '/workspace/new-year', APPROVER);
+    await approver.getByTestId('new-year-publish').click();
+    for (const k of KPIS) {
+      await expect(approver.locator(`tr[data-kpi-code="${k.code}"]`)).toHaveAttribute('data-state', 'published');
+    }
+    await approver.context().close();
+  });
 });
