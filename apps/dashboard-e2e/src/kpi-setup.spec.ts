@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * KPIs of different kinds with targets and a trajectory (the chart follows the typing), meets a
  * stale save, and imports the documented sample plan (a broken copy shows its errors; the good
  * file imports; again changes nothing). The phone defines a KPI too. The sign-in rate limit counts
- * per account: the phone signs in as the province's approver (a writer of Chiang Mai as well).
+ * per account: the phone signs in as the province's approver (a writer as well).
  */
 // A long journey on a busy two-core machine: sign-in hashes, four KPIs, an import. Waits are generous.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -26,7 +26,7 @@ async function signIn(page: Page, email: string, path: string): Promise<void> {
   await page.goto(path);
   await expect(page).toHaveURL(/\/sign-in\?returnUrl=/);
   await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill('demo-password');
+  await page.getByLabel('รหัสผ่าน').fill(NEW_USER_PASSWORD);
   await page.getByTestId('sign-in-submit').click();
 }
 
@@ -81,7 +81,7 @@ async function defineKpi(page: Page, goalUrl: string, k: KpiSpec): Promise<void>
     await page.getByTestId('kpi-numerator').fill(k.ratio[0]);
     await page.getByTestId('kpi-denominator').fill(k.ratio[1]);
   }
-  await page.getByTestId('kpi-agency-th').fill('สำนักงานจังหวัดเชียงใหม่');
+  await page.getByTestId('kpi-agency-th').fill('สำนักงานจังหวัดลำพูน');
   await page.getByTestId('kpi-data-source').fill('ทะเบียนของหน่วยงาน');
   await page.getByTestId('kpi-save').click();
   await expect(page).toHaveURL(/\/workspace\/kpis\/[0-9a-f-]{36}\?created=1$/);
@@ -99,12 +99,41 @@ async function defineKpi(page: Page, goalUrl: string, k: KpiSpec): Promise<void>
 
 const Q = (n: number) => `${FY}-Q${n}`;
 
+/*
+ * Lamphun (51), with people of its own made by the demo admin: the KPIs and the imported plan land in
+ * a province no other spec counts (Chiang Mai's fourteen KPIs and four issues are counted elsewhere),
+ * and sign-in is rate limited per account.
+ */
+const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
+const people = { officer: '', approver: '' };
+
+test.beforeAll(async ({ request }, info) => {
+  const login = await request.post('/api/auth/login', {
+    data: { email: 'admin@demo.go.th', password: 'demo-password' },
+  });
+  expect(login.status()).toBe(200);
+  const admin = (await login.json()).accessToken as string;
+  const stamp = `${info.project.name}-${Date.now()}`;
+  for (const [key, role] of [
+    ['officer', 'province_officer'],
+    ['approver', 'province_approver'],
+  ] as const) {
+    const email = `kpis.${key}.${stamp}@demo.go.th`;
+    const res = await request.post('/api/users', {
+      headers: { Authorization: `Bearer ${admin}` },
+      data: { email, displayName: `${key} ${info.project.name}`, role, orgUnitCode: '51', password: NEW_USER_PASSWORD },
+    });
+    expect(res.status()).toBe(201);
+    people[key] = email;
+  }
+});
+
 test('the strategy office defines KPIs with targets, meets a stale save, and imports the sample plan (the phone: the KPI form)', async ({
   page,
   context,
 }, info) => {
   if (info.project.name === 'phone') return phoneRun(page);
-  await signIn(page, 'officer.50@demo.go.th', '/workspace');
+  await signIn(page, people.officer, '/workspace');
   await expect(page).toHaveURL(/\/workspace$/);
   const goalUrl = await openGoalFromDesk(page);
 
@@ -231,7 +260,7 @@ test('the strategy office defines KPIs with targets, meets a stale save, and imp
 
 /** The phone defines a KPI with its trajectory, and nothing is wider than the screen. */
 async function phoneRun(page: Page): Promise<void> {
-  await signIn(page, 'approver.50@demo.go.th', '/workspace');
+  await signIn(page, people.approver, '/workspace');
   await expect(page).toHaveURL(/\/workspace$/);
   const goalUrl = await openGoalFromDesk(page);
   await defineKpi(page, goalUrl, {

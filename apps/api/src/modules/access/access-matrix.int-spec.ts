@@ -269,6 +269,62 @@ describe('access matrix: every role × every route × own and other scopes (real
       call: (who) => client(who).put(`/api/kpis/${f.kpis[CM]}/targets/2571`).send({ target: '1500' }),
       expect: write,
     },
+    {
+      name: "read a Chiang Mai goal's KPI set-up (owners by name: its writers only)",
+      route: 'GET /api/goals/:goalId/kpi-setup',
+      call: async (who) => client(who).get(`/api/goals/${(await cmNode('goal', 'G1.1')).id}/kpi-setup`),
+      expect: write,
+    },
+    {
+      name: "read a Chiang Mai KPI's set-up",
+      route: 'GET /api/kpis/:kpiId/setup',
+      call: (who) => client(who).get(`/api/kpis/${f.kpis[CM]}/setup`),
+      expect: write,
+    },
+    {
+      name: 'import a plan sheet into Chiang Mai (an empty file: refused at the file, nothing written)',
+      route: 'POST /api/org-units/:code/plan-import',
+      call: (who) =>
+        client(who)
+          .post('/api/org-units/50/plan-import?fiscalYear=2570&dryRun=true')
+          .attach('file', Buffer.from(''), { filename: 'plan.csv', contentType: 'text/csv' }),
+      expect: only({ admin: 400, officer50: 400, approver50: 400 }),
+    },
+    {
+      name: "review Chiang Mai's targets for FY 2570 (drafts are on it: its writers only)",
+      route: 'GET /api/org-units/:code/new-year',
+      call: (who) => client(who).get('/api/org-units/50/new-year?fiscalYear=2570'),
+      expect: write,
+    },
+    {
+      name: 'roll Chiang Mai over into FY 2571 (its plan ends in 2570: refused, nothing written)',
+      route: 'POST /api/org-units/:code/new-year/rollover',
+      call: (who) => client(who).post('/api/org-units/50/new-year/rollover').send({ fiscalYear: 2571 }),
+      expect: only({ admin: 422, officer50: 422, approver50: 422 }),
+    },
+    {
+      name: "publish Chiang Mai's drafted targets of FY 2571 (approvers only; none drafted: nothing written)",
+      route: 'POST /api/org-units/:code/new-year/publish',
+      call: (who) => client(who).post('/api/org-units/50/new-year/publish').send({ fiscalYear: 2571 }),
+      expect: only({ admin: 200, approver50: 200 }),
+      writes: 0,
+    },
+    {
+      name: "publish Chiang Mai's plan (already published: refused after the gate, nothing written)",
+      route: 'POST /api/plans/:planId/publish',
+      call: async (who) => {
+        const plan = await cmPlan();
+        return client(who).post(`/api/plans/${plan.id}/publish`).send({ version: plan.version });
+      },
+      // The officer writes the plan but does not publish it (canPublishPlan).
+      expect: only({ admin: 409, approver50: 409 }),
+    },
+    {
+      name: 'set the KPI status thresholds of FY 2570 (amber above green: refused, nothing written)',
+      route: 'PUT /api/kpi-status-thresholds/:fiscalYear',
+      call: (who) => client(who).put('/api/kpi-status-thresholds/2570').send({ green: 80, amber: 90 }),
+      expect: only({ admin: 422, analyst: 422 }),
+    },
   ];
 
   /**

@@ -151,9 +151,17 @@ describe('projects, progress, targets and risks (real PostgreSQL)', () => {
       const p = await one(
         `SELECT p.id, p.allocated::text AS allocated FROM project p JOIN org_unit u ON u.id = p.org_unit_id
          WHERE u.code = '50' AND p.fiscal_year = 2569 AND p.budget_type = 'capital'
-           AND EXISTS (SELECT 1 FROM risk r WHERE r.project_id = p.id)
            AND EXISTS (SELECT 1 FROM project_kpi k WHERE k.project_id = p.id) ORDER BY p.code LIMIT 1`,
       );
+      // The demo keeps risks open on the current year's projects only: this one gets its own.
+      const risk = await officer().post(`/api/projects/${p.id}/risks`).send({
+        description: 'ผู้รับจ้างส่งมอบงานล่าช้า',
+        likelihood: 3,
+        impact: 3,
+        response: 'treat',
+        owner: 'โยธาธิการจังหวัด',
+      });
+      expect(risk.status).toBe(201);
       const asOf = '2026-04-15';
       const officerPage = await officer().get(`/api/projects/${p.id}/page?asOf=${asOf}`);
       expect(officerPage.status).toBe(200);

@@ -107,7 +107,9 @@ describe('strategy map to scorecard (real PostgreSQL)', () => {
 
     const target = await officer().put(`/api/kpis/${ids.kpi}/targets/2570`).send({ target: '120' });
     expect(target.status).toBe(200);
-    expect(target.body.targets).toEqual([{ fiscalYear: 2570, target: '120', version: 1, trajectory: [] }]);
+    expect(target.body.targets).toEqual([
+      { fiscalYear: 2570, target: '120', version: 1, trajectory: [], state: 'published' },
+    ]);
 
     // A stale version loses nothing: 409, and the target stays.
     const stale = await officer().put(`/api/kpis/${ids.kpi}/targets/2570`).send({ target: '999' });

@@ -106,7 +106,8 @@ describe('agreement exports: PDF and xlsx (real PostgreSQL)', () => {
         expect(text).toContain(line.code);
         if (line.score !== null) expect(text).toContain(formatAgreementScore(line.score));
       }
-      expect(card.rounds.map((r) => r.round)).toEqual([6]);
+      // By the fixture's day (15 Nov 2026) both rounds of FY 2569 are evaluated; the 6-month one comes first.
+      expect(card.rounds.map((r) => r.round)).toEqual([6, 12]);
       expect(text).toContain(card.rounds[0].formatted);
       expect(nfkc(text)).toContain(nfkc('รอบ 6 เดือน'));
     });
@@ -180,15 +181,15 @@ describe('agreement exports: PDF and xlsx (real PostgreSQL)', () => {
    * AgreementsService.get, whose rule hides a draft's very existence, exactly as
    * GET /api/agreements/:id does. A 403 would tell the public that an unsigned draft exists.
    */
-  describe('a draft agreement (FY 2570, derived for Chiang Mai)', () => {
-    const DRAFT_FY = 2570;
+  describe('a draft agreement (FY 2571, derived for Chiang Mai: the demo signed FY 2570)', () => {
+    const DRAFT_FY = 2571;
     let agreementId: string;
 
     beforeAll(async () => {
       const analyst = as(t, f.tokens.analyst);
       const template = await analyst
         .post('/api/agreement-templates')
-        .send({ fiscalYear: DRAFT_FY, nameTh: 'แม่แบบ 2570', nameEn: 'Template 2570' });
+        .send({ fiscalYear: DRAFT_FY, nameTh: 'แม่แบบ 2571', nameEn: 'Template 2571' });
       expect(template.status).toBe(201);
       const id = (template.body as AgreementTemplateDto).id;
       const added = await analyst.post(`/api/agreement-templates/${id}/indicators`).send({
@@ -231,7 +232,7 @@ describe('agreement exports: PDF and xlsx (real PostgreSQL)', () => {
         const text = nfkc((await pdfText(res.body)).text);
         expect(text).toContain(nfkc('ร่าง ยังไม่ได้ลงนาม'));
         expect(text).toContain(nfkc('ร้อยละครัวเรือนที่เข้าถึงน้ำประปาที่มีคุณภาพ'.slice(0, 12)));
-        expect(text).toContain(nfkc('ประจำปีงบประมาณ พ.ศ. 2570'));
+        expect(text).toContain(nfkc('ประจำปีงบประมาณ พ.ศ. 2571'));
       }
     });
   });
