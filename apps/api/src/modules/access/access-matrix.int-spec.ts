@@ -297,9 +297,9 @@ describe('access matrix: every role × every route × own and other scopes (real
       expect: write,
     },
     {
-      name: 'roll Chiang Mai over into FY 2571 (its plan ends in 2570: refused, nothing written)',
+      name: 'roll Chiang Mai over into FY 2590 (no plan reaches it: refused, nothing written)',
       route: 'POST /api/org-units/:code/new-year/rollover',
-      call: (who) => client(who).post('/api/org-units/50/new-year/rollover').send({ fiscalYear: 2571 }),
+      call: (who) => client(who).post('/api/org-units/50/new-year/rollover').send({ fiscalYear: 2590 }),
       expect: only({ admin: 422, officer50: 422, approver50: 422 }),
     },
     {
