@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList, moveItemInArray } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -37,6 +38,7 @@ import { injectLang, nextCode, sortedBySeq } from './plan-outline';
     MatProgressBarModule,
     MatSelectModule,
     MatTabsModule,
+    NgTemplateOutlet,
     RouterLink,
     TranslocoDirective,
     StrategyMapDiagram,
