@@ -52,7 +52,12 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
     // Governors read the dashboard on phones.
-    // The year journey builds Narathiwat's plan once; it opens its own phone-sized pages for the phone's steps.
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, testIgnore: /year-journey\.spec\.ts/ },
+    // The year journey builds Narathiwat's plan once, the agreement journey Khon Kaen's next-year agreement;
+    // each opens its own phone-sized pages for the phone's steps; Ubon Ratchathani's round is submitted and frozen once.
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], launchOptions: chromium },
+      testIgnore: /(year-journey|agreement-journey|agreement-proposal|agreement-evaluation)\.spec\.ts/,
+    },
   ],
 });

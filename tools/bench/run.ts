@@ -25,6 +25,7 @@ const ORDER = [
   'dashboard-first-load',
   'gfmis-import',
   'live-update',
+  'notifications',
 ];
 const RESULTS = resolve(__dirname, 'results', 'latest.json');
 const DOCS = resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');

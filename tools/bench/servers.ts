@@ -3,6 +3,7 @@
  * generator or the browser driver never shares their event loop. Modes:
  *   api <databaseUrl>  the product's API with production settings, as behind the nginx of docker/
  *                      (TRUST_PROXY=loopback); serves the dashboard in BENCH_DASHBOARD_DIR if set;
+ *                      BENCH_API_ENV (JSON) adds settings (the notifications bench: SMTP, VAPID);
  *   bare-nest          the floor: a NestJS application (Express, as the API) whose one route
  *                      returns a constant, with nothing else: no guards, interceptors or database.
  * It reports its port to the parent over IPC.
@@ -20,6 +21,7 @@ async function api(databaseUrl: string): Promise<number> {
     JWT_SECRET: BENCH_JWT_SECRET,
     DATABASE_URL: databaseUrl,
     TRUST_PROXY: 'loopback',
+    ...(JSON.parse(process.env['BENCH_API_ENV'] ?? '{}') as Record<string, string>),
   });
   const app = await createApp({ config, databaseUrl, dashboardDir: process.env['BENCH_DASHBOARD_DIR'] });
   await app.listen(0, '127.0.0.1');

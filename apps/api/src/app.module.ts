@@ -19,10 +19,13 @@ import { AccessModule } from './modules/access/access.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { FollowUpModule } from './modules/follow-up/follow-up.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -30,6 +33,7 @@ import { ReadCacheModule } from './modules/read-cache/read-cache.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
+import { ScreensModule } from './modules/screens/screens.module';
 import { StrategyModule } from './modules/strategy/strategy.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
@@ -65,14 +69,18 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         // Writers publish domain events; reactors subscribe (common/domain-events, docs/architecture.md).
         DomainEventsModule,
+        // The PostgreSQL job queue: schedules and retries, once across instances (modules/jobs).
+        JobsModule.register(options.databaseUrl),
         AccessModule,
         AgreementsModule,
         AuditModule,
         AuthModule,
         FeedbackModule,
+        FollowUpModule,
         HealthModule,
         KpisModule,
         MetricsModule,
+        NotificationsModule,
         OpenDataModule,
         OrgUnitsModule,
         ProjectsModule,
@@ -80,6 +88,7 @@ export class AppModule {
         RealtimeModule,
         ReportsModule,
         ScorecardsModule,
+        ScreensModule,
         StrategyModule,
         UsersModule,
         WorkspaceModule,

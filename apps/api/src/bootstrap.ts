@@ -6,6 +6,8 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import webpush from 'web-push';
 import { AppModule, AppOptions } from './app.module';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError, FieldError } from './common/api-error';
@@ -29,6 +31,11 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // main.ts brings the configured or kept secret. An app embedded without one (specs, drills) signs
   // with a random secret for its lifetime only: never a published one.
   options.config.JWT_SECRET ??= randomBytes(32).toString('hex');
+  // Likewise the Web Push keys: a pair for the app's lifetime when main.ts brought none.
+  if (!options.config.VAPID_PUBLIC_KEY) {
+    const keys = webpush.generateVAPIDKeys();
+    Object.assign(options.config, { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey });
+  }
   // Embedded in another program (specs, benchmarks, drills) the app reports only warnings unless told
   // otherwise; main.ts passes the process's own logger, at info by default.
   const logger =
@@ -38,7 +45,14 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     bodyParser: false,
   });
   // Small bodies only: nothing a person types is near this; file imports have their own route.
-  app.useBodyParser('json', { limit: '100kb', verify: refuseDeepJson });
+  app.useBodyParser('json', {
+    limit: '100kb',
+    verify: (req: IncomingMessage, res: unknown, buf: Buffer) => {
+      refuseDeepJson(req, res, buf);
+      // LINE signs the raw bytes of its webhook calls (modules/notifications): keep them for that route only.
+      if (req.url?.startsWith('/api/line/webhook')) (req as typeof req & { rawBody?: Buffer }).rawBody = buf;
+    },
+  });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(refuseUnsafeText);
   // Errors of the middleware above answer here, in the API's own shape (see ApiExceptionFilter.respond).

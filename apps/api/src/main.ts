@@ -5,6 +5,7 @@ import { createApp } from './bootstrap';
 import { appLogger, createRootLogger } from './common/logging';
 import { ConfigError, loadConfig } from './config/app-config';
 import { jwtSecretPath, loadOrCreateJwtSecret } from './config/jwt-secret';
+import { loadOrCreateVapidKeys, vapidKeysPath } from './config/vapid-keys';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
 import { seedDemoMonthlyReports } from './database/seeds/demo/demo-monthly-reports';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
     const { secret, created } = loadOrCreateJwtSecret(config);
     config.JWT_SECRET = secret;
     log.log(`${created ? 'Generated the' : 'Using the'} token signing secret in ${jwtSecretPath(config)} (set JWT_SECRET to choose your own)`);
+  }
+  if (!config.VAPID_PUBLIC_KEY) {
+    const { publicKey, privateKey, created } = loadOrCreateVapidKeys(config);
+    Object.assign(config, { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey });
+    log.log(`${created ? 'Generated the' : 'Using the'} Web Push keys in ${vapidKeysPath(config)} (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY to choose your own)`);
   }
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;

@@ -1,26 +1,22 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Workbook } from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURRENT_FY, LAST_FY } from './demo-years';
+import { apiToken, choose, expectNoSideways, NEW_USER_PASSWORD, passwordFor } from './support';
 
 /*
  * The ministry's comparison, end to end: a central analyst signs in, compares the disbursement rate
  * across the 77 provinces on the map, the chart and the table, switches to capital budgets, picks
  * Chiang Mai on the map, opens its cluster and exports the members as CSV (read back here), Excel
- * and PNG. Screenshots of the desktop and the phone land in docs/screenshots.
+ * and PNG. Screenshots of the desktop and the phone go to the test's output; with
+ * UPDATE_DOCS_SCREENSHOTS=1 they replace docs/screenshots (a plain run never changes the tree).
  *
  * Sign-in attempts are limited per account (five a minute), and other specs sign in the demo
  * accounts too: each browser project signs in an analyst of its own, created by the demo admin.
  */
-const PASSWORD = 'demo-password';
-// Accounts a test creates must pass the password rule (zxcvbn score 3, not the user's name), which
-// the demo's shared password does not; the demo's own accounts keep theirs.
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
-const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const FY = LAST_FY;
-const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
+const DOCS_SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 /**
  * Where each project's live import goes: a province of its own, outside the cluster it exports, and
  * not 96, which the suite's demo leaves without a plan or projects (DEMO_PROVINCES_WITHOUT_PLAN).
@@ -41,36 +37,13 @@ interface Directory {
   clusters: { code: string; nameTh: string; provinces: { code: string }[] }[];
 }
 
-/** A token, waiting out the sign-in limit when other specs have just used the same account. */
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await request.post('/api/auth/login', { data: { email, password: passwordFor(email) } });
-    if (res.status() === 429 && attempt < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 21_000));
-      continue;
-    }
-    expect(res.status()).toBe(200);
-    return (await res.json()).accessToken;
-  }
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function choose(page: Page, select: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
 test.describe('the ministry compares provinces', () => {
   test.describe.configure({ timeout: 180_000 });
   let analyst = '';
   let admin = '';
 
   test.beforeAll(async ({ request }, info) => {
-    admin = await token(request, 'admin@demo.go.th');
+    admin = await apiToken(request, 'admin@demo.go.th');
     analyst = `cmp.analyst.${info.project.name}.${Date.now()}@demo.go.th`;
     const res = await request.post('/api/users', {
       headers: { Authorization: `Bearer ${admin}` },
@@ -192,11 +165,12 @@ test.describe('the ministry compares provinces', () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     expect([...shown].sort()).toEqual(members);
 
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    const screenshots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? DOCS_SCREENSHOTS : info.outputDir;
+    mkdirSync(screenshots, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     // The whole desk screen; the phone's first screenful (its full page is ten screens of tables).
     await page.screenshot({
-      path: join(SCREENSHOTS, `compare-${info.project.name}.png`),
+      path: join(screenshots, `compare-${info.project.name}.png`),
       fullPage: info.project.name === 'desktop',
     });
 

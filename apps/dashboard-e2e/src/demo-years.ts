@@ -17,3 +17,13 @@ export const gregorianYearOf = (fiscalYear: number): number => fiscalYear - 543;
  * once the demo's evaluation day (25 October after the year) has passed.
  */
 export const LAST_FY_ROUNDS = bangkokDateOf(new Date()) > `${gregorianYearOf(LAST_FY)}-10-25` ? 2 : 1;
+
+/**
+ * The latest agreement round whose period has ended: this year's 6-month round from 1 April (the
+ * day after its last day), else last year's 12-month round. The demo leaves Ubon Ratchathani's
+ * (34) to be submitted (demo-agreements.seed.ts).
+ */
+export const LATEST_ENDED_ROUND: { fiscalYear: number; round: 6 | 12 } =
+  bangkokDateOf(new Date()) >= `${gregorianYearOf(CURRENT_FY)}-04-01`
+    ? { fiscalYear: CURRENT_FY, round: 6 }
+    : { fiscalYear: LAST_FY, round: 12 };

@@ -1,6 +1,9 @@
 import { workspaceRoot } from '@nx/devkit';
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { join } from 'node:path';
+import { CURRENT_FY } from './demo-years';
+import { defineKpiFromGoal, KpiForm } from './plan-steps';
+import { apiToken, bearer, choose, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * Issue 18.2 in the browser: the strategy office opens a goal's KPIs from its desk, defines four
@@ -15,20 +18,7 @@ test.setTimeout(600_000);
 
 const SAMPLE_PLAN = join(workspaceRoot, 'docs/samples/plan-import-template.xlsx');
 
-/** The fiscal year running today (October starts the next one), B.E. */
-function currentFy(): number {
-  const now = new Date();
-  return now.getUTCFullYear() + 543 + (now.getUTCMonth() >= 9 ? 1 : 0);
-}
-const FY = currentFy();
-
-async function signIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/sign-in\?returnUrl=/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(NEW_USER_PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-}
+const FY = CURRENT_FY;
 
 /** A goal's KPI page, reached from the desk: a KPI's setup link, then its goal's link. */
 async function openGoalFromDesk(page: Page): Promise<string> {
@@ -43,22 +33,7 @@ async function openGoalFromDesk(page: Page): Promise<string> {
   return href as string;
 }
 
-async function choose(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-interface KpiSpec {
-  code: string;
-  nameTh: string;
-  nameEn: string;
-  unitTh: string;
-  unitEn: string;
-  direction?: string;
-  frequency?: string;
-  rollup?: string;
-  band?: [string, string];
-  ratio?: [string, string];
+interface KpiSpec extends Omit<KpiForm, 'agencyTh'> {
   target: string;
   trajectory: string[];
   periods: string[];
@@ -66,29 +41,8 @@ interface KpiSpec {
 
 async function defineKpi(page: Page, goalUrl: string, k: KpiSpec): Promise<void> {
   await page.goto(goalUrl);
-  await page.getByTestId('define-kpi').click();
-  await page.getByTestId('kpi-code').fill(k.code);
-  await page.getByTestId('kpi-name-th').fill(k.nameTh);
-  await page.getByTestId('kpi-name-en').fill(k.nameEn);
-  await page.getByTestId('kpi-unit-th').fill(k.unitTh);
-  await page.getByTestId('kpi-unit-en').fill(k.unitEn);
-  if (k.direction) await choose(page, 'kpi-direction', k.direction);
-  if (k.band) {
-    await page.getByTestId('kpi-band-min').fill(k.band[0]);
-    await page.getByTestId('kpi-band-max').fill(k.band[1]);
-  }
-  if (k.frequency) await choose(page, 'kpi-frequency', k.frequency);
-  if (k.rollup) await choose(page, 'kpi-rollup', k.rollup);
-  if (k.ratio) {
-    await page.getByTestId('kpi-numerator').fill(k.ratio[0]);
-    await page.getByTestId('kpi-denominator').fill(k.ratio[1]);
-  }
-  await page.getByTestId('kpi-agency-th').fill('สำนักงานจังหวัดลำพูน');
-  await page.getByTestId('kpi-data-source').fill('ทะเบียนของหน่วยงาน');
-  await page.getByTestId('kpi-save').click();
-  await expect(page).toHaveURL(/\/workspace\/kpis\/[0-9a-f-]{36}\?created=1$/);
+  await defineKpiFromGoal(page, { ...k, agencyTh: 'สำนักงานจังหวัดลำพูน' });
   await expect(page.getByTestId('kpi-created')).toBeVisible();
-  await expect(page.getByTestId('kpi-title')).toContainText(k.code);
 
   await page.getByTestId('target-yearly').fill(k.target);
   for (const [i, p] of k.periods.entries()) await page.getByTestId(`target-period-${p}`).fill(k.trajectory[i]);
@@ -106,15 +60,10 @@ const Q = (n: number) => `${FY}-Q${n}`;
  * a province no other spec counts (Chiang Mai's fourteen KPIs and four issues are counted elsewhere),
  * and sign-in is rate limited per account.
  */
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const people = { officer: '', approver: '' };
 
 test.beforeAll(async ({ request }, info) => {
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'admin@demo.go.th', password: 'demo-password' },
-  });
-  expect(login.status()).toBe(200);
-  const admin = (await login.json()).accessToken as string;
+  const admin = await apiToken(request, 'admin@demo.go.th');
   const stamp = `${info.project.name}-${Date.now()}`;
   for (const [key, role] of [
     ['officer', 'province_officer'],
@@ -122,7 +71,7 @@ test.beforeAll(async ({ request }, info) => {
   ] as const) {
     const email = `kpis.${key}.${stamp}@demo.go.th`;
     const res = await request.post('/api/users', {
-      headers: { Authorization: `Bearer ${admin}` },
+      headers: bearer(admin),
       data: { email, displayName: `${key} ${info.project.name}`, role, orgUnitCode: '51', password: NEW_USER_PASSWORD },
     });
     expect(res.status()).toBe(201);
@@ -135,7 +84,7 @@ test('the strategy office defines KPIs with targets, meets a stale save, and imp
   context,
 }, info) => {
   if (info.project.name === 'phone') return phoneRun(page);
-  await signIn(page, people.officer, '/workspace');
+  await signIn(page, people.officer, { path: '/workspace' });
   await expect(page).toHaveURL(/\/workspace$/);
   const goalUrl = await openGoalFromDesk(page);
 
@@ -262,7 +211,7 @@ test('the strategy office defines KPIs with targets, meets a stale save, and imp
 
 /** The phone defines a KPI with its trajectory, and nothing is wider than the screen. */
 async function phoneRun(page: Page): Promise<void> {
-  await signIn(page, people.approver, '/workspace');
+  await signIn(page, people.approver, { path: '/workspace' });
   await expect(page).toHaveURL(/\/workspace$/);
   const goalUrl = await openGoalFromDesk(page);
   await defineKpi(page, goalUrl, {

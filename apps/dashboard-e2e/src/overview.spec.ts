@@ -1,9 +1,10 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { formatAgreementScoreShort } from '@provdash/shared/domain';
 import { existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_FY, gregorianYearOf, LAST_FY } from './demo-years';
+import { apiToken, bearer, expectNoSideways, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * The overview screens: the governor's province view (headline score, red KPIs, disbursement chart,
@@ -16,37 +17,9 @@ import { CURRENT_FY, gregorianYearOf, LAST_FY } from './demo-years';
  * account of Chiang Mai is spent here. The admin is signed in once for both projects (other specs
  * sign it in too): the first worker to need it shares its token through the run's folder.
  */
-const PASSWORD = 'demo-password';
-// Accounts a test creates must pass the password rule (zxcvbn score 3, not the user's name), which
-// the demo's shared password does not; the demo's own accounts keep theirs.
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
-const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email)
-    ? PASSWORD
-    : NEW_USER_PASSWORD;
 /** A day of the last complete fiscal year when Chiang Mai's demo data has a red KPI, a live agreement score and money spent. */
 const FY = LAST_FY;
 const AS_OF = `${gregorianYearOf(FY)}-06-30`;
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(passwordFor(email));
-  await page.getByTestId('sign-in-submit').click();
-}
-
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { email, password: passwordFor(email) } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).accessToken;
-}
-
-const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
 
 /** The demo admin's token, signed in once per run whichever browser project asks first. */
 async function adminToken(request: APIRequestContext): Promise<string> {
@@ -58,7 +31,7 @@ async function adminToken(request: APIRequestContext): Promise<string> {
     for (let i = 0; i < 150 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     return readFileSync(file, 'utf8');
   }
-  const admin = await token(request, 'admin@demo.go.th');
+  const admin = await apiToken(request, 'admin@demo.go.th');
   writeFileSync(`${file}.tmp`, admin);
   // Renamed into place whole, so a reader never sees half a token.
   renameSync(`${file}.tmp`, file);
@@ -229,8 +202,8 @@ test.describe('the national overview', () => {
       await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
 
       // Lampang's office enters a result, submits it, and its approver approves it.
-      const officer = await token(request, people.officer);
-      const approver = await token(request, people.approver);
+      const officer = await apiToken(request, people.officer);
+      const approver = await apiToken(request, people.approver);
       const desk = (await (
         await request.get(`/api/workspace/52?fiscalYear=${CURRENT_FY}`, { headers: bearer(officer) })
       ).json()) as {

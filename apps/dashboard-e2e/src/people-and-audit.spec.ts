@@ -1,5 +1,6 @@
 import { Browser, expect as baseExpect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { newPage, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * People and the audit trail, end to end (issue 18, items 6 and 7): the demo admin invites a user,
@@ -14,21 +15,17 @@ import { readFileSync } from 'node:fs';
 // Lazy screens on a busy 2-core machine: give each step time to arrive.
 const expect = baseExpect.configure({ timeout: 20_000 });
 const ADMIN = 'admin@demo.go.th';
-const ADMIN_PASSWORD = 'demo-password';
-// The server refuses weak passwords (zxcvbn score 3, not the user's own name).
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
+/** The sign-in form only: the spec checks where the invited user lands (their first-password page, or a refusal). */
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('อีเมล').fill(email);
   await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
   await page.getByTestId('sign-in-submit').click();
 }
 
 async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH' });
-  const page = await context.newPage();
-  await page.goto('/sign-in?returnUrl=%2Fadmin%2Fpeople');
-  await signIn(page, ADMIN, ADMIN_PASSWORD);
+  const page = await newPage(browser, 'desktop');
+  await signIn(page, ADMIN, { path: '/admin/people' });
   await expect(page).toHaveURL(/\/admin\/people$/);
   await expect(page.getByTestId('people-table')).toBeVisible();
   return page;
@@ -60,7 +57,7 @@ test('an admin invites a user, who sets their own password; disabled, their next
 
   // The user signs in with it, is sent to set their own first, then goes on where they were headed.
   await page.goto('/sign-in?returnUrl=%2Fworkspace');
-  await signIn(page, email, temporary);
+  await submitSignIn(page, email, temporary);
   await expect(page).toHaveURL(/\/me\?returnUrl=/);
   await expect(page.getByTestId('must-change-password')).toBeVisible();
   await page.getByTestId('current-password').fill(temporary);
@@ -85,7 +82,7 @@ test('an admin invites a user, who sets their own password; disabled, their next
   await page.getByTestId('profile-link').click();
   await expect(page).toHaveURL(/\/sign-in\?/);
   await expect(page.getByTestId('session-ended')).toBeVisible();
-  await signIn(page, email, NEW_USER_PASSWORD);
+  await submitSignIn(page, email, NEW_USER_PASSWORD);
   await expect(page.getByTestId('sign-in-error')).toContainText('อีเมลหรือรหัสผ่านไม่ถูกต้อง');
 
   // The trail: filtered to the person, their own change with before and after.

@@ -1,5 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { gregorianYearOf, LAST_FY } from './demo-years';
+import { expectNoSideways } from './support';
 
 /*
  * Phone and language polish (issue 16, item 12), each on both browser projects (a desk screen and
@@ -9,11 +10,6 @@ import { gregorianYearOf, LAST_FY } from './demo-years';
  */
 const FY = LAST_FY;
 const YEAR = gregorianYearOf(FY);
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test.describe('phone and language polish', () => {
   test.describe.configure({ timeout: 90_000 });

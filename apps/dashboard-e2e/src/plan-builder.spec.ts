@@ -1,5 +1,7 @@
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
+import { addNode, drawArrow, goal, mapGoal } from './plan-steps';
+import { apiToken, bearer, newPage, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * Issue 18 item 1, end to end: a province's strategy office builds its next four-year plan in the
@@ -14,69 +16,16 @@ import { CURRENT_FY } from './demo-years';
  * other specs spend the demo's own accounts). Once the demo's training option is merged
  * (DEMO_PROVINCES_WITHOUT_PLAN=96 with officer.96 / approver.96), PROVINCE can become '96'.
  */
-const PASSWORD = 'demo-password';
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
 const PROVINCE = '51';
 // After the demo's plan (which ends in the current fiscal year), one period per browser project.
 const START: Record<string, number> = { desktop: CURRENT_FY + 1, phone: CURRENT_FY + 5 };
-
-async function token(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { email, password } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).accessToken;
-}
-
-const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
-
-async function newPage(browser: Browser, project: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'th-TH',
-    ...(project === 'phone'
-      ? { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625 }
-      : { viewport: { width: 1280, height: 800 } }),
-  });
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(NEW_USER_PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-}
-
-/** Adds an issue, goal or strategy through its dialog, keeping the code the dialog offers. */
-async function addNode(page: Page, button: ReturnType<Page['getByTestId']>, code: string, th: string, en: string) {
-  await button.click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('node-code')).toHaveValue(code);
-  await dialog.getByTestId('node-name-th').fill(th);
-  await dialog.getByTestId('node-name-en').fill(en);
-  await dialog.getByTestId('node-save').click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('notice')).toHaveText('บันทึกแล้ว');
-  // The outline reloads: the next code offered counts this one.
-  await expect(page.locator(`[data-testid="outline"] [data-code="${code}"]`)).toHaveCount(1);
-}
-
-const goal = (page: Page, code: string) => page.locator(`[data-testid="goal"][data-code="${code}"]`);
-const mapGoal = (page: Page, code: string) => page.locator(`[data-testid="goal-node"][data-code="${code}"]`);
-
-/** The map editor's way: click the cause, then the effect. */
-async function drawArrow(page: Page, cause: string, effect: string): Promise<void> {
-  await mapGoal(page, cause).click();
-  await expect(page.getByTestId('notice')).toContainText(`เลือก ${cause} เป็นเหตุแล้ว`);
-  await mapGoal(page, effect).click();
-  await expect(page.getByTestId('notice')).toHaveText(`เพิ่มลูกศร ${cause} → ${effect} แล้ว`);
-}
 
 test.describe.serial('the plan builder', () => {
   const people = { officer: '', approver: '' };
   let planId = '';
 
   test.beforeAll(async ({ request }, info) => {
-    const admin = await token(request, 'admin@demo.go.th', PASSWORD);
+    const admin = await apiToken(request, 'admin@demo.go.th');
     const stamp = `${info.project.name}-${Date.now()}`;
     for (const [key, role] of [
       ['officer', 'province_officer'],
@@ -209,7 +158,7 @@ test.describe.serial('the plan builder', () => {
     await goal(page, 'G1.1').getByTestId('edit').first().click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('node-name-th')).toHaveValue('รายได้จากการท่องเที่ยวเพิ่มขึ้น');
-    const officer = await token(request, people.officer, NEW_USER_PASSWORD);
+    const officer = await apiToken(request, people.officer);
     const map = await (await request.get(`/api/plans/${planId}`, { headers: bearer(officer) })).json();
     const g11 = map.issues[0].goals.find((g: { code: string }) => g.code === 'G1.1');
     const other = await request.patch(`/api/goals/${g11.id}`, {

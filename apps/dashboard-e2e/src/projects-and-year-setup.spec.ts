@@ -1,4 +1,5 @@
-import { Browser, devices, expect as baseExpect, Page, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
+import { choose, newPage, signIn } from './support';
 
 // A busy two-core machine: sign-in (password hashing) and first loads can take a while.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -13,30 +14,12 @@ test.setTimeout(300_000);
  * Both browser projects run at once against one server: each sets a different budget type's
  * targets (the two columns of the province's disbursement table) and registers its own project code.
  */
-const PASSWORD = 'demo-password';
 const TARGET_FY = 2569;
 const RUNS: Record<string, { type: 'overall' | 'capital'; quarters: [string, string, string, string]; code: string }> =
   {
     desktop: { type: 'overall', quarters: ['33', '56', '77', '100'], code: 'E2E-PRJ-D' },
     phone: { type: 'capital', quarters: ['23', '44', '66', '88'], code: 'E2E-PRJ-P' },
   };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-}
-
-async function choose(page: Page, select: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'th-TH' });
-  return context.newPage();
-}
 
 test('the ministry sets the year, an officer registers a project, the governor opens it on a phone', async ({
   page,
@@ -129,7 +112,7 @@ test('the ministry sets the year, an officer registers a project, the governor o
   await officer.context().close();
 
   // 3. The governor, on a phone: the province view lists the project; its page opens from there.
-  const governor = await phonePage(browser);
+  const governor = await newPage(browser, 'phone');
   await governor.goto('/sign-in');
   await signIn(governor, 'governor.50@demo.go.th');
   await expect(governor.getByTestId('user-menu')).toBeVisible();

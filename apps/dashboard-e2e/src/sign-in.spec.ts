@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { expectNoSideways } from './support';
 
 /*
  * The API allows five sign-in attempts a minute from one address, and both browser projects run
@@ -22,11 +23,6 @@ async function expectSignedInAsOfficer(page: Page): Promise<void> {
   await expect(page.getByTestId('user-scope')).toHaveText('เชียงใหม่');
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test.describe('signing in', () => {

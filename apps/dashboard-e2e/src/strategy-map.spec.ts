@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { LAST_FY } from './demo-years';
+import { expectNoSideways } from './support';
 
 interface Box {
   kind: string;
@@ -43,11 +44,6 @@ function crosses(a: { x: number; y: number }, b: { x: number; y: number }, n: Bo
   );
 }
 
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 test.describe('the strategy map', () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -55,7 +51,11 @@ test.describe('the strategy map', () => {
     page,
     request,
   }) => {
-    const plans = (await (await request.get('/api/plans?unit=50')).json()) as { id: string; startFy: number; endFy: number }[];
+    const plans = (await (await request.get('/api/plans?unit=50')).json()) as {
+      id: string;
+      startFy: number;
+      endFy: number;
+    }[];
     const plan = plans.find((p) => p.startFy <= LAST_FY && p.endFy >= LAST_FY);
     expect(plan).toBeDefined();
     await page.goto(`/plan/${plan?.id}?fy=${LAST_FY}`);
@@ -73,7 +73,10 @@ test.describe('the strategy map', () => {
     };
     await expect(page.locator('[data-testid="kpi-node"][data-status="green"]').first()).toBeAttached();
     for (const k of card.kpis) {
-      await expect(page.locator(`[data-testid="kpi-node"][data-code="${k.code}"]`)).toHaveAttribute('data-status', k.status);
+      await expect(page.locator(`[data-testid="kpi-node"][data-code="${k.code}"]`)).toHaveAttribute(
+        'data-status',
+        k.status,
+      );
     }
     await expectNoSideways(page);
 
@@ -146,7 +149,9 @@ test.describe('the strategy map', () => {
       expect((await inSight()).some((b) => b.startsWith('goal-node'))).toBe(true);
     } else {
       // Fitted to the width: whole goals in sight from the top.
-      await expect.poll(async () => (await inSight()).filter((b) => /^goal-node \S+$/.test(b)).length).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await inSight()).filter((b) => /^goal-node \S+$/.test(b)).length)
+        .toBeGreaterThan(0);
     }
   });
 });

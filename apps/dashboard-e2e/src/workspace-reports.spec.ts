@@ -1,5 +1,6 @@
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
+import { apiToken, bearer, collectErrors, newPage, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * The governor's desk and the monthly reports (issue 16, items 8 and 9). The governor reads the
@@ -10,12 +11,6 @@ import { CURRENT_FY } from './demo-years';
  * entries or sign-in budget are touched; only submissions, never approvals (approved figures are
  * read by other specs).
  */
-const PASSWORD = 'demo-password';
-// Accounts a test creates must pass the password rule (zxcvbn score 3, not the user's name), which
-// the demo's shared password does not; the demo's own accounts keep theirs.
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
-const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '57';
 const FY = CURRENT_FY;
 
@@ -33,40 +28,6 @@ interface Kpi {
   entries: Entry[];
 }
 
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { email, password: passwordFor(email) } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).accessToken;
-}
-
-const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
-
-async function newPage(browser: Browser, project: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'th-TH',
-    viewport: project === 'phone' ? { width: 360, height: 740 } : { width: 1280, height: 800 },
-  });
-  return context.newPage();
-}
-
-/** Angular's runtime errors (NG0950 and the like) as the page reports them. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /NG0\d+/.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(passwordFor(email));
-  await page.getByTestId('sign-in-submit').click();
-}
-
 /** The month before this one in Bangkok, as the report button makes it ("2026-11"). */
 function lastMonth(): string {
   const d = new Date(Date.now() + 7 * 3600_000);
@@ -81,7 +42,7 @@ test.describe.serial("the governor's desk and the monthly reports", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test.beforeAll(async ({ request }, info) => {
-    const admin = await token(request, 'admin@demo.go.th');
+    const admin = await apiToken(request, 'admin@demo.go.th');
     const stamp = `${info.project.name}-${Date.now()}`;
     for (const [key, role, name] of [
       ['governor', 'governor', `ผู้ว่าทดสอบ ${info.project.name}`],
@@ -113,7 +74,7 @@ test.describe.serial("the governor's desk and the monthly reports", () => {
     await governor.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // An officer of the province submits a result over the API: the governor's queue count follows.
-    const officer = await token(request, people.officer);
+    const officer = await apiToken(request, people.officer);
     const desk: { kpis: Kpi[]; counts: { awaitingApproval: number } } = await (
       await request.get(`/api/workspace/${PROVINCE}?fiscalYear=${FY}`, { headers: bearer(officer) })
     ).json();
@@ -175,8 +136,12 @@ test.describe.serial("the governor's desk and the monthly reports", () => {
     await page.getByTestId('nav-reports').click();
     await expect(page).toHaveURL(/\/public\/reports$/);
     await expect(page.getByTestId('reports-pick')).toBeVisible();
-    await page.getByTestId('reports-province').click();
-    await page.getByRole('option', { name: 'เชียงราย' }).click();
+    // The select can open before the province directory arrives (its panel then closes empty on a
+    // busy machine): open it again until Chiang Rai is offered.
+    await expect(async () => {
+      await page.getByTestId('reports-province').click();
+      await page.getByRole('option', { name: 'เชียงราย' }).click({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page).toHaveURL(new RegExp(`/public/reports\\?code=${PROVINCE}$`));
     const line = page.locator(`[data-testid="public-report"][data-month="${month}"]`);
     await expect(line).toHaveCount(1);

@@ -1,5 +1,6 @@
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
+import { apiToken, bearer, expectNoSideways, newPage, NEW_USER_PASSWORD, signIn } from './support';
 
 /*
  * The strategy office's desk, end to end: an officer enters a KPI result (a bad value first),
@@ -12,12 +13,6 @@ import { CURRENT_FY } from './demo-years';
  * same roles and scope as the demo's). Both projects run at once against one server: the desktop
  * takes the first open entry it finds, the phone the last, so they never touch the same one.
  */
-const PASSWORD = 'demo-password';
-// Accounts a test creates must pass the password rule (zxcvbn score 3, not the user's name), which
-// the demo's shared password does not; the demo's own accounts keep theirs.
-const NEW_USER_PASSWORD = 'Lamyai-Doi-Suthep-2569';
-const passwordFor = (email: string) =>
-  /^(admin|analyst|cluster\.c\d+|governor\.\d+|officer\.\d+|approver\.\d+)@demo\.go\.th$/.test(email) ? PASSWORD : NEW_USER_PASSWORD;
 const PROVINCE = '50';
 const FY = CURRENT_FY;
 const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
@@ -74,41 +69,12 @@ function pickEntry(desk: Desk, project: string, skip: (kpi: Kpi) => boolean = ()
   return project === 'phone' ? open[open.length - 1] : open[0];
 }
 
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { email, password: passwordFor(email) } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).accessToken;
-}
-
-const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(passwordFor(email));
-  await page.getByTestId('sign-in-submit').click();
-}
-
-async function expectNoSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 /** Codes of the scorecard lines whose last update reads `day`. */
 async function kpisUpdatedOn(page: Page, day: string): Promise<Set<string>> {
   const rows = await page
     .getByTestId('kpi-row')
     .evaluateAll((els) => els.map((e) => [e.getAttribute('data-code') ?? '', e.textContent ?? ''] as const));
   return new Set(rows.filter(([, text]) => text.includes(day)).map(([code]) => code));
-}
-
-async function newPage(browser: Browser, project: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'th-TH',
-    viewport: project === 'phone' ? { width: 360, height: 740 } : { width: 1280, height: 800 },
-  });
-  return context.newPage();
 }
 
 /** The approver signs in on the queue and approves the entry; it leaves the queue. */
@@ -128,7 +94,7 @@ test.describe.serial('the strategy office workspace', () => {
   const people = { officer: '', approver: '', officerName: '' };
 
   test.beforeAll(async ({ request }, info) => {
-    const admin = await token(request, 'admin@demo.go.th');
+    const admin = await apiToken(request, 'admin@demo.go.th');
     const stamp = `${info.project.name}-${Date.now()}`;
     people.officerName = `เจ้าหน้าที่ทดสอบ ${info.project.name}`;
     for (const [key, role, name] of [
@@ -253,7 +219,7 @@ test.describe.serial('the strategy office workspace', () => {
     await governor.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // The officer enters and submits over the API, for a KPI not yet updated today on the governor's screen.
-    const officerToken = await token(request, people.officer);
+    const officerToken = await apiToken(request, people.officer);
     const desk: Desk = await (
       await request.get(`/api/workspace/${PROVINCE}?fiscalYear=${FY}`, { headers: bearer(officerToken) })
     ).json();

@@ -1,5 +1,7 @@
-import { Browser, expect as baseExpect, Page, test } from '@playwright/test';
+import { expect as baseExpect, Page, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
+import { addNode, defineKpiFromGoal, drawArrow, goal, KpiForm } from './plan-steps';
+import { newPage, signIn } from './support';
 
 /*
  * Issue 18's whole year, as the people who run it would do it, with no REST call made by hand:
@@ -19,86 +21,18 @@ const OFFICER = 'officer.96@demo.go.th';
 const APPROVER = 'approver.96@demo.go.th';
 const Q1 = `${CURRENT_FY}-Q1`;
 
-async function newPage(browser: Browser, device: 'desktop' | 'phone'): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'th-TH',
-    ...(device === 'phone'
-      ? { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625 }
-      : { viewport: { width: 1280, height: 800 } }),
-  });
-  return context.newPage();
-}
-
-async function signIn(page: Page, path: string, email: string): Promise<void> {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill('demo-password');
-  await page.getByTestId('sign-in-submit').click();
-}
-
-/** An issue or goal through the builder's dialog, keeping the code it offers. */
-async function addNode(page: Page, button: ReturnType<Page['getByTestId']>, code: string, th: string, en: string) {
-  await button.click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('node-code')).toHaveValue(code);
-  await dialog.getByTestId('node-name-th').fill(th);
-  await dialog.getByTestId('node-name-en').fill(en);
-  await dialog.getByTestId('node-save').click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.locator(`[data-testid="outline"] [data-code="${code}"]`)).toHaveCount(1);
-}
-
-const goal = (page: Page, code: string) => page.locator(`[data-testid="goal"][data-code="${code}"]`);
-const mapGoal = (page: Page, code: string) => page.locator(`[data-testid="goal-node"][data-code="${code}"]`);
-
-async function choose(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-interface Kpi {
+interface Kpi extends Omit<KpiForm, 'agencyTh'> {
   goal: string;
-  code: string;
-  nameTh: string;
-  nameEn: string;
-  unitTh: string;
-  unitEn: string;
-  direction?: string;
   rollup: string;
-  band?: [string, string];
-  ratio?: [string, string];
   target: string;
 }
 
 /** A KPI from its goal's "KPIs" link in the builder, then its yearly target. */
 async function defineKpi(page: Page, builderUrl: string, k: Kpi): Promise<void> {
   await page.goto(builderUrl);
-  const link = goal(page, k.goal).getByTestId('goal-kpis');
-  await link.click();
+  await goal(page, k.goal).getByTestId('goal-kpis').click();
   await expect(page).toHaveURL(/\/workspace\/goals\/[0-9a-f-]{36}\/kpis$/);
-  await page.getByTestId('define-kpi').click();
-  await page.getByTestId('kpi-code').fill(k.code);
-  await page.getByTestId('kpi-name-th').fill(k.nameTh);
-  await page.getByTestId('kpi-name-en').fill(k.nameEn);
-  await page.getByTestId('kpi-unit-th').fill(k.unitTh);
-  await page.getByTestId('kpi-unit-en').fill(k.unitEn);
-  if (k.direction) await choose(page, 'kpi-direction', k.direction);
-  if (k.band) {
-    await page.getByTestId('kpi-band-min').fill(k.band[0]);
-    await page.getByTestId('kpi-band-max').fill(k.band[1]);
-  }
-  await choose(page, 'kpi-rollup', k.rollup);
-  if (k.ratio) {
-    await page.getByTestId('kpi-numerator').fill(k.ratio[0]);
-    await page.getByTestId('kpi-denominator').fill(k.ratio[1]);
-  }
-  await page.getByTestId('kpi-agency-th').fill('สำนักงานจังหวัดนราธิวาส');
-  await page.getByTestId('kpi-data-source').fill('ทะเบียนของหน่วยงาน');
-  await page.getByTestId('kpi-save').click();
-  await expect(page).toHaveURL(/\/workspace\/kpis\/[0-9a-f-]{36}\?created=1$/);
-  await expect(page.getByTestId('kpi-title')).toContainText(k.code);
+  await defineKpiFromGoal(page, { ...k, agencyTh: 'สำนักงานจังหวัดนราธิวาส' });
   await page.getByTestId('target-yearly').fill(k.target);
   await page.getByTestId('target-save').click();
   await expect(page.getByTestId('target-saved')).toBeVisible();
@@ -159,7 +93,7 @@ test.describe.serial('a province runs its year in the app', () => {
     browser,
   }) => {
     const page = await newPage(browser, 'desktop');
-    await signIn(page, '/workspace/plan', OFFICER);
+    await signIn(page, OFFICER, { path: '/workspace/plan' });
     await expect(page).toHaveURL(/\/workspace\/plan$/);
     await expect(page.getByTestId('no-plan')).toBeVisible();
 
@@ -197,10 +131,7 @@ test.describe.serial('a province runs its year in the app', () => {
       ['G1.2', 'G1.1'],
       ['G2.1', 'G1.1'],
     ]) {
-      await mapGoal(page, cause).click();
-      await expect(page.getByTestId('notice')).toContainText(`เลือก ${cause} เป็นเหตุแล้ว`);
-      await mapGoal(page, effect).click();
-      await expect(page.getByTestId('notice')).toHaveText(`เพิ่มลูกศร ${cause} → ${effect} แล้ว`);
+      await drawArrow(page, cause, effect);
     }
     await expect(page.getByTestId('goal-arrow')).toHaveCount(2);
 
@@ -210,7 +141,7 @@ test.describe.serial('a province runs its year in the app', () => {
 
   test('the approver publishes the plan', async ({ browser }) => {
     const page = await newPage(browser, 'desktop');
-    await signIn(page, builderUrl, APPROVER);
+    await signIn(page, APPROVER, { path: builderUrl });
     await expect(page.getByTestId('plan-status')).toHaveText('ร่าง');
     await page.getByTestId('publish').click();
     await page.getByRole('dialog').getByTestId('confirm-yes').click();
@@ -222,7 +153,7 @@ test.describe.serial('a province runs its year in the app', () => {
     browser,
   }) => {
     const officer = await newPage(browser, 'phone');
-    await signIn(officer, '/workspace', OFFICER);
+    await signIn(officer, OFFICER, { path: '/workspace' });
     await expect(officer).toHaveURL(/\/workspace$/);
     await officer.getByTestId('filter-all').click();
     const item = officer.locator(`[data-testid="kpi-item"][data-kpi-code="T1.1.1"][data-period="${Q1}"]`);
@@ -240,7 +171,7 @@ test.describe.serial('a province runs its year in the app', () => {
     await officer.context().close();
 
     const approver = await newPage(browser, 'phone');
-    await signIn(approver, '/workspace?tab=queue', APPROVER);
+    await signIn(approver, APPROVER, { path: '/workspace?tab=queue' });
     const queued = approver.locator(`[data-testid="queue-item"][data-code="T1.1.1"][data-period="${Q1}"]`);
     await expect(queued).toHaveCount(1);
     await queued.getByTestId('approve').click();
@@ -291,7 +222,7 @@ test.describe.serial('a province runs its year in the app', () => {
   }) => {
     const next = CURRENT_FY + 1;
     const officer = await newPage(browser, 'desktop');
-    await signIn(officer, '/workspace/new-year', OFFICER);
+    await signIn(officer, OFFICER, { path: '/workspace/new-year' });
     await expect(officer).toHaveURL(/\/workspace\/new-year$/);
     await expect(officer.getByTestId('new-year-year')).toContainText(String(next));
     await officer.getByTestId('new-year-rollover').click();
@@ -316,7 +247,7 @@ test.describe.serial('a province runs its year in the app', () => {
     await officer.context().close();
 
     const approver = await newPage(browser, 'desktop');
-    await signIn(approver, '/workspace/new-year', APPROVER);
+    await signIn(approver, APPROVER, { path: '/workspace/new-year' });
     await approver.getByTestId('new-year-publish').click();
     for (const k of KPIS) {
       await expect(approver.locator(`tr[data-kpi-code="${k.code}"]`)).toHaveAttribute('data-state', 'published');

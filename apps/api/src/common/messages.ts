@@ -134,6 +134,86 @@ export const MESSAGES = {
     th: 'โครงการนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้',
     en: 'This project is cancelled and can no longer be changed.',
   },
+  'directive.wrongState': {
+    th: 'สถานะของข้อสั่งการไม่อนุญาตให้ดำเนินการนี้ กรุณาโหลดข้อมูลล่าสุด',
+    en: 'The directive is not in a state that allows this. Reload to see where it stands.',
+  },
+  'directive.notIssuer': {
+    th: 'ผู้ว่าราชการจังหวัดเท่านั้นที่ออก ปิด หรือส่งคืนข้อสั่งการของจังหวัดได้',
+    en: "Only the province's governor can issue, close or return its directives.",
+  },
+  'directive.notOwner': {
+    th: 'ผู้รับผิดชอบข้อสั่งการเท่านั้นที่รับทราบ รายงานความก้าวหน้า หรือขอปิดได้',
+    en: "Only the directive's owner can acknowledge it, report progress or ask to close it.",
+  },
+  'directive.notProvince': {
+    th: 'ข้อสั่งการต้องเป็นของจังหวัด',
+    en: 'A directive belongs to a province.',
+  },
+  'directive.ownerInvalid': {
+    th: 'ผู้รับผิดชอบต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดนี้',
+    en: 'The owner must be an active user of this province.',
+  },
+  'directive.ownerRequired': {
+    th: 'กรุณาระบุผู้รับผิดชอบ (บุคคลหรือหน่วยงาน)',
+    en: 'Name the owner: a person or an agency.',
+  },
+  'directive.sourceOutside': {
+    th: 'ตัวชี้วัด โครงการ หรือความเสี่ยงที่อ้างถึงไม่ใช่ของจังหวัดนี้',
+    en: 'The KPI, project or risk it refers to is not one of this province.',
+  },
+  'directive.oneSource': {
+    th: 'ข้อสั่งการอ้างถึงได้เพียงหนึ่งรายการ (ตัวชี้วัด โครงการ หรือความเสี่ยง)',
+    en: 'A directive refers to one thing only: a KPI, a project or a risk.',
+  },
+  'directive.dueInPast': {
+    th: 'วันครบกำหนดต้องไม่ก่อนวันนี้',
+    en: 'The due date cannot be before today.',
+  },
+  'meeting.notRunner': {
+    th: 'เฉพาะเลขานุการการประชุม (เจ้าหน้าที่ยุทธศาสตร์จังหวัด) และผู้ว่าราชการจังหวัดเท่านั้นที่จัดการประชุมของจังหวัดได้',
+    en: "Only the province's meeting secretary (its strategy office) and its governor can run its meetings.",
+  },
+  'meeting.notProvince': {
+    th: 'การประชุมประจำเดือนต้องเป็นของจังหวัด',
+    en: 'A monthly meeting belongs to a province.',
+  },
+  'meeting.wrongState': {
+    th: 'สถานะของการประชุมไม่อนุญาตให้ดำเนินการนี้ กรุณาโหลดข้อมูลล่าสุด',
+    en: 'The meeting is not in a state that allows this. Reload to see where it stands.',
+  },
+  'meeting.itemOutside': {
+    th: 'วาระนี้ไม่อยู่ในการประชุมนี้',
+    en: 'This agenda item is not one of this meeting.',
+  },
+  'meeting.noChair': {
+    th: 'จังหวัดยังไม่มีผู้ว่าราชการจังหวัดในระบบเป็นประธานการประชุม จึงออกข้อสั่งการไม่ได้',
+    en: 'The province has no governor in the system to chair the meeting, so no directive can be issued.',
+  },
+  'meeting.hasDirective': {
+    th: 'มตินี้ออกเป็นข้อสั่งการแล้ว',
+    en: 'This decision has already become a directive.',
+  },
+  'risk.notProvince': {
+    th: 'ความเสี่ยงระดับองค์กรต้องเป็นของจังหวัด',
+    en: 'An organisation-level risk belongs to a province.',
+  },
+  'risk.residualPair': {
+    th: 'กรุณาระบุความเสี่ยงคงเหลือทั้งโอกาสและผลกระทบ หรือเว้นว่างทั้งคู่',
+    en: 'Give both the residual likelihood and impact, or neither.',
+  },
+  'risk.residualAboveInherent': {
+    th: 'ความเสี่ยงคงเหลือต้องไม่สูงกว่าความเสี่ยงก่อนจัดการ',
+    en: 'The residual risk cannot be higher than the risk before treatment.',
+  },
+  'risk.closed': {
+    th: 'ความเสี่ยงนี้ปิดแล้ว ประเมินใหม่ไม่ได้',
+    en: 'This risk is closed and can no longer be reassessed.',
+  },
+  'followUp.notPublisher': {
+    th: 'ผู้ว่าราชการจังหวัดเท่านั้นที่เปิดเผยข้อสั่งการและความเสี่ยงของจังหวัดต่อสาธารณะได้',
+    en: "Only the province's governor can publish its directives and risks.",
+  },
   'progress.periodInvalid': {
     th: 'งวดของความก้าวหน้าต้องเป็นรายเดือน เช่น 2569-M03',
     en: 'Progress is reported per month, e.g. 2569-M03.',
@@ -219,6 +299,34 @@ export const MESSAGES = {
   'planImport.kpiMoved': {
     th: 'ตัวชี้วัดรหัสนี้อยู่ใต้เป้าประสงค์อื่นแล้ว การนำเข้าไม่ย้ายตัวชี้วัดข้ามเป้าประสงค์',
     en: 'This KPI code is already under another goal; the import does not move KPIs between goals.',
+  },
+  'planImport.nameEnRequired': {
+    th: 'กรุณาระบุชื่อภาษาอังกฤษ (ต้องมีเมื่อสร้างใหม่ เช่นเดียวกับในหน้าจัดทำแผน)',
+    en: 'Enter the English name (a new item needs one, as in the plan builder).',
+  },
+  'planImport.strategyDuplicate': {
+    th: 'รหัสกลยุทธ์นี้ใช้กับเป้าประสงค์อื่นหรือชื่ออื่นแล้ว (ในไฟล์หรือในแผน)',
+    en: 'This strategy code is already used for another goal or name (in the file or the plan).',
+  },
+  'planImport.clusterGoalUnknown': {
+    th: 'ไม่พบเป้าประสงค์รหัสนี้ในแผนของกลุ่มจังหวัดที่ครอบคลุมปีงบประมาณนี้',
+    en: "No goal with this code in the plan of the province's cluster covering this fiscal year.",
+  },
+  'planImport.linkUnknown': {
+    th: 'ไม่พบเป้าประสงค์รหัสนี้ในแผนหรือในไฟล์',
+    en: 'No goal with this code in the plan or the file.',
+  },
+  'planImport.linkSelf': {
+    th: 'เป้าประสงค์ส่งผลต่อตัวเองไม่ได้',
+    en: 'A goal cannot lead to itself.',
+  },
+  'planImport.linkLoop': {
+    th: 'ลูกศรนี้ทำให้เกิดวงวน (เป้าประสงค์ปลายทางย้อนกลับมาที่ต้นทาง)',
+    en: 'This arrow would close a loop (the effect leads back to the cause).',
+  },
+  'planImport.kpiColumnsWithoutCode': {
+    th: 'แถวนี้มีข้อมูลตัวชี้วัดแต่ไม่มีรหัสตัวชี้วัด (แถวที่มีแต่กลยุทธ์หรือลูกศรไม่ต้องมีรหัสตัวชี้วัด)',
+    en: 'This row has KPI values but no KPI code (a row with only a strategy or arrows needs none).',
   },
   'planImport.tooLong': { th: 'ข้อความยาวเกินกำหนด', en: 'The text is too long.' },
   'planImport.wordRequired': { th: 'กรุณาระบุค่า', en: 'Enter a value.' },
@@ -366,6 +474,26 @@ export const MESSAGES = {
     th: 'ยังไม่สิ้นสุดรอบการประเมินนี้',
     en: 'This evaluation round has not ended yet.',
   },
+  'agreement.roundUnderReview': {
+    th: 'รอบการประเมินอยู่ระหว่างการพิจารณาของผู้ประเมินส่วนกลาง แก้ไขคำรับรองไม่ได้จนกว่าจะปิดรอบ',
+    en: 'A round is under review by the central evaluator: the agreement cannot change until it is frozen.',
+  },
+  'agreement.roundSubmitted': {
+    th: 'จังหวัดส่งผลการประเมินตนเองของรอบนี้แล้ว',
+    en: 'The province has already submitted its self-assessment for this round.',
+  },
+  'agreement.roundNotSubmitted': {
+    th: 'จังหวัดยังไม่ได้ส่งผลการประเมินตนเองของรอบนี้',
+    en: 'The province has not submitted its self-assessment for this round.',
+  },
+  'agreement.roundFrozen': {
+    th: 'รอบการประเมินนี้ปิดแล้ว แก้ไขไม่ได้',
+    en: 'This round is frozen and can no longer change.',
+  },
+  'agreement.roundUndecided': {
+    th: 'ยังมีตัวชี้วัดที่ผู้ประเมินยังไม่ได้ยอมรับหรือปรับผล',
+    en: 'Some indicators have not been accepted or adjusted yet.',
+  },
   'agreement.linkedIndicator': {
     th: 'ตัวชี้วัดนี้เชื่อมโยงกับตัวชี้วัดในแผน ผลมาจากผลการดำเนินงานที่อนุมัติแล้วของตัวชี้วัดนั้น',
     en: "This indicator is linked to a plan KPI: its actual comes from that KPI's approved results.",
@@ -377,6 +505,42 @@ export const MESSAGES = {
   'agreement.kpiUnknown': {
     th: 'ไม่พบรหัสตัวชี้วัดนี้ในแผนของจังหวัด',
     en: "No KPI with this code in the province's plan.",
+  },
+  'agreement.reasonsMissing': {
+    th: 'ตัวชี้วัดที่เปลี่ยนจากแม่แบบหรือเพิ่มเองต้องระบุเหตุผลก่อนเสนอ',
+    en: 'Each indicator changed from the template, or added, needs a reason before proposing.',
+  },
+  'agreement.returnReasonRequired': {
+    th: 'การส่งกลับต้องระบุเหตุผลให้จังหวัดทราบ',
+    en: 'Returning needs a reason for the province.',
+  },
+  'agreement.ministryOnly': {
+    th: 'เฉพาะเจ้าหน้าที่ส่วนกลาง (กระทรวง) เท่านั้นที่รับหรือส่งกลับได้ และไม่ใช่ของจังหวัดตนเอง',
+    en: "Only the ministry's central staff accept or return, never for their own province.",
+  },
+  'agreement.governorOnly': {
+    th: 'เฉพาะผู้ว่าราชการจังหวัดนั้นเท่านั้นที่ลงนามคำรับรองได้',
+    en: "Only the province's governor signs the agreement.",
+  },
+  'agreement.proposeNotAllowed': {
+    th: 'เฉพาะเจ้าหน้าที่หรือผู้อนุมัติของจังหวัดเท่านั้นที่เสนอหรือขอแก้ไขคำรับรองได้',
+    en: "Only the province's officers and approvers propose or amend the agreement.",
+  },
+  'agreement.notEditable': {
+    th: 'คำรับรองอยู่ระหว่างพิจารณาหรือรอลงนาม แก้ไขไม่ได้ หากต้องแก้ไขขอให้กระทรวงส่งกลับ',
+    en: 'The agreement is with the ministry or awaiting signature and cannot change; ask the ministry to return it.',
+  },
+  'agreement.amendmentPending': {
+    th: 'มีคำขอแก้ไขคำรับรองที่รอกระทรวงพิจารณาอยู่แล้ว',
+    en: 'An amendment already waits for the ministry’s decision.',
+  },
+  'agreement.amendmentDecided': {
+    th: 'คำขอแก้ไขนี้ได้รับการพิจารณาแล้ว',
+    en: 'This amendment has already been decided.',
+  },
+  'agreement.addAfterSigning': {
+    th: 'คำรับรองลงนามแล้ว การเพิ่มตัวชี้วัดทำไม่ได้ แก้ไขได้เฉพาะน้ำหนักและเกณฑ์ผ่านคำขอแก้ไข',
+    en: 'The agreement is signed: indicators cannot be added; weights and criteria change through an amendment.',
   },
   'agreement.resultLocked': {
     th: 'ผลนี้อนุมัติแล้ว การแก้ไขต้องระบุเหตุผล',
@@ -441,6 +605,9 @@ export const FIELD_MESSAGES_TH: Record<string, string> = {
   targetDecreasing: 'ต้องไม่น้อยกว่าไตรมาสก่อนหน้า (เป้าหมายสะสม)',
   amberAboveGreen: 'ต้องไม่เกินเกณฑ์สีเขียว',
   ownerNotInUnit: 'ต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดเจ้าของตัวชี้วัด',
+  directiveOwner: 'ต้องเป็นผู้ใช้งานที่ยังใช้งานอยู่ของจังหวัดนี้',
+  ownerRequired: 'กรุณาระบุผู้รับผิดชอบหรือหน่วยงาน',
+  dueInPast: 'ต้องไม่ก่อนวันนี้',
   codeTaken: 'รหัสนี้มีอยู่แล้วในจังหวัดนี้',
   ratioPartRequired: 'ตัวชี้วัดแบบอัตราส่วนต้องระบุว่าส่วนนี้นับอะไร',
   isDefined: 'จำเป็นต้องระบุ',

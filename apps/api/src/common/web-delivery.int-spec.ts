@@ -16,6 +16,10 @@ function buildDashboard(dir: string): { index: string; chunk: string } {
   writeFileSync(join(dir, 'main-AB12CD34.js'), chunk);
   mkdirSync(join(dir, 'i18n'));
   writeFileSync(join(dir, 'i18n', 'th.json'), JSON.stringify({ title: 'แดชบอร์ด'.repeat(300) }));
+  // The service worker and its manifest (issue 21): unhashed names whose content changes with each build.
+  writeFileSync(join(dir, 'ngsw-worker.js'), `/* service worker */ ${'self.addEventListener("fetch", () => {});'.repeat(60)}`);
+  writeFileSync(join(dir, 'ngsw.json'), JSON.stringify({ configVersion: 1, hashTable: { '/index.html': 'x'.repeat(2000) } }));
+  writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name: 'แดชบอร์ดยุทธศาสตร์จังหวัด', start_url: '/' }));
   execFileSync(process.execPath, [resolve('tools/build/precompress.mjs'), dir]);
   return { index, chunk };
 }
@@ -48,6 +52,22 @@ describe('delivery to phones: precompressed dashboard, cache headers, compressed
     await app?.close();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never lets a phone keep an old service worker: ngsw-worker.js, ngsw.json and the manifest are revalidated', async () => {
+    for (const [path, type] of [
+      ['/ngsw-worker.js', /javascript/],
+      ['/ngsw.json', /json/],
+      ['/manifest.webmanifest', /manifest\+json/],
+    ] as const) {
+      const res = await raw(http().get(path).set('Accept-Encoding', 'gzip, br'));
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toMatch(type);
+    }
+    const worker = await raw(http().get('/ngsw-worker.js').set('Accept-Encoding', 'br'));
+    expect(worker.headers['content-encoding']).toBe('br');
+    expect((worker.body as Buffer).toString()).toContain('service worker');
   });
 
   it('sends a fingerprinted chunk as the brotli copy made at build time, cached for a year as immutable', async () => {

@@ -148,6 +148,75 @@ export class AppConfig {
   @MinLength(8)
   OPEN_DATA_LICENCE_URL = 'https://www.data.go.th/pages/dga-open-government-license';
 
+  /**
+   * The dashboard's address as people reach it (e.g. `https://provdash.example.go.th`): links in
+   * e-mail, push and LINE messages are made absolute with it.
+   */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL: an http(s) address, e.g. https://provdash.example.go.th' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /**
+   * E-mail notifications: an SMTP server, `smtp://user:password@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Unset: no e-mail channel.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL: smtp://user:password@host:port or smtps://…' })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'Provdash <no-reply@provdash.local>';
+
+  /**
+   * Web Push (VAPID) keys, base64url. Unset: a pair generated on the first start and kept with the
+   * data (`vapid-keys.json` beside DATA_DIR), as the token secret is.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(40, { message: 'VAPID_PUBLIC_KEY: the base64url public key (web-push generate-vapid-keys)' })
+  VAPID_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(20, { message: 'VAPID_PRIVATE_KEY: the base64url private key' })
+  VAPID_PRIVATE_KEY?: string;
+
+  /** Who push services may contact about this sender: `mailto:` or an https address. */
+  @Matches(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { message: 'VAPID_SUBJECT: mailto:someone@example.go.th or an https address' })
+  VAPID_SUBJECT = 'mailto:admin@provdash.local';
+
+  /** LINE Messaging API channel access token. Unset: no LINE channel. */
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  LINE_CHANNEL_ACCESS_TOKEN?: string;
+
+  /** The channel secret, which signs LINE's webhook calls (account linking). */
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  LINE_CHANNEL_SECRET?: string;
+
+  /** LINE's API address (a proxy or, in tests, a local server). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'LINE_API_BASE_URL: an http(s) address' })
+  LINE_API_BASE_URL = 'https://api.line.me';
+
+  /** Days before a result's deadline that its owner is reminded. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  REMINDER_DAYS_BEFORE = 3;
+
+  /** Days after a period ends by which its result is due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  RESULT_DEADLINE_DAYS = 15;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -173,6 +242,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.production && !config.DATABASE_URL) {
     problems.push('DATABASE_URL: required in production (the embedded PostgreSQL is for trying the product out)');
+  }
+  if (!config.VAPID_PUBLIC_KEY !== !config.VAPID_PRIVATE_KEY) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither');
+  }
+  if (config.LINE_CHANNEL_ACCESS_TOKEN && !config.LINE_CHANNEL_SECRET) {
+    problems.push('LINE_CHANNEL_SECRET: required with LINE_CHANNEL_ACCESS_TOKEN (it verifies the account-linking webhook)');
   }
   if (config.REALTIME_ADAPTER === 'redis' && !config.REDIS_URL) {
     problems.push('REDIS_URL: required when REALTIME_ADAPTER is redis');

@@ -4,8 +4,10 @@ import { AgreementAmendment } from '../modules/agreements/agreement-amendment.en
 import { AgreementIndicatorResult } from '../modules/agreements/agreement-indicator-result.entity';
 import { AgreementIndicator } from '../modules/agreements/agreement-indicator.entity';
 import { AgreementRound } from '../modules/agreements/agreement-round.entity';
+import { AgreementRoundReview } from '../modules/agreements/agreement-round-review.entity';
 import { AgreementTemplateIndicator } from '../modules/agreements/agreement-template-indicator.entity';
 import { AgreementTemplate } from '../modules/agreements/agreement-template.entity';
+import { AgreementVersion } from '../modules/agreements/agreement-version.entity';
 import { Agreement } from '../modules/agreements/agreement.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
@@ -20,6 +22,17 @@ import { ProjectKpi } from '../modules/projects/project-kpi.entity';
 import { ProjectProgress } from '../modules/projects/project-progress.entity';
 import { Project } from '../modules/projects/project.entity';
 import { Risk } from '../modules/projects/risk.entity';
+import { Directive } from '../modules/follow-up/directive.entity';
+import { DirectiveProgress } from '../modules/follow-up/directive-progress.entity';
+import { MeetingAgendaItem } from '../modules/follow-up/meeting-agenda-item.entity';
+import { MeetingDecision } from '../modules/follow-up/meeting-decision.entity';
+import { Meeting } from '../modules/follow-up/meeting.entity';
+import { CreateDirectives1796600800000 } from './migrations/1796600800000-CreateDirectives';
+import { CreateMeetings1796601100000 } from './migrations/1796601100000-CreateMeetings';
+import { AddOrgRisksAndAssessments1796601200000 } from './migrations/1796601200000-AddOrgRisksAndAssessments';
+import { RiskAssessment } from '../modules/projects/risk-assessment.entity';
+import { FollowUpPublication } from '../modules/follow-up/follow-up-publication.entity';
+import { NotificationSetting } from '../modules/notifications/notification-setting.entity';
 import { MonthlyReport } from '../modules/reports/monthly-report.entity';
 import { KpiComment } from '../modules/feedback/kpi-comment.entity';
 import { GoalLink } from '../modules/strategy/goal-link.entity';
@@ -41,11 +54,14 @@ import { CreateKpiComments1763700860000 } from './migrations/1763700860000-Creat
 import { CreateDisbursementMonthTotals1763700870000 } from './migrations/1763700870000-CreateDisbursementMonthTotals';
 import { AddKpiHardLimits1796588259661 } from './migrations/1796588259661-AddKpiHardLimits';
 import { AddProjectPersonAndStatusThresholds1796600500000 } from './migrations/1796600500000-AddProjectPersonAndStatusThresholds';
+import { AddAgreementRoundReview1796600700000 } from './migrations/1796600700000-AddAgreementRoundReview';
 import { KpiStatusThreshold } from '../modules/scorecards/kpi-status-threshold.entity';
 import { AddKpiOwnerUser1796600400000 } from './migrations/1796600400000-AddKpiOwnerUser';
 import { AddKpiTargetState1796600400001 } from './migrations/1796600400001-AddKpiTargetState';
 import { AddPeopleAdminAndSessionDetails1796600200000 } from './migrations/1796600200000-AddPeopleAdminAndSessionDetails';
 import { AddPlanStatus1796600300000 } from './migrations/1796600300000-AddPlanStatus';
+import { AddAgreementProposalAndVersions1796601400000 } from './migrations/1796601400000-AddAgreementProposalAndVersions';
+import { CreateNotifications1796600900000 } from './migrations/1796600900000-CreateNotifications';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -72,6 +88,8 @@ export const entities = [
   AgreementIndicatorResult,
   AgreementAmendment,
   AgreementRound,
+  AgreementRoundReview,
+  AgreementVersion,
   Project,
   ProjectKpi,
   ProjectProgress,
@@ -82,6 +100,14 @@ export const entities = [
   MonthlyReport,
   KpiComment,
   KpiStatusThreshold,
+  Directive,
+  DirectiveProgress,
+  NotificationSetting,
+  Meeting,
+  MeetingAgendaItem,
+  MeetingDecision,
+  RiskAssessment,
+  FollowUpPublication,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
@@ -101,6 +127,12 @@ export const migrations = [
   AddKpiOwnerUser1796600400000,
   AddKpiTargetState1796600400001,
   AddProjectPersonAndStatusThresholds1796600500000,
+  AddAgreementRoundReview1796600700000,
+  CreateDirectives1796600800000,
+  CreateNotifications1796600900000,
+  CreateMeetings1796601100000,
+  AddOrgRisksAndAssessments1796601200000,
+  AddAgreementProposalAndVersions1796601400000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

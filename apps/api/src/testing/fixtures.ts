@@ -6,11 +6,20 @@ import { runSeeds } from '../database/seeds/run-seeds';
 import { DEMO_USERS } from '../database/seeds/demo/demo-users.seed';
 import type { TestApp } from './test-app';
 
-export type DemoActor = 'admin' | 'analyst' | 'clusterC15' | 'governor50' | 'officer50' | 'approver50' | 'officer52';
+export type DemoActor =
+  | 'admin'
+  | 'analyst'
+  | 'evaluator'
+  | 'clusterC15'
+  | 'governor50'
+  | 'officer50'
+  | 'approver50'
+  | 'officer52';
 
 const EMAILS: Record<DemoActor, string> = {
   admin: 'admin@demo.go.th',
   analyst: 'analyst@demo.go.th',
+  evaluator: 'evaluator@demo.go.th',
   clusterC15: 'cluster.c15@demo.go.th',
   governor50: 'governor.50@demo.go.th',
   officer50: 'officer.50@demo.go.th',

@@ -12,10 +12,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The production app (same modules, pipes and prefix) on a fresh database cloned from the template. */
-export async function bootTestApp(options: { dashboardDir?: string } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), databaseUrl: db.url, ...options });
+/**
+ * The production app (same modules, pipes and prefix) on a fresh database cloned from the template.
+ * `env`: settings beyond NODE_ENV=test (an SMTP server the spec started…). `sameDatabaseAs`: a
+ * second instance on another app's database (several API instances); closing it leaves the database.
+ */
+export async function bootTestApp(
+  options: { dashboardDir?: string; env?: Record<string, string>; sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
+  const db = options.sameDatabaseAs?.db ?? (await createTestDatabase());
+  const app = await createApp({
+    config: loadConfig({ NODE_ENV: 'test', ...options.env }),
+    databaseUrl: db.url,
+    dashboardDir: options.dashboardDir,
+  });
   await app.init();
   return {
     app,
@@ -23,7 +33,7 @@ export async function bootTestApp(options: { dashboardDir?: string } = {}): Prom
     dataSource: app.get(DataSource),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.sameDatabaseAs) await db.drop();
     },
   };
 }

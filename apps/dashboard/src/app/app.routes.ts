@@ -6,6 +6,23 @@ export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: loadSignInPage },
   { path: 'not-allowed', loadComponent: loadNotAllowedPage },
   { path: 'me', canActivate: [signedInGuard], loadComponent: loadProfilePage },
+  // The province's performance agreement and the centre's evaluation of its rounds (issue 19).
+  {
+    path: 'workspace/agreement',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/agreements/feature').then((m) => m.workspaceAgreementRoutes),
+  },
+  {
+    path: 'ministry/agreements',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/agreements/feature').then((m) => m.ministryAgreementRoutes),
+  },
+  // The person's notification settings and "enable push" (issue 21).
+  {
+    path: 'me/notifications',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@provdash/dashboard/notifications/feature').then((m) => m.notificationRoutes),
+  },
   // Staff screens (the strategy office's desk, GFMIS import…): signed in first; each screen checks its roles.
   {
     path: 'workspace',
@@ -16,6 +33,12 @@ export const appRoutes: Route[] = [
   {
     path: 'projects',
     loadChildren: () => import('@provdash/dashboard/projects/feature').then((m) => m.projectRoutes),
+  },
+  // The governor's follow-up loop (directives): the province's own people and admins.
+  {
+    path: 'follow-up',
+    canActivate: [signedInGuard, roleGuard('governor', 'province_officer', 'province_approver', 'admin')],
+    loadChildren: () => import('@provdash/dashboard/follow-up/feature').then((m) => m.followUpRoutes),
   },
   // The ministry's settings for the year (disbursement targets, KPI status thresholds): central staff.
   {
@@ -38,6 +61,11 @@ export const appRoutes: Route[] = [
   {
     path: 'compare',
     loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.compareRoutes),
+  },
+  // A province's frozen agreement rounds, indicator by indicator: public, frozen rounds only.
+  {
+    path: 'public/agreement',
+    loadChildren: () => import('@provdash/dashboard/agreements/feature').then((m) => m.publicAgreementRoutes),
   },
   // The open dashboard and open data: approved data only, never a sign-in.
   { path: 'public', loadChildren: () => import('@provdash/dashboard/public/feature').then((m) => m.publicRoutes) },

@@ -27,6 +27,7 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
         </a>
         <span class="spacer"></span>
         <ng-container #live />
+        <ng-container #bell />
         <pd-language-switch />
         <pd-user-menu />
       </mat-toolbar>
@@ -72,6 +73,7 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
          switch); the title gives way, and the switch's buttons are narrower. */
       pd-language-switch,
       pd-user-menu,
+      .app-bar ::ng-deep pd-notification-bell,
       .app-bar ::ng-deep pd-live-indicator {
         flex-shrink: 0;
       }
@@ -84,18 +86,27 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
 export class App {
   private readonly live = viewChild('live', { read: ViewContainerRef });
   private readonly indicator = signal<Type<unknown> | null>(null);
+  private readonly bellHost = viewChild('bell', { read: ViewContainerRef });
+  private readonly bell = signal<Type<unknown> | null>(null);
 
   constructor() {
     // Loaded after the first paint, in its own chunk: the socket client stays out of the first
     // download (a @defer block would bring its own runtime into it).
     afterNextRender(() => {
       void import('@provdash/dashboard/shared/realtime').then((m) => this.indicator.set(m.LiveIndicator));
+      // The bell likewise (it shows only for a signed-in person, and follows their own live room).
+      void import('@provdash/dashboard/notifications/feature').then((m) => this.bell.set(m.NotificationBell));
     });
     // The toolbar appears once the translations are in, so the place may come after the component.
     effect(() => {
       const host = this.live();
       const indicator = this.indicator();
       if (host && indicator && host.length === 0) host.createComponent(indicator);
+    });
+    effect(() => {
+      const host = this.bellHost();
+      const bell = this.bell();
+      if (host && bell && host.length === 0) host.createComponent(bell);
     });
   }
 }

@@ -10,3 +10,8 @@ export * from './lib/project';
 export * from './lib/workspace';
 export * from './lib/open-data';
 export * from './lib/monthly-report';
+export * from './lib/screens';
+export * from './lib/follow-up';
+export * from './lib/notification';
+export * from './lib/agreement-ranking';
+export * from './lib/meeting';

@@ -77,6 +77,32 @@ export class DomainEventBus implements EntitySubscriberInterface {
     }
   }
 
+  /**
+   * For a reactor that handles many events in one place and needs their names (notifications:
+   * one table of rules by event): `handler` runs after commit for each of `names`. Its errors are
+   * caught and given to `onError`, never to the writer.
+   */
+  onAfterCommit<K extends DomainEventName>(
+    names: readonly K[],
+    handler: <N extends K>(name: N, payload: DomainEvents[N]) => Promise<void>,
+    onError: (error: unknown, name: K) => void,
+  ): void {
+    for (const name of names) {
+      this.emitter.on(channel('after-commit', name), (payload: DomainEvents[K]) => {
+        const work = handler(name, payload).catch((error: unknown) => onError(error, name));
+        this.inFlight.add(work);
+        void work.finally(() => this.inFlight.delete(work));
+      });
+    }
+  }
+
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** Resolves once the `onAfterCommit` handlers under way have finished (specs: what a request caused afterwards). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
   afterTransactionCommit(event: TransactionCommitEvent): void {
     if (event.queryRunner.isTransactionActive) return;
     for (const { name, payload } of this.take(event.queryRunner.data)) this.afterCommit(name, payload);

@@ -1,8 +1,10 @@
 import type {
   DefinitionEntity,
+  DirectiveChangedEvent,
   DisbursementBatchImportedEvent,
   DisbursementBudgetType,
   DisbursementImportPhase,
+  NotificationDto,
   ResultStatusName,
 } from '@provdash/shared/contracts';
 
@@ -56,6 +58,12 @@ export interface DomainEvents {
     fiscalYear: number;
     generatedAt: string;
   };
+  /** A directive was issued or took a step (follow-up module); notifications and the live events react. */
+  'directive.changed': DirectiveEvent;
+  /** Notifications were made for people (modules/notifications): each person's bell hears of its own. */
+  'notifications.created': { items: { userId: string; notification: NotificationDto; unread: number }[] };
+  /** A person marked notifications read (some, or all): their other devices follow. */
+  'notifications.read': { userId: string; ids: string[] | 'all'; unread: number };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -79,6 +87,13 @@ export interface KpiResultEvent {
     numerator: string | null;
     denominator: string | null;
   };
+}
+
+export interface DirectiveEvent {
+  unit: UnitRef;
+  directive: Omit<DirectiveChangedEvent, 'orgUnitCode'> & { dueDate: string; ownerAgency: string };
+  /** Who took the step. */
+  actorId: string;
 }
 
 export interface ProjectProgressEvent {

@@ -29,9 +29,11 @@ export const UNIT_OF_ENTITY: Record<string, string> = {
     JOIN org_unit u ON u.id = a.org_unit_id WHERE x.id = $1`,
   project: `SELECT ${UNIT_COLUMNS} FROM project x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   risk: `SELECT ${UNIT_COLUMNS} FROM risk x LEFT JOIN project p ON p.id = x.project_id LEFT JOIN kpi k ON k.id = x.kpi_id
-    JOIN org_unit u ON u.id = COALESCE(p.org_unit_id, k.org_unit_id) WHERE x.id = $1`,
+    JOIN org_unit u ON u.id = COALESCE(x.org_unit_id, p.org_unit_id, k.org_unit_id) WHERE x.id = $1`,
   disbursement_batch: `SELECT ${UNIT_COLUMNS} FROM disbursement_batch x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   monthly_report: `SELECT ${UNIT_COLUMNS} FROM monthly_report x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  directive: `SELECT ${UNIT_COLUMNS} FROM directive x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
+  meeting: `SELECT ${UNIT_COLUMNS} FROM meeting x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
   kpi_comment: `SELECT ${UNIT_COLUMNS} FROM kpi_comment x JOIN org_unit u ON u.id = x.org_unit_id WHERE x.id = $1`,
 };
 

@@ -134,19 +134,23 @@ export function nextLevel(levels: readonly number[], score: number | null): { le
 
 /**
  * The agreement's score as of a date. `zero` (the official rounds) counts an indicator without a
- * result as 0 with its weight; `exclude` (the live view) leaves it out of the mean.
+ * result as 0 with its weight; `exclude` (the live view) leaves it out of the mean. `actuals`, by
+ * indicator id, replaces the actuals found in the data: a round's results as the evaluator decided them.
  */
 export function scoreAgreement(
   indicators: readonly ScoredIndicator[],
   fiscalYear: number,
   asOf: string,
   policy: MissingResultPolicyName,
+  actuals?: ReadonlyMap<string, number | null>,
 ): AgreementScoreDto {
   const rows = indicators.map((indicator) => ({
     indicator,
     weight: Number(indicator.weight),
     levels: indicator.levels.map(Number),
-    actual: indicatorActual(indicator, fiscalYear, asOf),
+    actual: actuals?.has(indicator.id)
+      ? (actuals.get(indicator.id) ?? null)
+      : indicatorActual(indicator, fiscalYear, asOf),
   }));
   const result = agreementScore(
     rows.map((r) => ({

@@ -43,4 +43,8 @@ export class AgreementIndicator extends IndicatorDefinition {
 
   @Column({ name: 'kpi_id', type: 'uuid', nullable: true })
   kpiId!: string | null;
+
+  /** Why the province changed it from the template (or added it): asked before proposing. */
+  @Column({ name: 'change_reason', type: 'text', nullable: true })
+  changeReason!: string | null;
 }

@@ -52,10 +52,7 @@ export class AgreementReadModelsService {
     describe = true,
     m: EntityManager = this.dataSource.manager,
   ): Promise<ScoringRow[]> {
-    return m.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`, describe), [
-      fy,
-      ...params,
-    ]);
+    return m.query(SCORING_SQL(PROVINCES_JOIN, `u.type = 'province' AND ${where}`, describe), [fy, ...params]);
   }
 
   private live(row: ScoringRow, fy: number, asOf: string): AgreementScoreDto | null {

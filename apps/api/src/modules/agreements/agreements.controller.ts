@@ -15,6 +15,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type {
   AgreementDistributionDto,
   AgreementDto,
+  AgreementQueueItemDto,
   AgreementRankingDto,
   AgreementResultDto,
   AgreementRoundNumber,
@@ -23,7 +24,7 @@ import type {
 import { PERIOD_OR_YEAR_PATTERN } from '@provdash/shared/domain';
 import { ClsService } from 'nestjs-cls';
 import { ApiError } from '../../common/api-error';
-import { Allow, Public, unitCode, unitOf } from '../access/access.decorators';
+import { Allow, Public, national, unitCode, unitOf } from '../access/access.decorators';
 import { ActorClaims, CTX_ACTOR, CTX_UNIT, ResolvedUnit } from '../access/actor';
 import { ScorecardQuery } from '../scorecards/dto/scorecard-query.dto';
 import { AgreementReadModelsService } from './agreement-read-models.service';
@@ -31,9 +32,14 @@ import { AgreementsService } from './agreements.service';
 import {
   AddAgreementIndicatorBody,
   AsOfQuery,
+  DecideAgreementAmendmentBody,
+  DecideAgreementBody,
+  DecideAgreementRoundLineBody,
   DeriveAgreementBody,
   SaveAgreementResultBody,
+  TemplateListQuery,
   SignAgreementBody,
+  SubmitAgreementRoundBody,
   UpdateAgreementIndicatorsBody,
   VersionBody,
 } from './dto/agreement.dto';
@@ -57,8 +63,10 @@ function checkRound(round: string): AgreementRoundNumber {
 }
 
 /**
- * A province's performance agreement: its officers derive and edit it, its approver signs it and
- * evaluates the rounds. Reading is public for signed agreements; drafts stay with the province.
+ * A province's performance agreement: its officers derive and edit it and propose it, the ministry
+ * accepts or returns it, its governor signs it, and later amendments go to the ministry; at
+ * each round the province submits its self-assessment and the central evaluator decides each
+ * indicator's result and freezes the round. Reading is public for signed agreements; drafts stay with the province.
  */
 @ApiTags('performance agreements')
 @Controller()
@@ -79,10 +87,29 @@ export class AgreementsController {
     return this.agreements.derive(body, this.cls.get<ResolvedUnit>(CTX_UNIT), this.actor());
   }
 
+  /** Proposals and amendments waiting for the ministry. */
+  @Get('agreements/queue')
+  @Allow('write', national())
+  queue(@Query() q: TemplateListQuery): Promise<AgreementQueueItemDto[]> {
+    return this.agreements.queue(q.fiscalYear);
+  }
+
   @Get('agreements/:agreementId')
   @Public()
   get(@Param('agreementId', ParseUUIDPipe) id: string, @Query() q: AsOfQuery): Promise<AgreementDto> {
     return this.agreements.get(id, this.cls.get<ActorClaims | undefined>(CTX_ACTOR) ?? null, q.asOf);
+  }
+
+  /** A province's agreement of a year, by the province's code: as `GET agreements/:id` (drafts for the province only). */
+  @Get('org-units/:code/agreement')
+  @Public()
+  ofProvince(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<AgreementDto> {
+    return this.agreements.ofProvince(
+      code,
+      q.fiscalYear,
+      this.cls.get<ActorClaims | undefined>(CTX_ACTOR) ?? null,
+      q.asOf,
+    );
   }
 
   @Post('agreements/:agreementId/indicators')
@@ -103,22 +130,71 @@ export class AgreementsController {
     return this.agreements.updateIndicators(id, body, this.actor());
   }
 
+  @Post('agreements/:agreementId/propose')
+  @HttpCode(200)
+  @Allow('write', AGREEMENT_UNIT)
+  propose(@Param('agreementId', ParseUUIDPipe) id: string, @Body() body: VersionBody): Promise<AgreementDto> {
+    return this.agreements.propose(id, body, this.actor());
+  }
+
+  /** The ministry's decision; who may make it (central staff, not the province's own) is checked by the service. */
+  @Post('agreements/:agreementId/decision')
+  @HttpCode(200)
+  @Allow('read', AGREEMENT_UNIT)
+  decide(@Param('agreementId', ParseUUIDPipe) id: string, @Body() body: DecideAgreementBody): Promise<AgreementDto> {
+    return this.agreements.decide(id, body, this.actor());
+  }
+
+  @Post('agreements/:agreementId/amendments/:amendmentId/decision')
+  @HttpCode(200)
+  @Allow('read', AGREEMENT_UNIT)
+  decideAmendment(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Param('amendmentId', ParseUUIDPipe) amendmentId: string,
+    @Body() body: DecideAgreementAmendmentBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.decideAmendment(id, amendmentId, body, this.actor());
+  }
+
+  /** The governor's signature; that only the province's governor signs is checked by the service. */
   @Post('agreements/:agreementId/sign')
   @HttpCode(200)
-  @Allow('approve', AGREEMENT_UNIT)
+  @Allow('read', AGREEMENT_UNIT)
   sign(@Param('agreementId', ParseUUIDPipe) id: string, @Body() body: SignAgreementBody): Promise<AgreementDto> {
     return this.agreements.sign(id, body, this.actor());
   }
 
-  @Post('agreements/:agreementId/rounds/:round/evaluate')
+  @Post('agreements/:agreementId/rounds/:round/submit')
   @HttpCode(200)
-  @Allow('approve', AGREEMENT_UNIT)
-  evaluate(
+  @Allow('write', AGREEMENT_UNIT)
+  submitRound(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Param('round') round: string,
+    @Body() body: SubmitAgreementRoundBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.submitRound(id, checkRound(round), body, this.actor());
+  }
+
+  @Put('agreements/:agreementId/rounds/:round/indicators/:indicatorId')
+  @Allow('evaluate', AGREEMENT_UNIT)
+  decideRoundLine(
+    @Param('agreementId', ParseUUIDPipe) id: string,
+    @Param('round') round: string,
+    @Param('indicatorId', ParseUUIDPipe) indicatorId: string,
+    @Body() body: DecideAgreementRoundLineBody,
+  ): Promise<AgreementDto> {
+    return this.agreements.decideRoundLine(id, checkRound(round), indicatorId, body, this.actor());
+  }
+
+  @Post('agreements/:agreementId/rounds/:round/freeze')
+  @HttpCode(200)
+  @Allow('evaluate', AGREEMENT_UNIT)
+  freezeRound(
     @Param('agreementId', ParseUUIDPipe) id: string,
     @Param('round') round: string,
     @Body() body: VersionBody,
   ): Promise<AgreementDto> {
-    return this.agreements.evaluate(id, checkRound(round), body, this.actor());
+    return this.agreements.freezeRound(id, checkRound(round), body, this.actor());
   }
 
   @Put('agreement-indicators/:indicatorId/results/:period')

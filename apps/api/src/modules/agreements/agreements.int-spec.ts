@@ -11,7 +11,8 @@ import { bootTestApp, TestApp } from '../../testing/test-app';
 /**
  * A performance agreement's year through the REST API on a real database: a national template →
  * Chiang Mai's agreement → signed → KPI results approved through the results API move the live
- * score → the 6-month round is frozen → a later correction moves the live score but never the
+ * score → the province submits its 6-month self-assessment → the central evaluator adjusts a
+ * result with a reason and freezes the round → a later correction moves the live score but never the
  * round. FY 2566 is used: the demo seeds agreements for 2567–2569 and its rounds are long over.
  */
 describe('performance agreements (real PostgreSQL)', () => {
@@ -131,11 +132,26 @@ describe('performance agreements (real PostgreSQL)', () => {
     ids.t2 = indicator(a, 'T2').id;
 
     expect((await anyone().get(`/api/agreements/${a.id}`)).status).toBe(404);
+    // A draft stays with the province: the ministry sees it once proposed.
     expect((await as(t, f.tokens.analyst).get(`/api/agreements/${a.id}`)).status).toBe(404);
     expect((await as(t, f.tokens.governor50).get(`/api/agreements/${a.id}`)).status).toBe(200);
     expect((await officer().post('/api/agreements').send({ orgUnitCode: '50', templateId: ids.template })).status).toBe(
       409,
     );
+  });
+
+  it("finds a province's agreement of a year by its code; a draft only for the province's people", async () => {
+    const url = `/api/org-units/50/agreement?fiscalYear=${FY}`;
+    const own = await officer().get(url);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id: ids.agreement, status: 'draft', orgUnitCode: '50' });
+    expect((await anyone().get(url)).status).toBe(404);
+    expect((await as(t, f.tokens.officer52).get(url)).status).toBe(404);
+    expect((await anyone().get(`/api/org-units/50/agreement?fiscalYear=2599`)).status).toBe(404);
+    // A signed one is public, like GET /api/agreements/:id.
+    const signed = await anyone().get(`/api/org-units/50/agreement?fiscalYear=2569`);
+    expect(signed.status).toBe(200);
+    expect(signed.body.status).toBe('evaluated_12');
   });
 
   it('refuses a weight sum of 99.99, non-monotonic levels and a stale version, writing nothing', async () => {
@@ -182,32 +198,159 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(await auditCount(t)).toBe(audits + 4);
   });
 
-  it('is signed by the approver, with the version read', async () => {
+  it('is proposed by the province, each change from the template with its reason; a governor cannot propose', async () => {
+    const url = `/api/agreements/${ids.agreement}`;
+    const a = await agreement();
+    expect((await as(t, f.tokens.governor50).post(`${url}/propose`).send({ version: a.version })).status).toBe(403);
+    expect(
+      (
+        await officer()
+          .post(`${url}/propose`)
+          .send({ version: a.version + 5 })
+      ).status,
+    ).toBe(409);
+    // Moved from the template's 60/40 with no reason: refused, naming each indicator's reason field.
+    const moved = await officer()
+      .patch(`${url}/indicators`)
+      .send({
+        indicators: [
+          { id: ids.t1, version: indicator(a, 'T1').version, weight: 55 },
+          { id: ids.t2, version: indicator(a, 'T2').version, weight: 45, changeReason: 'งานเร่งด่วนของจังหวัด' },
+        ],
+      });
+    expect(moved.status).toBe(200);
+    expect(indicator(moved.body, 'T2')).toMatchObject({
+      changeReason: 'งานเร่งด่วนของจังหวัด',
+      templateWeight: '40.00',
+    });
+    const audits = await auditCount(t);
+    const missing = await officer().post(`${url}/propose`).send({ version: a.version });
+    expect(missing.status).toBe(422);
+    expect(fields(missing.body)).toEqual(['indicators.T1.changeReason']);
+    expect(await auditCount(t)).toBe(audits);
+    // Back to the template's terms: no reason needed.
+    const b = moved.body as AgreementDto;
+    await officer()
+      .patch(`${url}/indicators`)
+      .send({
+        indicators: [
+          { id: ids.t1, version: indicator(b, 'T1').version, weight: 60 },
+          { id: ids.t2, version: indicator(b, 'T2').version, weight: 40 },
+        ],
+      })
+      .expect(200);
+    const proposed = await officer().post(`${url}/propose`).send({ version: a.version });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({ status: 'proposed', returnReason: null });
+    expect(proposed.body.proposedAt).toEqual(expect.any(String));
+    expect(await auditCount(t)).toBe(audits + 3);
+    // With the ministry now: the province cannot change it, the ministry (not the public) sees it.
+    const frozen = await officer()
+      .patch(`${url}/indicators`)
+      .send({ indicators: [{ id: ids.t1, version: indicator(b, 'T1').version + 1, weight: 60 }] });
+    expect(frozen.status).toBe(409);
+    expect((await analyst().get(url)).status).toBe(200);
+    expect((await anyone().get(url)).status).toBe(404);
+    expect((await officer().post(`${url}/propose`).send({ version: proposed.body.version })).status).toBe(409);
+  });
+
+  it('the ministry returns it with a reason, the province proposes again, the ministry accepts', async () => {
+    const url = `/api/agreements/${ids.agreement}`;
+    let a = await agreement();
+    for (const who of [approver(), officer(), as(t, f.tokens.evaluator), as(t, f.tokens.governor50)]) {
+      const refused = await who.post(`${url}/decision`).send({ version: a.version, decision: 'accept' });
+      expect(refused.status).toBe(403);
+    }
+    const audits = await auditCount(t);
+    const noReason = await analyst().post(`${url}/decision`).send({ version: a.version, decision: 'return' });
+    expect(noReason.status).toBe(422);
+    expect(fields(noReason.body)).toEqual(['reason']);
+    expect((await analyst().post(`${url}/decision`).send({ version: 99, decision: 'accept' })).status).toBe(409);
+    expect(await auditCount(t)).toBe(audits);
+
+    const returned = await analyst()
+      .post(`${url}/decision`)
+      .send({ version: a.version, decision: 'return', reason: 'เกณฑ์ระดับ 3 ต่ำกว่าค่าเฉลี่ยประเทศ' });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ status: 'returned', returnReason: 'เกณฑ์ระดับ 3 ต่ำกว่าค่าเฉลี่ยประเทศ' });
+    expect(await auditCount(t)).toBe(audits + 1);
+    // A returned proposal cannot be accepted before it is proposed again.
+    expect(
+      (await analyst().post(`${url}/decision`).send({ version: returned.body.version, decision: 'accept' })).status,
+    ).toBe(409);
+
+    a = (await officer().post(`${url}/propose`).send({ version: returned.body.version }).expect(200)).body;
+    expect(a).toMatchObject({ status: 'proposed', returnReason: null });
+    const queue = await analyst().get(`/api/agreements/queue?fiscalYear=${FY}`);
+    expect(queue.status).toBe(200);
+    expect(queue.body).toEqual([
+      expect.objectContaining({ kind: 'proposal', agreementId: ids.agreement, orgUnitCode: '50' }),
+    ]);
+    expect((await officer().get(`/api/agreements/queue`)).status).toBe(403);
+
+    const accepted = await analyst().post(`${url}/decision`).send({ version: a.version, decision: 'accept' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted' });
+    expect((await analyst().get(`/api/agreements/queue?fiscalYear=${FY}`)).body).toEqual([]);
+  });
+
+  it('is signed by the governor only, with the version read; the signed version is frozen', async () => {
+    const url = `/api/agreements/${ids.agreement}/sign`;
+    const a = await agreement();
     const sign = {
       signedByGovernor: 'ผู้ว่าราชการจังหวัดเชียงใหม่',
       signedByMinistry: 'ปลัดกระทรวงมหาดไทย',
       signedAt: '2022-10-20',
     };
+    const audits = await auditCount(t);
+    for (const who of [approver(), officer(), analyst(), as(t, f.tokens.evaluator)]) {
+      const refused = await who.post(url).send({ ...sign, version: a.version });
+      expect(refused.status).toBe(403);
+    }
+    const byApprover = await approver()
+      .post(url)
+      .send({ ...sign, version: a.version });
+    expect(byApprover.body.message).toBe('เฉพาะผู้ว่าราชการจังหวัดนั้นเท่านั้นที่ลงนามคำรับรองได้');
     expect(
       (
-        await officer()
-          .post(`/api/agreements/${ids.agreement}/sign`)
-          .send({ ...sign, version: 1 })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await approver()
-          .post(`/api/agreements/${ids.agreement}/sign`)
-          .send({ ...sign, version: 9 })
+        await as(t, f.tokens.governor50)
+          .post(url)
+          .send({ ...sign, version: 99 })
       ).status,
     ).toBe(409);
-    const signed = await approver()
-      .post(`/api/agreements/${ids.agreement}/sign`)
-      .send({ ...sign, version: 1 });
+    expect(await auditCount(t)).toBe(audits);
+
+    const signed = await as(t, f.tokens.governor50)
+      .post(url)
+      .send({ ...sign, version: a.version });
     expect(signed.status).toBe(200);
-    expect(signed.body).toMatchObject({ status: 'agreed', version: 2, signedAt: '2022-10-20' });
+    expect(signed.body).toMatchObject({ status: 'agreed', signedAt: '2022-10-20' });
+    const s = signed.body as AgreementDto;
+    expect(s.versions).toEqual([
+      expect.objectContaining({
+        number: 1,
+        reason: null,
+        indicators: [
+          expect.objectContaining({ code: 'T1', weight: '60.00', levels: ['60', '65', '70', '75', '80'] }),
+          expect.objectContaining({ code: 'T2', weight: '40.00' }),
+        ],
+      }),
+    ]);
+    const trail = await t.dataSource.query(
+      `SELECT entity FROM audit_event WHERE entity IN ('agreement', 'agreement_version') ORDER BY id DESC LIMIT 2`,
+    );
+    expect(trail.map((r: { entity: string }) => r.entity).sort()).toEqual(['agreement', 'agreement_version']);
+    expect(
+      (
+        await as(t, f.tokens.governor50)
+          .post(url)
+          .send({ ...sign, version: s.version })
+      ).status,
+    ).toBe(409);
     expect((await anyone().get(`/api/agreements/${ids.agreement}`)).status).toBe(200);
+    await expect(
+      t.dataSource.query(`UPDATE agreement_version SET reason = 'x' WHERE agreement_id = $1`, [ids.agreement]),
+    ).rejects.toThrow(/frozen/);
   });
 
   it('moves the live score as KPI results are approved and manual results arrive', async () => {
@@ -242,34 +385,218 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(indicator(a, 'T2').results.map((r) => r.status)).toEqual(['approved']);
   });
 
-  it('evaluates the 6-month round: score and snapshot frozen', async () => {
+  it('the province submits its 6-month self-assessment: refused for the wrong role, scope, state or version', async () => {
     const before = await agreement();
+    const url = (round: number | string) => `/api/agreements/${ids.agreement}/rounds/${round}/submit`;
+    const body = {
+      version: before.version,
+      indicators: [
+        {
+          indicatorId: ids.t1,
+          narrativeTh: 'คัดกรองครบทุกอำเภอ',
+          evidence: [{ url: 'https://example.go.th/report.pdf', title: 'รายงานผลการคัดกรอง' }],
+        },
+      ],
+    };
+    const audits = await auditCount(t);
+    expect((await anyone().post(url(6)).send(body)).status).toBe(401);
+    // Wrong role: the evaluator judges a round, it never submits one; the governor only reads.
+    expect((await as(t, f.tokens.evaluator).post(url(6)).send(body)).status).toBe(403);
+    expect((await as(t, f.tokens.governor50).post(url(6)).send(body)).status).toBe(403);
+    // Wrong scope: Lampang's officer.
+    expect((await as(t, f.tokens.officer52).post(url(6)).send(body)).status).toBe(403);
+    // Wrong state: the 12-month round comes after the 6-month one.
+    expect((await officer().post(url(12)).send(body)).body.code).toBe('agreement.wrongState');
+    expect((await officer().post(url(7)).send(body)).status).toBe(400);
+    // Stale version.
     expect(
-      (await officer().post(`/api/agreements/${ids.agreement}/rounds/6/evaluate`).send({ version: 2 })).status,
-    ).toBe(403);
-    expect(
-      (await approver().post(`/api/agreements/${ids.agreement}/rounds/12/evaluate`).send({ version: 2 })).status,
+      (
+        await officer()
+          .post(url(6))
+          .send({ ...body, version: before.version + 5 })
+      ).status,
     ).toBe(409);
-    expect(
-      (await approver().post(`/api/agreements/${ids.agreement}/rounds/7/evaluate`).send({ version: 2 })).status,
-    ).toBe(400);
-    const res = await approver()
-      .post(`/api/agreements/${ids.agreement}/rounds/6/evaluate`)
-      .send({ version: before.version });
+    const unknown = await officer()
+      .post(url(6))
+      .send({ ...body, indicators: [{ indicatorId: f.userIds.officer50 }] });
+    expect(unknown.status).toBe(422);
+    expect(fields(unknown.body)).toEqual(['indicators']);
+    expect(await auditCount(t)).toBe(audits);
+
+    const res = await officer().post(url(6)).send(body);
     expect(res.status).toBe(200);
     const a = res.body as AgreementDto;
+    expect(a.status).toBe('agreed');
+    expect(a.reviews).toHaveLength(1);
+    expect(a.reviews[0]).toMatchObject({
+      round: 6,
+      status: 'submitted',
+      asOf: H1_DONE,
+      submittedBy: f.userIds.officer50,
+    });
+    expect(a.reviews[0].lines.map((l) => [l.code, l.selfActual, l.decision, l.narrativeTh])).toEqual([
+      ['T1', 65, 'pending', 'คัดกรองครบทุกอำเภอ'],
+      ['T2', 3, 'pending', ''],
+    ]);
+    expect(a.reviews[0].lines[0].evidence).toEqual(body.indicators[0].evidence);
+    const trail = await t.dataSource.query(`SELECT entity, action FROM audit_event ORDER BY id DESC LIMIT 1`);
+    expect(trail).toEqual([expect.objectContaining({ entity: 'agreement_round_review' })]);
+    expect(await auditCount(t)).toBe(audits + 1);
+
+    expect(
+      (
+        await officer()
+          .post(url(6))
+          .send({ ...body, version: a.version })
+      ).body.code,
+    ).toBe('agreement.roundSubmitted');
+    // Under review the indicators hold still, even with a reason.
+    const t1 = indicator(a, 'T1');
+    const amend = await officer()
+      .patch(`/api/agreements/${ids.agreement}/indicators`)
+      .send({ reason: 'ปรับเกณฑ์', indicators: [{ id: ids.t1, version: t1.version, weight: '60' }] });
+    expect(amend.status).toBe(409);
+    expect(amend.body.code).toBe('agreement.roundUnderReview');
+    // The public does not see a round under review.
+    expect(((await anyone().get(`/api/agreements/${ids.agreement}`)).body as AgreementDto).reviews).toEqual([]);
+  });
+
+  it('the central evaluator adjusts one result with a reason and freezes the round; the province approver cannot', async () => {
+    const evaluator = () => as(t, f.tokens.evaluator);
+    const line = (code: string) =>
+      `/api/agreements/${ids.agreement}/rounds/6/indicators/${code === 'T1' ? ids.t1 : ids.t2}`;
+    const freeze = `/api/agreements/${ids.agreement}/rounds/6/freeze`;
+    let review = (await evaluator().get(`/api/agreements/${ids.agreement}`)).body.reviews[0];
+    expect(review.status).toBe('submitted');
+    const audits = await auditCount(t);
+    const adjust = {
+      version: review.version,
+      decision: 'adjusted',
+      value: '60',
+      reason: 'หลักฐานครอบคลุมเพียงบางอำเภอ',
+    };
+
+    // Wrong role: the province marks no homework of its own, not even its approver; nor does the ministry's analyst.
+    for (const who of ['approver50', 'officer50', 'governor50', 'analyst', 'clusterC15'] as const) {
+      expect([who, (await as(t, f.tokens[who]).put(line('T1')).send(adjust)).status]).toEqual([who, 403]);
+      expect([who, (await as(t, f.tokens[who]).post(freeze).send({ version: review.version })).status]).toEqual([
+        who,
+        403,
+      ]);
+    }
+    expect((await anyone().post(freeze).send({ version: review.version })).status).toBe(401);
+    // Wrong state: nothing submitted for round 12; a round with an undecided line does not freeze.
+    expect(
+      (await evaluator().put(`/api/agreements/${ids.agreement}/rounds/12/indicators/${ids.t1}`).send(adjust)).body.code,
+    ).toBe('agreement.roundNotSubmitted');
+    const undecided = await evaluator().post(freeze).send({ version: review.version });
+    expect(undecided.status).toBe(422);
+    expect(undecided.body.code).toBe('agreement.roundUndecided');
+    // An adjustment needs a reason and a value; stale versions lose nothing.
+    const noReason = await evaluator()
+      .put(line('T1'))
+      .send({ ...adjust, reason: undefined });
+    expect(noReason.status).toBe(422);
+    expect(fields(noReason.body)).toEqual(['reason']);
+    const noValue = await evaluator()
+      .put(line('T1'))
+      .send({ ...adjust, value: undefined });
+    expect(fields(noValue.body)).toEqual(['value']);
+    expect(
+      (
+        await evaluator()
+          .put(line('T2'))
+          .send({ ...adjust, value: undefined, step: 9 })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await evaluator()
+          .put(line('T1'))
+          .send({ ...adjust, version: review.version + 3 })
+      ).status,
+    ).toBe(409);
+    expect(await auditCount(t)).toBe(audits);
+
+    const adjusted = await evaluator().put(line('T1')).send(adjust);
+    expect(adjusted.status).toBe(200);
+    review = adjusted.body.reviews[0];
+    expect(review.lines[0]).toMatchObject({
+      code: 'T1',
+      selfActual: 65,
+      decision: 'adjusted',
+      evaluatedActual: 60,
+      reason: 'หลักฐานครอบคลุมเพียงบางอำเภอ',
+      decidedBy: f.userIds.evaluator,
+    });
+    const accepted = await evaluator().put(line('T2')).send({ version: review.version, decision: 'accepted' });
+    expect(accepted.status).toBe(200);
+    review = accepted.body.reviews[0];
+    expect(review.lines[1]).toMatchObject({ decision: 'accepted', evaluatedActual: null, reason: null });
+    expect(await auditCount(t)).toBe(audits + 2);
+
+    expect(
+      (
+        await evaluator()
+          .post(freeze)
+          .send({ version: review.version - 1 })
+      ).status,
+    ).toBe(409);
+    const frozen = await evaluator().post(freeze).send({ version: review.version });
+    expect(frozen.status).toBe(200);
+    const a = frozen.body as AgreementDto;
     expect(a.status).toBe('evaluated_6');
+    // T1 at 60 (level 1) and T2 at step 3: 60 × 1 + 40 × 3 = 180 → 1.8000, not the province's 2.4000.
     expect(a.rounds).toHaveLength(1);
-    expect(a.rounds[0]).toMatchObject({ round: 6, score: '2.4000' });
-    expect(a.rounds[0].snapshot).toMatchObject({ asOf: H1_DONE, policy: 'zero', formatted: '2.4000' });
+    expect(a.rounds[0]).toMatchObject({ round: 6, score: '1.8000' });
+    expect(a.rounds[0].snapshot).toMatchObject({ asOf: H1_DONE, policy: 'zero', formatted: '1.8000' });
     expect(a.rounds[0].snapshot.indicators.map((l) => [l.code, l.actual, l.score])).toEqual([
-      ['T1', 65, 2],
+      ['T1', 60, 1],
       ['T2', 3, 3],
     ]);
+    expect(a.reviews[0]).toMatchObject({ status: 'frozen', frozenBy: f.userIds.evaluator });
+    // The round, the review and the agreement's status, each audited.
+    const trail = await t.dataSource.query(`SELECT entity FROM audit_event ORDER BY id DESC LIMIT 3`);
+    expect(trail.map((r: { entity: string }) => r.entity).sort()).toEqual([
+      'agreement',
+      'agreement_round',
+      'agreement_round_review',
+    ]);
+    expect(await auditCount(t)).toBe(audits + 5);
     ids.round = JSON.stringify(a.rounds[0]);
-    expect(
-      (await approver().post(`/api/agreements/${ids.agreement}/rounds/6/evaluate`).send({ version: a.version })).status,
-    ).toBe(409);
+  });
+
+  it('a frozen round refuses every change, through the API and in the database', async () => {
+    const evaluator = () => as(t, f.tokens.evaluator);
+    const a = (await evaluator().get(`/api/agreements/${ids.agreement}`)).body as AgreementDto;
+    const review = a.reviews[0];
+    const audits = await auditCount(t);
+    const refused = [
+      await evaluator()
+        .put(`/api/agreements/${ids.agreement}/rounds/6/indicators/${ids.t1}`)
+        .send({ version: review.version, decision: 'accepted' }),
+      await evaluator().post(`/api/agreements/${ids.agreement}/rounds/6/freeze`).send({ version: review.version }),
+      await officer()
+        .post(`/api/agreements/${ids.agreement}/rounds/6/submit`)
+        .send({ version: a.version, indicators: [] }),
+    ];
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual([
+      [409, 'agreement.roundFrozen'],
+      [409, 'agreement.roundFrozen'],
+      [409, 'agreement.wrongState'],
+    ]);
+    await expect(
+      t.dataSource.query(`UPDATE agreement_round_review SET lines = '[]' WHERE agreement_id = $1`, [ids.agreement]),
+    ).rejects.toThrow(/frozen/);
+    await expect(
+      t.dataSource.query(`DELETE FROM agreement_round_review WHERE agreement_id = $1`, [ids.agreement]),
+    ).rejects.toThrow(/frozen/);
+    expect(await auditCount(t)).toBe(audits);
+    // Frozen, the review is public, without the people's names.
+    const open = (await anyone().get(`/api/agreements/${ids.agreement}`)).body as AgreementDto;
+    expect(open.reviews).toHaveLength(1);
+    expect(open.reviews[0]).toMatchObject({ status: 'frozen', submittedBy: null, frozenBy: null });
+    expect(open.reviews[0].lines[0]).toMatchObject({ decision: 'adjusted', evaluatedActual: 60, decidedBy: null });
   });
 
   it('a later result change moves the live score, never the frozen round', async () => {
@@ -290,10 +617,10 @@ describe('performance agreements (real PostgreSQL)', () => {
     const card = (await anyone().get(`/api/org-units/50/agreement-scorecard?fiscalYear=${FY}&asOf=${H1_DONE}`))
       .body as AgreementScorecardDto;
     expect(card.live.formatted).toBe('3.0000');
-    expect(card.rounds).toEqual([expect.objectContaining({ round: 6, score: 2.4, formatted: '2.4000' })]);
+    expect(card.rounds).toEqual([expect.objectContaining({ round: 6, score: 1.8, formatted: '1.8000' })]);
   });
 
-  it('after agreement, a change without a reason is refused; with one it is recorded as an amendment', async () => {
+  it('after signing, a change without a reason is refused; with one it waits for the ministry as an amendment', async () => {
     const url = `/api/agreements/${ids.agreement}/indicators`;
     const t1 = indicator(await agreement(), 'T1');
     const audits = await auditCount(t);
@@ -301,6 +628,13 @@ describe('performance agreements (real PostgreSQL)', () => {
     const refused = await officer().patch(url).send(change);
     expect(refused.status).toBe(422);
     expect(refused.body.message).toBe('คำรับรองลงนามแล้ว การแก้ไขต้องระบุเหตุผลและจะถูกบันทึกเป็นการแก้ไขคำรับรอง');
+    expect(
+      (
+        await as(t, f.tokens.governor50)
+          .patch(url)
+          .send({ ...change, reason: 'x' })
+      ).status,
+    ).toBe(403);
     expect(await auditCount(t)).toBe(audits);
 
     const amended = await officer()
@@ -309,7 +643,12 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(amended.status).toBe(200);
     const a = amended.body as AgreementDto;
     expect(a.amendments).toHaveLength(1);
-    expect(a.amendments[0]).toMatchObject({ reason: 'ปรับเกณฑ์ตามมติคณะกรรมการติดตามผล', madeBy: f.userIds.officer50 });
+    expect(a.amendments[0]).toMatchObject({
+      status: 'pending',
+      reason: 'ปรับเกณฑ์ตามมติคณะกรรมการติดตามผล',
+      madeBy: f.userIds.officer50,
+      versionNumber: null,
+    });
     expect(a.amendments[0].changes).toEqual([
       expect.objectContaining({
         indicatorId: ids.t1,
@@ -319,62 +658,110 @@ describe('performance agreements (real PostgreSQL)', () => {
         after: expect.objectContaining({ levels: ['62', '66', '70', '74', '78'] }),
       }),
     ]);
-    // The indicator row and the amendment, in one transaction.
-    const trail = await t.dataSource.query(`SELECT entity FROM audit_event ORDER BY id DESC LIMIT 2`);
-    expect(trail.map((r: { entity: string }) => r.entity).sort()).toEqual([
-      'agreement_amendment',
-      'agreement_indicator',
-    ]);
-    expect(await auditCount(t)).toBe(audits + 2);
+    // Nothing changes until the ministry approves; the public does not see the pending amendment.
+    expect(indicator(a, 'T1').levels).toEqual(['60', '65', '70', '75', '80']);
+    expect(((await anyone().get(`/api/agreements/${ids.agreement}`)).body as AgreementDto).amendments).toEqual([]);
+    expect(await auditCount(t)).toBe(audits + 1);
+    const again = await officer()
+      .patch(url)
+      .send({ ...change, reason: 'อีกครั้ง' });
+    expect(again.status).toBe(409);
     expect(JSON.stringify(a.rounds[0])).toBe(ids.round);
   });
 
-  it('adds a province-specific indicator after agreement, re-weighting the others in the same amendment', async () => {
-    const a = await agreement();
+  it('the ministry approves the amendment (a new version, side by side with the signed one) or returns one with a reason', async () => {
+    let a = await agreement();
+    const pending = a.amendments[0];
+    const decide = `/api/agreements/${ids.agreement}/amendments/${pending.id}/decision`;
+    for (const who of [officer(), approver(), as(t, f.tokens.governor50), as(t, f.tokens.evaluator)]) {
+      expect((await who.post(decide).send({ version: pending.version, decision: 'approve' })).status).toBe(403);
+    }
+    expect(
+      (
+        await analyst()
+          .post(decide)
+          .send({ version: pending.version + 3, decision: 'approve' })
+      ).status,
+    ).toBe(409);
+    const audits = await auditCount(t);
+    const approved = await analyst().post(decide).send({ version: pending.version, decision: 'approve' });
+    expect(approved.status).toBe(200);
+    a = approved.body as AgreementDto;
+    expect(indicator(a, 'T1').levels).toEqual(['62', '66', '70', '74', '78']);
+    expect(a.amendments[0]).toMatchObject({ status: 'approved', versionNumber: 2 });
+    expect(a.versions.map((v) => [v.number, v.reason, v.indicators[0].levels])).toEqual([
+      [1, null, ['60', '65', '70', '75', '80']],
+      [2, 'ปรับเกณฑ์ตามมติคณะกรรมการติดตามผล', ['62', '66', '70', '74', '78']],
+    ]);
+    const trail: { entity: string }[] = await t.dataSource.query(
+      `SELECT entity FROM audit_event WHERE id > (SELECT max(id) FROM audit_event) - 3 ORDER BY id`,
+    );
+    expect(trail.map((r) => r.entity).sort()).toEqual([
+      'agreement_amendment',
+      'agreement_indicator',
+      'agreement_version',
+    ]);
+    expect(await auditCount(t)).toBe(audits + 3);
+    expect(
+      (await analyst().post(decide).send({ version: a.amendments[0].version, decision: 'return', reason: 'x' })).status,
+    ).toBe(409);
+
+    // A second amendment, returned with a reason: nothing changes.
     const t1 = indicator(a, 'T1');
-    const add = {
-      reason: 'เพิ่มตัวชี้วัดเฉพาะจังหวัดตามนโยบายผู้ว่าราชการจังหวัด',
-      indicator: {
-        code: 'CM1',
-        nameTh: 'จำนวนจุดความร้อนสะสมลดลง',
-        nameEn: 'Fewer hotspots',
-        unitTh: 'ร้อยละ',
-        unitEn: '%',
-        direction: 'higher_better',
-        kind: 'scale',
-        weight: 10,
-        levels: [10, 15, 20, 25, 30],
-      },
-    };
-    const unbalanced = await officer().post(`/api/agreements/${ids.agreement}/indicators`).send(add);
-    expect(unbalanced.status).toBe(422);
-    expect(fields(unbalanced.body)).toEqual(['weights']);
-    const added = await officer()
-      .post(`/api/agreements/${ids.agreement}/indicators`)
-      .send({ ...add, weights: [{ id: t1.id, version: t1.version, weight: 50 }] });
-    expect(added.status).toBe(201);
-    const b = added.body as AgreementDto;
-    expect(b.indicators.map((i) => [i.code, i.weight, i.fromTemplate])).toEqual([
-      ['T1', '50.00', true],
-      ['T2', '40.00', true],
-      ['CM1', '10.00', false],
-    ]);
-    expect(b.amendments[1].changes.map((c) => [c.code, c.action])).toEqual([
-      ['T1', 'update'],
-      ['CM1', 'add'],
-    ]);
+    const second = await officer()
+      .patch(`/api/agreements/${ids.agreement}/indicators`)
+      .send({ reason: 'ขอลดเกณฑ์', indicators: [{ id: t1.id, version: t1.version, levels: [50, 55, 60, 65, 70] }] });
+    expect(second.status).toBe(200);
+    const p2 = (second.body as AgreementDto).amendments[1];
+    const url2 = `/api/agreements/${ids.agreement}/amendments/${p2.id}/decision`;
+    const noReason = await analyst().post(url2).send({ version: p2.version, decision: 'return' });
+    expect(noReason.status).toBe(422);
+    expect(fields(noReason.body)).toEqual(['reason']);
+    const returned = await analyst()
+      .post(url2)
+      .send({ version: p2.version, decision: 'return', reason: 'ไม่มีเหตุผลรองรับการลดเกณฑ์' });
+    expect(returned.status).toBe(200);
+    const r = returned.body as AgreementDto;
+    expect(r.amendments[1]).toMatchObject({ status: 'returned', decisionReason: 'ไม่มีเหตุผลรองรับการลดเกณฑ์' });
+    expect(indicator(r, 'T1').levels).toEqual(['62', '66', '70', '74', '78']);
+    expect(r.versions).toHaveLength(2);
   });
 
-  it('has demo agreements as of the fixture day (2026-11-15): 2567–2569 with both rounds evaluated, 2570 signed', async () => {
+  it('adds no indicator after signing: only an amendment changes a signed agreement', async () => {
+    const refused = await officer()
+      .post(`/api/agreements/${ids.agreement}/indicators`)
+      .send({
+        reason: 'เพิ่มตัวชี้วัดเฉพาะจังหวัด',
+        indicator: {
+          code: 'CM1',
+          nameTh: 'จำนวนจุดความร้อนสะสมลดลง',
+          nameEn: 'Fewer hotspots',
+          unitTh: 'ร้อยละ',
+          unitEn: '%',
+          direction: 'higher_better',
+          kind: 'scale',
+          weight: 10,
+          levels: [10, 15, 20, 25, 30],
+        },
+      });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      'คำรับรองลงนามแล้ว การเพิ่มตัวชี้วัดทำไม่ได้ แก้ไขได้เฉพาะน้ำหนักและเกณฑ์ผ่านคำขอแก้ไข',
+    );
+  });
+
+  it('has demo agreements as of the fixture day (2026-11-15): 2567–2569 with both rounds evaluated (but the late province), 2570 signed', async () => {
     const rows: { fiscal_year: number; status: string; n: number; rounds: string }[] = await t.dataSource.query(`
       SELECT a.fiscal_year, a.status, count(DISTINCT a.id)::int AS n, string_agg(DISTINCT r.round::text, ',') AS rounds
       FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id JOIN agreement_round r ON r.agreement_id = a.id
-      WHERE u.type = 'province' AND a.fiscal_year BETWEEN 2567 AND 2569 GROUP BY 1, 2 ORDER BY 1`);
+      WHERE u.type = 'province' AND a.fiscal_year BETWEEN 2567 AND 2569 GROUP BY 1, 2 ORDER BY 1, 2`);
     expect(rows).toEqual([
       { fiscal_year: 2567, status: 'evaluated_12', n: 77, rounds: '12,6' },
       { fiscal_year: 2568, status: 'evaluated_12', n: 77, rounds: '12,6' },
-      // Its 12-month round was evaluated on 25 October 2026, before the fixture day.
-      { fiscal_year: 2569, status: 'evaluated_12', n: 77, rounds: '12,6' },
+      // Its 12-month round was evaluated on 25 October 2026, before the fixture day; Ubon Ratchathani
+      // (the demo's late province) has not submitted it: its latest ended round.
+      { fiscal_year: 2569, status: 'evaluated_12', n: 76, rounds: '12,6' },
+      { fiscal_year: 2569, status: 'evaluated_6', n: 1, rounds: '6' },
     ]);
     const current: { status: string; n: number; rounds: number }[] = await t.dataSource.query(`
       SELECT a.status, count(*)::int AS n, count(r.agreement_id)::int AS rounds
@@ -391,7 +778,11 @@ describe('performance agreements (real PostgreSQL)', () => {
     expect(res.status).toBe(200);
     const ranking = res.body as AgreementRankingDto;
     expect(ranking.rows).toHaveLength(77);
-    expect(ranking.rows.every((r) => r.liveScore !== null && r.lastRound?.round === 12)).toBe(true);
+    expect(ranking.rows.every((r) => r.liveScore !== null)).toBe(true);
+    // Every province's last round is the 12-month one, but the demo's late province's (its 6-month).
+    expect(
+      ranking.rows.filter((r) => r.lastRound?.round !== 12).map((r) => [r.orgUnitCode, r.lastRound?.round]),
+    ).toEqual([['34', 6]]);
     const ranks = ranking.rows.map((r) => r.liveRank as number);
     expect(ranks[0]).toBe(1);
     expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);

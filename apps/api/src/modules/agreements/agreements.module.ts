@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { AgreementRankingController } from './agreement-ranking.controller';
+import { AgreementRankingService } from './agreement-ranking.service';
 import { AgreementReadModelsService } from './agreement-read-models.service';
 import { AgreementScoresReactor } from './agreement-scores.reactor';
 import { AgreementTemplatesController } from './agreement-templates.controller';
@@ -10,7 +12,12 @@ import { AgreementExportsController } from './exports/agreement-exports.controll
 import { AgreementExportsService } from './exports/agreement-exports.service';
 
 @Module({
-  controllers: [AgreementTemplatesController, AgreementsController, AgreementExportsController],
+  controllers: [
+    AgreementTemplatesController,
+    AgreementsController,
+    AgreementExportsController,
+    AgreementRankingController,
+  ],
   imports: [RealtimeModule],
   providers: [
     AgreementTemplatesService,
@@ -18,6 +25,9 @@ import { AgreementExportsService } from './exports/agreement-exports.service';
     AgreementReadModelsService,
     AgreementExportsService,
     AgreementScoresReactor,
+    AgreementRankingService,
   ],
+  // The screens' composed first-paint answers (modules/screens) read the agreement read models.
+  exports: [AgreementReadModelsService],
 })
 export class AgreementsModule {}

@@ -5,11 +5,23 @@ import type {
   AgreementDto,
   AgreementResultDto,
   AgreementRoundNumber,
+  AgreementRoundReviewDto,
+  AgreementQueueItemDto,
+  AgreementRoundReviewLineDto,
+  AgreementVersionIndicatorDto,
 } from '@provdash/shared/contracts';
 import {
+  type AgreementAct,
   bangkokDateOf,
+  indicatorsMissingReason,
+  isAgreementEditable,
+  isAgreementSigned,
+  isAllowed,
+  mayActOnAgreement,
+  nextAgreementState,
   canSeeUnapproved,
   compareIsoDates,
+  fiscalYearOf,
   formatDecimal,
   parsePeriod,
   periodRange,
@@ -22,22 +34,28 @@ import type { ActorClaims, ResolvedUnit } from '../access/actor';
 import { Kpi } from '../kpis/kpi.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { AgreementAmendment } from './agreement-amendment.entity';
-import { roundAsOf, scoreAgreement } from './agreement-evaluation';
+import { milestoneActual, roundAsOf, scoreAgreement } from './agreement-evaluation';
 import { AgreementIndicatorResult } from './agreement-indicator-result.entity';
 import { AgreementIndicator } from './agreement-indicator.entity';
+import { AgreementRoundReview } from './agreement-round-review.entity';
 import { AgreementRound } from './agreement-round.entity';
 import { scoringRowsOf } from './agreement-scoring.sql';
 import { AgreementTemplateIndicator } from './agreement-template-indicator.entity';
 import { AgreementTemplate } from './agreement-template.entity';
 import { weightText } from './agreement-templates.service';
 import { assertNoProblems, indicatorProblems, indicatorSetProblems } from './agreement-validation';
+import { AgreementVersion } from './agreement-version.entity';
 import { Agreement } from './agreement.entity';
 import {
   AddAgreementIndicatorBody,
+  DecideAgreementAmendmentBody,
+  DecideAgreementBody,
+  DecideAgreementRoundLineBody,
   DeriveAgreementBody,
   IndicatorChangeBody,
   SaveAgreementResultBody,
   SignAgreementBody,
+  SubmitAgreementRoundBody,
   VersionBody,
 } from './dto/agreement.dto';
 import { levelsOf, setLevels } from './indicator-definition';
@@ -86,6 +104,21 @@ function resultDto(r: AgreementIndicatorResult, showPeople: boolean): AgreementR
   };
 }
 
+function reviewDto(r: AgreementRoundReview, showPeople: boolean): AgreementRoundReviewDto {
+  return {
+    id: r.id,
+    round: r.round,
+    status: r.status,
+    asOf: r.asOf,
+    lines: r.lines.map((l) => ({ ...l, decidedBy: showPeople ? l.decidedBy : null })),
+    submittedBy: showPeople ? r.submittedBy : null,
+    submittedAt: r.submittedAt.toISOString(),
+    frozenBy: showPeople ? r.frozenBy : null,
+    frozenAt: r.frozenAt?.toISOString() ?? null,
+    version: r.version,
+  };
+}
+
 /**
  * Province agreements: derived from a published template, edited while draft, signed, amended with a
  * reason once signed, and evaluated at the 6- and 12-month rounds. Every write goes through `save`
@@ -99,6 +132,22 @@ export class AgreementsService {
     private readonly events: DomainEventBus,
   ) {}
 
+  /** The agreement of a province for a fiscal year (default: the current one), with the same visibility as `get`. */
+  async ofProvince(
+    code: string,
+    fiscalYear: number | undefined,
+    actor: ActorClaims | null,
+    asOf?: string,
+  ): Promise<AgreementDto> {
+    const fy = fiscalYear ?? fiscalYearOf(bangkokDateOf(new Date()));
+    const [row] = await this.dataSource.query(
+      `SELECT a.id FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id WHERE u.code = $1 AND a.fiscal_year = $2`,
+      [code, fy],
+    );
+    if (!row) throw notFound();
+    return this.get(row.id, actor, asOf);
+  }
+
   /**
    * The agreement with its live score as of a date and every frozen round. Drafts, and results not
    * yet approved, only for the province's own people; the live score counts approved data only.
@@ -108,7 +157,12 @@ export class AgreementsService {
     const agreement = await m.findOne(Agreement, { where: { id }, relations: { orgUnit: true } });
     if (!agreement) throw notFound();
     const insider = actor !== null && canSeeUnapproved({ role: actor.role, scopePath: actor.scope }, agreement.orgUnit);
-    if (agreement.status === 'draft' && !insider) throw notFound();
+    // Before signing, the agreement is between the province and the ministry that accepts it.
+    const ministry =
+      actor !== null && mayActOnAgreement({ role: actor.role, scopePath: actor.scope }, 'accept', agreement.orgUnit);
+    const signed = isAgreementSigned(agreement.status) || agreement.status === 'evaluated_12';
+    // A draft stays with the province; once proposed the ministry sees it too.
+    if (!signed && !insider && (!ministry || agreement.status === 'draft')) throw notFound();
     const asOf = asOfDate ?? bangkokDateOf(new Date());
 
     const indicators = await m.find(AgreementIndicator, {
@@ -117,7 +171,9 @@ export class AgreementsService {
     });
     const ids = indicators.map((i) => i.id);
     const kpiIds = indicators.map((i) => i.kpiId).filter((k): k is string => k !== null);
-    const [results, kpis, rounds, amendments, scoring] = await Promise.all([
+    const evaluator =
+      actor !== null && isAllowed({ role: actor.role, scopePath: actor.scope }, 'evaluate', agreement.orgUnit);
+    const [results, kpis, rounds, reviews, amendments, scoring] = await Promise.all([
       ids.length
         ? m.find(AgreementIndicatorResult, {
             where: { indicatorId: In(ids), ...(!insider && { status: 'approved' as const }) },
@@ -126,9 +182,22 @@ export class AgreementsService {
         : [],
       kpiIds.length ? m.find(Kpi, { where: { id: In(kpiIds) } }) : [],
       m.find(AgreementRound, { where: { agreementId: id }, order: { round: 'ASC' } }),
-      m.find(AgreementAmendment, { where: { agreementId: id }, order: { madeAt: 'ASC' } }),
+      m.find(AgreementRoundReview, {
+        where: { agreementId: id, ...(!insider && !evaluator && { status: 'frozen' as const }) },
+        order: { round: 'ASC' },
+      }),
+      m.find(AgreementAmendment, {
+        where: { agreementId: id, ...(!insider && !ministry && { status: 'approved' as const }) },
+        order: { madeAt: 'ASC' },
+      }),
       scoringRowsOf(m, id),
     ]);
+    const [templateItems, versions] = await Promise.all([
+      m.find(AgreementTemplateIndicator, { where: { templateId: agreement.templateId } }),
+      m.find(AgreementVersion, { where: { agreementId: id }, order: { number: 'ASC' } }),
+    ]);
+    const templateOf = new Map(templateItems.map((t) => [t.id, t]));
+    const versionOfAmendment = new Map(versions.map((v) => [v.amendmentId, v.number]));
     const kpiCode = new Map(kpis.map((k) => [k.id, k.code]));
     return {
       id: agreement.id,
@@ -141,7 +210,16 @@ export class AgreementsService {
       signedByGovernor: agreement.signedByGovernor,
       signedByMinistry: agreement.signedByMinistry,
       signedAt: agreement.signedAt,
+      returnReason: agreement.returnReason,
+      proposedAt: agreement.proposedAt?.toISOString() ?? null,
+      decidedAt: agreement.decidedAt?.toISOString() ?? null,
       version: agreement.version,
+      versions: versions.map((v) => ({
+        number: v.number,
+        madeAt: v.madeAt.toISOString(),
+        reason: v.reason,
+        indicators: v.indicators,
+      })),
       indicators: indicators.map((i) => ({
         id: i.id,
         code: i.code,
@@ -156,6 +234,12 @@ export class AgreementsService {
         kpiId: i.kpiId,
         kpiCode: i.kpiId ? (kpiCode.get(i.kpiId) ?? null) : null,
         fromTemplate: i.templateIndicatorId !== null,
+        templateWeight: i.templateIndicatorId ? (templateOf.get(i.templateIndicatorId)?.weight ?? null) : null,
+        templateLevels: (() => {
+          const t = i.templateIndicatorId ? templateOf.get(i.templateIndicatorId) : undefined;
+          return t ? levelsOf(t) : null;
+        })(),
+        changeReason: i.changeReason,
         seq: i.seq,
         version: i.version,
         results: results.filter((r) => r.indicatorId === i.id).map((r) => resultDto(r, insider)),
@@ -167,9 +251,15 @@ export class AgreementsService {
         score: r.score,
         snapshot: r.snapshot,
       })),
+      reviews: reviews.map((r) => reviewDto(r, insider || evaluator)),
       amendments: amendments.map((a) => ({
         id: a.id,
+        status: a.status,
         reason: a.reason,
+        decidedAt: a.decidedAt?.toISOString() ?? null,
+        decisionReason: a.decisionReason,
+        versionNumber: versionOfAmendment.get(a.id) ?? null,
+        version: a.version,
         madeBy: insider ? a.madeBy : null,
         madeAt: a.madeAt.toISOString(),
         changes: a.changes,
@@ -237,7 +327,8 @@ export class AgreementsService {
   /** A province-specific indicator, with other weights adjusted in the same write so they still sum to 100. */
   async addIndicator(agreementId: string, body: AddAgreementIndicatorBody, actor: ActorClaims): Promise<AgreementDto> {
     await this.dataSource.transaction(async (m) => {
-      const agreement = await this.editable(m, agreementId, body.reason);
+      const agreement = await this.editable(m, agreementId, actor);
+      if (isAgreementSigned(agreement.status)) throw conflict('agreement.addAfterSigning');
       assertNoProblems(indicatorProblems(body.indicator));
       const indicators = await this.indicatorsOf(m, agreementId);
       if (indicators.some((i) => i.code === body.indicator.code)) throw conflict('conflict.duplicate');
@@ -260,6 +351,7 @@ export class AgreementsService {
         weight: weightText(body.indicator.weight),
         kpiId: await this.kpiIdOf(m, agreement, body.indicator.kpiCode, 'indicator.kpiCode'),
         seq: Math.max(0, ...indicators.map((i) => i.seq)) + 1,
+        changeReason: body.reason?.trim() || null,
       });
       setLevels(added, body.indicator.levels);
       assertNoProblems(
@@ -268,9 +360,8 @@ export class AgreementsService {
           { ...ruleOf(added), weight: body.indicator.weight },
         ]),
       );
-      const changes = await this.saveChanged(m, reweighted, before);
+      await this.saveChanged(m, reweighted, before);
       await m.save(added);
-      await this.amend(m, agreement, body.reason, actor, [...changes, { ...this.change(added, null), action: 'add' }]);
     });
     return this.get(agreementId, actor);
   }
@@ -290,7 +381,12 @@ export class AgreementsService {
       ]);
     }
     await this.dataSource.transaction(async (m) => {
-      const agreement = await this.editable(m, agreementId, body.reason);
+      const agreement = await this.editable(m, agreementId, actor);
+      const amending = isAgreementSigned(agreement.status);
+      if (amending && !body.reason?.trim()) throw unprocessable('agreement.reasonRequired');
+      if (amending && (await m.existsBy(AgreementAmendment, { agreementId, status: 'pending' }))) {
+        throw conflict('agreement.amendmentPending');
+      }
       const indicators = await this.indicatorsOf(m, agreementId);
       const before = new Map(indicators.map((i) => [i.id, definitionOf(i)]));
       const changed = this.applyChanges(indicators, body.indicators);
@@ -310,6 +406,7 @@ export class AgreementsService {
         if (change.kpiCode !== undefined) {
           row.kpiId = await this.kpiIdOf(m, agreement, change.kpiCode, `indicators.${row.code}.kpiCode`);
         }
+        if (change.changeReason !== undefined && !amending) row.changeReason = change.changeReason.trim() || null;
       }
       assertNoProblems(
         indicatorSetProblems(
@@ -319,23 +416,110 @@ export class AgreementsService {
           }),
         ),
       );
-      await this.amend(m, agreement, body.reason, actor, await this.saveChanged(m, changed, before));
+      if (!amending) {
+        await this.saveChanged(m, changed, before);
+        return;
+      }
+      // Signed: nothing changes yet; the ministry approves the amendment (a new version) or returns it.
+      const changes = [...new Set(changed)]
+        .filter((row) => JSON.stringify(before.get(row.id)) !== JSON.stringify(definitionOf(row)))
+        .map((row) => this.change(row, before.get(row.id) ?? null));
+      if (changes.length === 0) {
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation.failed', [
+          { field: 'indicators', constraints: { changed: 'the amendment changes nothing' } },
+        ]);
+      }
+      await m.save(
+        m.create(AgreementAmendment, {
+          agreementId,
+          status: 'pending',
+          reason: (body.reason ?? '').trim(),
+          madeBy: actor.sub,
+          madeAt: new Date(),
+          changes,
+          decidedBy: null,
+          decidedAt: null,
+          decisionReason: null,
+        }),
+      );
     });
     return this.get(agreementId, actor);
   }
 
-  /** Signed by the governor and the ministry: the agreement is agreed, and from now on amended only with a reason. */
-  async sign(agreementId: string, body: SignAgreementBody, actor: ActorClaims): Promise<AgreementDto> {
+  /**
+   * The province proposes its agreement to the ministry: the set must be valid (weights summing to
+   * 100, levels monotonic) and each indicator changed from the template, or added, must carry its reason.
+   */
+  async propose(agreementId: string, body: VersionBody, actor: ActorClaims): Promise<AgreementDto> {
     await this.dataSource.transaction(async (m) => {
-      const agreement = await this.locked(m, agreementId, body.version);
-      if (agreement.status !== 'draft') throw conflict('agreement.wrongState');
+      const agreement = await this.lockedFor(
+        m,
+        agreementId,
+        body.version,
+        actor,
+        'propose',
+        'agreement.proposeNotAllowed',
+      );
+      const next = nextAgreementState(agreement.status, 'propose');
+      if (!next) throw conflict('agreement.wrongState');
       const indicators = await this.indicatorsOf(m, agreementId);
       assertNoProblems(indicatorSetProblems(indicators.map(ruleOf)));
+      const templates = new Map(
+        (await m.find(AgreementTemplateIndicator, { where: { templateId: agreement.templateId } })).map((t) => [
+          t.id,
+          t,
+        ]),
+      );
+      const missing = indicatorsMissingReason(
+        indicators.map((i) => {
+          const t = i.templateIndicatorId ? templates.get(i.templateIndicatorId) : undefined;
+          return {
+            code: i.code,
+            current: { weight: i.weight, levels: levelsOf(i) },
+            template: t ? { weight: t.weight, levels: levelsOf(t) } : null,
+            reason: i.changeReason,
+          };
+        }),
+      );
+      if (missing.length) {
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'agreement.reasonsMissing',
+          missing.map((code) => ({
+            field: `indicators.${code}.changeReason`,
+            constraints: { isDefined: `indicator ${code} differs from the template: give the reason` },
+          })),
+        );
+      }
+      Object.assign(agreement, { status: next, proposedBy: actor.sub, proposedAt: new Date(), returnReason: null });
+      await m.save(agreement);
+    });
+    return this.get(agreementId, actor);
+  }
+
+  /** The ministry accepts the province's proposal (the governor may then sign) or returns it with a reason. */
+  async decide(agreementId: string, body: DecideAgreementBody, actor: ActorClaims): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (m) => {
+      const agreement = await this.lockedFor(
+        m,
+        agreementId,
+        body.version,
+        actor,
+        body.decision,
+        'agreement.ministryOnly',
+      );
+      const next = nextAgreementState(agreement.status, body.decision);
+      if (!next) throw conflict('agreement.wrongState');
+      if (body.decision === 'return' && !body.reason?.trim()) {
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'agreement.returnReasonRequired', [
+          { field: 'reason', constraints: { isDefined: 'returning needs a reason' } },
+        ]);
+      }
       Object.assign(agreement, {
-        status: 'agreed',
-        signedByGovernor: body.signedByGovernor,
-        signedByMinistry: body.signedByMinistry,
-        signedAt: body.signedAt,
+        status: next,
+        decidedBy: actor.sub,
+        decidedAt: new Date(),
+        returnReason: body.decision === 'return' ? (body.reason ?? '').trim() : null,
       });
       await m.save(agreement);
     });
@@ -343,34 +527,363 @@ export class AgreementsService {
   }
 
   /**
-   * Evaluates a round once it has ended: the score with missing results counted as 0, over the
-   * periods due by the day after the round, and every indicator's actual and score, frozen.
+   * The ministry approves a pending amendment (its changes applied, a new signed version frozen) or
+   * returns it with a reason (nothing changes).
    */
-  async evaluate(
+  async decideAmendment(
+    agreementId: string,
+    amendmentId: string,
+    body: DecideAgreementAmendmentBody,
+    actor: ActorClaims,
+  ): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (m) => {
+      const agreement = await m.findOne(Agreement, {
+        where: { id: agreementId },
+        relations: { orgUnit: true },
+        lock: { mode: 'pessimistic_write', tables: ['agreement'] },
+      });
+      if (!agreement) throw notFound();
+      if (!mayActOnAgreement({ role: actor.role, scopePath: actor.scope }, 'decideAmendment', agreement.orgUnit)) {
+        throw forbidden('agreement.ministryOnly');
+      }
+      const amendment = await m.findOne(AgreementAmendment, {
+        where: { id: amendmentId, agreementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!amendment) throw notFound();
+      if (amendment.version !== body.version) throw conflict();
+      if (amendment.status !== 'pending') throw conflict('agreement.amendmentDecided');
+      if (body.decision === 'return') {
+        if (!body.reason?.trim()) {
+          throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'agreement.returnReasonRequired', [
+            { field: 'reason', constraints: { isDefined: 'returning needs a reason' } },
+          ]);
+        }
+        Object.assign(amendment, {
+          status: 'returned',
+          decidedBy: actor.sub,
+          decidedAt: new Date(),
+          decisionReason: body.reason.trim(),
+        });
+        await m.save(amendment);
+        return;
+      }
+      if (!isAgreementSigned(agreement.status)) throw conflict('agreement.wrongState');
+      if (await m.existsBy(AgreementRoundReview, { agreementId, status: 'submitted' })) {
+        throw conflict('agreement.roundUnderReview');
+      }
+      const indicators = await this.indicatorsOf(m, agreementId);
+      const touched: AgreementIndicator[] = [];
+      for (const change of amendment.changes) {
+        const row = indicators.find((i) => i.id === change.indicatorId);
+        if (!row) throw conflict();
+        const after = change.after as Record<DefinitionField, unknown>;
+        Object.assign(row, {
+          nameTh: after['nameTh'],
+          nameEn: after['nameEn'],
+          unitTh: after['unitTh'],
+          unitEn: after['unitEn'],
+          weight: after['weight'],
+          kpiId: after['kpiId'],
+        });
+        setLevels(row, after['levels'] as string[]);
+        touched.push(row);
+      }
+      assertNoProblems(indicatorSetProblems(indicators.map(ruleOf)));
+      for (const row of touched) await m.save(row);
+      Object.assign(amendment, { status: 'approved', decidedBy: actor.sub, decidedAt: new Date() });
+      const saved = await m.save(amendment);
+      const last = await m.findOne(AgreementVersion, { where: { agreementId }, order: { number: 'DESC' } });
+      await this.freezeVersion(m, agreement, (last?.number ?? 0) + 1, actor, saved);
+      await this.events.publish(m, 'agreement.scoresMoved', {
+        fiscalYear: agreement.fiscalYear,
+        orgUnitCodes: [agreement.orgUnit.code],
+        round: null,
+      });
+    });
+    return this.get(agreementId, actor);
+  }
+
+  /** Proposals and amendments waiting for the ministry, oldest first. */
+  async queue(fiscalYear: number | undefined): Promise<AgreementQueueItemDto[]> {
+    const rows: {
+      kind: 'proposal' | 'amendment';
+      agreement_id: string;
+      code: string;
+      name_th: string;
+      name_en: string;
+      fiscal_year: number;
+      since: Date;
+      amendment_id: string | null;
+      reason: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT 'proposal' AS kind, a.id AS agreement_id, u.code, u.name_th, u.name_en, a.fiscal_year,
+              a.proposed_at AS since, NULL::uuid AS amendment_id, NULL::text AS reason
+         FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id
+        WHERE a.status = 'proposed' AND ($1::int IS NULL OR a.fiscal_year = $1)
+       UNION ALL
+       SELECT 'amendment', a.id, u.code, u.name_th, u.name_en, a.fiscal_year, am.made_at, am.id, am.reason
+         FROM agreement_amendment am JOIN agreement a ON a.id = am.agreement_id JOIN org_unit u ON u.id = a.org_unit_id
+        WHERE am.status = 'pending' AND ($1::int IS NULL OR a.fiscal_year = $1)
+        ORDER BY since ASC, code ASC`,
+      [fiscalYear ?? null],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      agreementId: r.agreement_id,
+      orgUnitCode: r.code,
+      orgUnitNameTh: r.name_th,
+      orgUnitNameEn: r.name_en,
+      fiscalYear: Number(r.fiscal_year),
+      since: new Date(r.since).toISOString(),
+      amendmentId: r.amendment_id,
+      reason: r.reason,
+    }));
+  }
+
+  /**
+   * The province's governor signs the agreement the ministry accepted: an explicit act, recorded
+   * with the governor's account; version 1 is frozen as signed. From now on it changes only by an
+   * amendment the ministry approves.
+   */
+  async sign(agreementId: string, body: SignAgreementBody, actor: ActorClaims): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (m) => {
+      const agreement = await this.lockedFor(m, agreementId, body.version, actor, 'sign', 'agreement.governorOnly');
+      const next = nextAgreementState(agreement.status, 'sign');
+      if (!next) throw conflict('agreement.wrongState');
+      const indicators = await this.indicatorsOf(m, agreementId);
+      assertNoProblems(indicatorSetProblems(indicators.map(ruleOf)));
+      Object.assign(agreement, {
+        status: next,
+        signedByGovernor: body.signedByGovernor,
+        signedByMinistry: body.signedByMinistry,
+        signedAt: body.signedAt,
+        signedBy: actor.sub,
+      });
+      await m.save(agreement);
+      await this.freezeVersion(m, agreement, 1, actor, null);
+      await this.events.publish(m, 'agreement.scoresMoved', {
+        fiscalYear: agreement.fiscalYear,
+        orgUnitCodes: [agreement.orgUnit.code],
+        round: null,
+      });
+    });
+    return this.get(agreementId, actor);
+  }
+
+  /** A signed version: the indicators as they now stand, frozen. */
+  private async freezeVersion(
+    m: EntityManager,
+    agreement: Agreement,
+    number: number,
+    actor: ActorClaims,
+    amendment: AgreementAmendment | null,
+  ): Promise<void> {
+    const indicators = await this.indicatorsOf(m, agreement.id);
+    const kpiIds = indicators.map((i) => i.kpiId).filter((k): k is string => k !== null);
+    const kpis = kpiIds.length ? await m.find(Kpi, { where: { id: In(kpiIds) } }) : [];
+    const snapshot: AgreementVersionIndicatorDto[] = indicators.map((i) => ({
+      code: i.code,
+      nameTh: i.nameTh,
+      nameEn: i.nameEn,
+      unitTh: i.unitTh,
+      unitEn: i.unitEn,
+      direction: i.direction,
+      kind: i.kind,
+      weight: i.weight,
+      levels: levelsOf(i),
+      kpiCode: kpis.find((k) => k.id === i.kpiId)?.code ?? null,
+    }));
+    await m.save(
+      m.create(AgreementVersion, {
+        agreementId: agreement.id,
+        number,
+        amendmentId: amendment?.id ?? null,
+        reason: amendment?.reason ?? null,
+        madeBy: actor.sub,
+        madeAt: new Date(),
+        indicators: snapshot,
+      }),
+    );
+  }
+
+  /** The agreement locked at the version read, for an act the actor must be allowed on the province. */
+  private async lockedFor(
+    m: EntityManager,
+    id: string,
+    version: number,
+    actor: ActorClaims,
+    act: AgreementAct,
+    refusal: MessageKey,
+  ): Promise<Agreement> {
+    const agreement = await m.findOne(Agreement, {
+      where: { id },
+      relations: { orgUnit: true },
+      lock: { mode: 'pessimistic_write', tables: ['agreement'] },
+    });
+    if (!agreement) throw notFound();
+    if (!mayActOnAgreement({ role: actor.role, scopePath: actor.scope }, act, agreement.orgUnit)) {
+      throw forbidden(refusal);
+    }
+    if (agreement.version !== version) throw conflict();
+    return agreement;
+  }
+
+  /**
+   * The province submits its self-assessment of a round once the round has ended: each indicator's
+   * actual from its approved data as of the day after the round (what the round would score), with
+   * the narrative and evidence it gives. From now on the centre evaluates it; the agreement cannot
+   * change until the round is frozen.
+   */
+  async submitRound(
+    agreementId: string,
+    round: AgreementRoundNumber,
+    body: SubmitAgreementRoundBody,
+    actor: ActorClaims,
+  ): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (m) => {
+      const agreement = await this.locked(m, agreementId, body.version);
+      if (agreement.status !== (round === 6 ? 'agreed' : 'evaluated_6')) throw conflict('agreement.wrongState');
+      if (await m.existsBy(AgreementRoundReview, { agreementId, round })) throw conflict('agreement.roundSubmitted');
+      const asOf = roundAsOf(agreement.fiscalYear, round);
+      if (compareIsoDates(bangkokDateOf(new Date()), asOf) < 0) throw unprocessable('agreement.roundNotDue');
+      const indicators = await this.indicatorsOf(m, agreementId);
+      const given = new Map(body.indicators.map((l) => [l.indicatorId, l]));
+      if (
+        given.size !== body.indicators.length ||
+        [...given.keys()].some((id) => !indicators.some((i) => i.id === id))
+      ) {
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation.failed', [
+          { field: 'indicators', constraints: { isIn: "each line names one of the agreement's indicators, once" } },
+        ]);
+      }
+      const rows = await scoringRowsOf(m, agreementId);
+      const assessed = scoreAgreement(rows?.indicators ?? [], agreement.fiscalYear, asOf, 'zero');
+      const lines: AgreementRoundReviewLineDto[] = indicators.map((i) => {
+        const line = given.get(i.id);
+        return {
+          indicatorId: i.id,
+          code: i.code,
+          selfActual: assessed.indicators.find((l) => l.indicatorId === i.id)?.actual ?? null,
+          narrativeTh: line?.narrativeTh ?? '',
+          evidence: (line?.evidence ?? []).map((e) => ({ url: e.url, title: e.title })),
+          decision: 'pending',
+          evaluatedActual: null,
+          evaluatedStep: null,
+          reason: null,
+          decidedBy: null,
+          decidedAt: null,
+        };
+      });
+      await m.save(
+        m.create(AgreementRoundReview, {
+          agreementId,
+          round,
+          status: 'submitted',
+          asOf,
+          lines,
+          submittedBy: actor.sub,
+          submittedAt: new Date(),
+          frozenBy: null,
+          frozenAt: null,
+        }),
+      );
+    });
+    return this.get(agreementId, actor);
+  }
+
+  /** The central evaluator accepts one indicator's self-assessed result, or adjusts it with a reason. */
+  async decideRoundLine(
+    agreementId: string,
+    round: AgreementRoundNumber,
+    indicatorId: string,
+    body: DecideAgreementRoundLineBody,
+    actor: ActorClaims,
+  ): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (m) => {
+      const review = await this.review(m, agreementId, round, body.version);
+      const line = review.lines.find((l) => l.indicatorId === indicatorId);
+      if (!line) throw notFound();
+      const indicator = await m.findOneByOrFail(AgreementIndicator, { id: indicatorId });
+      let evaluatedActual: number | null = null;
+      let evaluatedStep: number | null = null;
+      if (body.decision === 'adjusted') {
+        const milestone = indicator.kind === 'milestone';
+        const problems = [];
+        if (!body.reason?.trim())
+          problems.push({ field: 'reason', constraints: { isDefined: 'an adjustment needs a reason' } });
+        if (
+          milestone
+            ? body.step === undefined || body.value !== undefined
+            : body.value === undefined || body.step !== undefined
+        ) {
+          problems.push({
+            field: milestone ? 'step' : 'value',
+            constraints: {
+              isDefined: milestone ? 'a milestone takes the steps reached (0–5)' : 'a scale indicator takes a value',
+            },
+          });
+        }
+        if (problems.length) throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation.failed', problems);
+        if (milestone) {
+          evaluatedStep = body.step as number;
+          evaluatedActual = milestoneActual(levelsOf(indicator).map(Number), evaluatedStep);
+        } else {
+          evaluatedActual = Number(body.value);
+        }
+      }
+      const decided: AgreementRoundReviewLineDto = {
+        ...line,
+        decision: body.decision,
+        evaluatedActual,
+        evaluatedStep,
+        reason: body.decision === 'adjusted' ? (body.reason ?? '').trim() : null,
+        decidedBy: actor.sub,
+        decidedAt: new Date().toISOString(),
+      };
+      review.lines = review.lines.map((l) => (l.indicatorId === indicatorId ? decided : l));
+      await m.save(review);
+    });
+    return this.get(agreementId, actor);
+  }
+
+  /**
+   * The central evaluator freezes a round once every indicator is decided: the score with missing
+   * results counted as 0, from the accepted or adjusted actuals, frozen in `agreement_round`. The
+   * review is frozen too: neither ever changes again.
+   */
+  async freezeRound(
     agreementId: string,
     round: AgreementRoundNumber,
     body: VersionBody,
     actor: ActorClaims,
   ): Promise<AgreementDto> {
     await this.dataSource.transaction(async (m) => {
-      const agreement = await this.locked(m, agreementId, body.version);
-      const from = round === 6 ? 'agreed' : 'evaluated_6';
-      if (agreement.status !== from) throw conflict('agreement.wrongState');
-      const asOf = roundAsOf(agreement.fiscalYear, round);
-      if (compareIsoDates(bangkokDateOf(new Date()), asOf) < 0) throw unprocessable('agreement.roundNotDue');
+      const review = await this.review(m, agreementId, round, body.version);
+      if (review.lines.some((l) => l.decision === 'pending')) throw unprocessable('agreement.roundUndecided');
+      const agreement = await m.findOneOrFail(Agreement, {
+        where: { id: agreementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (agreement.status !== (round === 6 ? 'agreed' : 'evaluated_6')) throw conflict('agreement.wrongState');
       const rows = await scoringRowsOf(m, agreementId);
-      const snapshot = scoreAgreement(rows?.indicators ?? [], agreement.fiscalYear, asOf, 'zero');
+      const actuals = new Map(
+        review.lines.map((l) => [l.indicatorId, l.decision === 'adjusted' ? l.evaluatedActual : l.selfActual]),
+      );
+      const snapshot = scoreAgreement(rows?.indicators ?? [], agreement.fiscalYear, review.asOf, 'zero', actuals);
       await m.save(
         m.create(AgreementRound, {
           agreementId,
           round,
-          asOf,
+          asOf: review.asOf,
           evaluatedAt: new Date(),
           evaluatedBy: actor.sub,
           score: snapshot.formatted ?? '0.0000',
           snapshot,
         }),
       );
+      Object.assign(review, { status: 'frozen', frozenBy: actor.sub, frozenAt: new Date() });
+      await m.save(review);
       agreement.status = round === 6 ? 'evaluated_6' : 'evaluated_12';
       await m.save(agreement);
       await this.events.publish(m, 'agreement.scoresMoved', {
@@ -380,6 +893,24 @@ export class AgreementsService {
       });
     });
     return this.get(agreementId, actor);
+  }
+
+  /** A submitted review locked for the evaluator's change, checked against the version read; a frozen one refuses. */
+  private async review(
+    m: EntityManager,
+    agreementId: string,
+    round: AgreementRoundNumber,
+    version: number,
+  ): Promise<AgreementRoundReview> {
+    if (!(await m.existsBy(Agreement, { id: agreementId }))) throw notFound();
+    const review = await m.findOne(AgreementRoundReview, {
+      where: { agreementId, round },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!review) throw conflict('agreement.roundNotSubmitted');
+    if (review.status === 'frozen') throw conflict('agreement.roundFrozen');
+    if (review.version !== version) throw conflict();
+    return review;
   }
 
   /**
@@ -475,12 +1006,29 @@ export class AgreementsService {
     });
   }
 
-  /** The agreement locked for a change to its indicators: a draft freely, a signed one with a reason, never after the 12-month round. */
-  private async editable(m: EntityManager, id: string, reason: string | undefined): Promise<Agreement> {
-    const agreement = await m.findOne(Agreement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * The agreement locked for a change to its indicators: a draft or returned one freely (each change
+   * from the template with its reason, asked when proposing), a signed one as an amendment for the
+   * ministry; never while with the ministry or awaiting signature, never after the 12-month round.
+   */
+  private async editable(m: EntityManager, id: string, actor: ActorClaims): Promise<Agreement> {
+    const agreement = await m.findOne(Agreement, {
+      where: { id },
+      relations: { orgUnit: true },
+      lock: { mode: 'pessimistic_write', tables: ['agreement'] },
+    });
     if (!agreement) throw notFound();
+    if (!mayActOnAgreement({ role: actor.role, scopePath: actor.scope }, 'amend', agreement.orgUnit)) {
+      throw forbidden('agreement.proposeNotAllowed');
+    }
     if (agreement.status === 'evaluated_12') throw conflict('agreement.wrongState');
-    if (agreement.status !== 'draft' && !reason?.trim()) throw unprocessable('agreement.reasonRequired');
+    if (!isAgreementEditable(agreement.status) && !isAgreementSigned(agreement.status)) {
+      throw conflict('agreement.notEditable');
+    }
+    // The evaluator judges the indicators as submitted: they hold still until the round is frozen.
+    if (await m.existsBy(AgreementRoundReview, { agreementId: id, status: 'submitted' })) {
+      throw conflict('agreement.roundUnderReview');
+    }
     return agreement;
   }
 
@@ -542,25 +1090,5 @@ export class AgreementsService {
 
   private change(row: AgreementIndicator, before: Record<string, unknown> | null): AgreementChangeDto {
     return { indicatorId: row.id, code: row.code, action: 'update', before, after: definitionOf(row) };
-  }
-
-  /** Once agreed, the change is an amendment: its reason and each indicator before and after, in the same transaction. */
-  private async amend(
-    m: EntityManager,
-    agreement: Agreement,
-    reason: string | undefined,
-    actor: ActorClaims,
-    changes: AgreementChangeDto[],
-  ): Promise<void> {
-    if (agreement.status === 'draft' || changes.length === 0) return;
-    await m.save(
-      m.create(AgreementAmendment, {
-        agreementId: agreement.id,
-        reason: (reason ?? '').trim(),
-        madeBy: actor.sub,
-        madeAt: new Date(),
-        changes,
-      }),
-    );
   }
 }

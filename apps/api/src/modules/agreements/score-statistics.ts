@@ -1,3 +1,8 @@
+import { meanOf as mean, quantileOfSorted as quantile } from '@provdash/shared/domain';
+
+// One definition of the statistics for the API and the ministry's ranking (libs/shared/domain).
+export { mean, quantile };
+
 /** Summary figures of a set of agreement scores (0…5) across provinces, for the distribution screen. */
 export interface ScoreSummary {
   count: number;
@@ -9,19 +14,6 @@ export interface ScoreSummary {
   mean: number | null;
   /** Scores per band: [0,1), [1,2), [2,3), [3,4), [4,5), exactly 5. */
   bands: [number, number, number, number, number, number];
-}
-
-/** The p-quantile of sorted values by linear interpolation between closest ranks (R-7, Excel's QUARTILE.INC). */
-export function quantile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 export function summarizeScores(scores: readonly number[]): ScoreSummary {

@@ -29,6 +29,12 @@ import { FailedSignIns } from './failed-sign-ins';
 export const REFRESH_COOKIE = 'pd_refresh';
 /** The cookie goes only to the auth routes, never with ordinary API calls. */
 const COOKIE_PATH = '/api/auth';
+/**
+ * A hint the dashboard can read (no secret in it: "1"): a session may exist, so restoring it at
+ * start is worth a refresh. Without it an anonymous visitor's page never asks for one (a refused
+ * refresh is a 401 in the console of every public page). Lives as long as the refresh cookie.
+ */
+export const SESSION_HINT_COOKIE = 'pd_session';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -90,6 +96,7 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    res.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
   }
 
   @Get('me')
@@ -140,15 +147,17 @@ export class AuthController {
   }
 
   private send(req: Request, res: Response, issued: IssuedSession): SessionDto {
+    // Over HTTPS the cookie never travels in clear, whatever the mode: `req.secure` is the request's
+    // scheme, or X-Forwarded-Proto from a proxy TRUST_PROXY names (never from anyone else).
+    const secure = this.config.production || req.secure;
     res.cookie(REFRESH_COOKIE, issued.refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
-      // Over HTTPS the cookie never travels in clear, whatever the mode: `req.secure` is the request's
-      // scheme, or X-Forwarded-Proto from a proxy TRUST_PROXY names (never from anyone else).
-      secure: this.config.production || req.secure,
+      secure,
       path: COOKIE_PATH,
       expires: issued.refreshExpires,
     });
+    res.cookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure, path: '/', expires: issued.refreshExpires });
     return issued.session;
   }
 }

@@ -91,7 +91,8 @@ export const DISBURSEMENT_RANKING_SQL = `WITH
                 COALESCE(SUM(pt.disbursed), 0)::text AS disbursed,
                 (SELECT ${TARGET_JSON} FROM disbursement_target t WHERE t.fiscal_year = $1 AND t.budget_type = $4) AS target
          FROM org_unit x
-         LEFT JOIN org_unit pu ON pu.type = 'province' AND (pu.id = x.id OR pu.parent_id = x.id)
+         -- A cluster counts its provinces' projects and its own (cluster budget, owned by the cluster office).
+         LEFT JOIN org_unit pu ON pu.id = x.id OR (pu.type = 'province' AND pu.parent_id = x.id)
          LEFT JOIN pt ON pt.org_unit_id = pu.id
          WHERE x.type = $3
          GROUP BY x.id, x.code, x.name_th, x.name_en`;
@@ -116,8 +117,10 @@ export class DisbursementReadModelsService {
   ): Promise<DisbursementSummaryDto> {
     const { asOf, fiscalYear, interpolation } = this.when(o);
     const [row] = await m.query(
-      `WITH u AS (SELECT id, code FROM org_unit WHERE code = $1 AND type = 'province'),
-       p AS (SELECT p.id, p.budget_type, p.budget_source, p.allocated FROM project p JOIN u ON u.id = p.org_unit_id
+      `WITH u AS (SELECT id, code, type FROM org_unit WHERE code = $1 AND type IN ('province', 'cluster')),
+       -- A province's own projects; a cluster's own (cluster budget) and its provinces', as the ranking counts them.
+       p AS (SELECT p.id, p.budget_type, p.budget_source, p.allocated FROM project p JOIN org_unit pu ON pu.id = p.org_unit_id
+             JOIN u ON pu.id = u.id OR (u.type = 'cluster' AND pu.type = 'province' AND pu.parent_id = u.id)
              WHERE p.fiscal_year = $2 AND p.status <> 'cancelled'),
        d AS (SELECT d.project_id, d.month, d.committed, d.disbursed FROM disbursement d JOIN p ON p.id = d.project_id
              WHERE d.month <= $3::date),
@@ -220,7 +223,7 @@ export class DisbursementReadModelsService {
     };
   }
 
-  /** The 77 provinces or the 18 clusters (a cluster sums its provinces' projects), ranked on the rate. */
+  /** The 77 provinces or the 18 clusters (a cluster sums its own projects and its provinces'), ranked on the rate. */
   async ranking(
     level: 'province' | 'cluster',
     budgetType: DisbursementBudgetType,

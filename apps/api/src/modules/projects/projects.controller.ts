@@ -155,20 +155,20 @@ export class ProjectsController {
     @Param('projectId', ParseUUIDPipe) projectId: string,
     @Body() body: CreateRiskBody,
   ): Promise<RiskDto> {
-    return this.projects.createRisk({ projectId }, body);
+    return this.projects.createRisk({ projectId }, body, this.actor());
   }
 
   @Post('kpis/:kpiId/risks')
   @Allow('write', unitOf('kpi', 'param', 'kpiId'))
   createKpiRisk(@Param('kpiId', ParseUUIDPipe) kpiId: string, @Body() body: CreateRiskBody): Promise<RiskDto> {
-    return this.projects.createRisk({ kpiId }, body);
+    return this.projects.createRisk({ kpiId }, body, this.actor());
   }
 
   /** Changes a risk, or closes it with `status: closed`; risks are never deleted. */
   @Patch('risks/:riskId')
   @Allow('write', unitOf('risk', 'param', 'riskId'))
   updateRisk(@Param('riskId', ParseUUIDPipe) id: string, @Body() body: UpdateRiskBody): Promise<RiskDto> {
-    return this.projects.updateRisk(id, body);
+    return this.projects.updateRisk(id, body, this.actor());
   }
 
   private step(id: string, period: string, step: ProgressTransition, body: ProgressTransitionBody) {

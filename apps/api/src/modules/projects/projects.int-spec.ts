@@ -408,9 +408,11 @@ describe('projects, progress, targets and risks (real PostgreSQL)', () => {
       const clusters = await anyone().get(`/api/disbursement/ranking?fiscalYear=2569&asOf=${AS_OF}&level=cluster`);
       expect(clusters.body.rows).toHaveLength(18);
       const c15 = clusters.body.rows.find((r: { code: string }) => r.code === 'C15');
+      // A cluster counts its provinces' projects and its own (the cluster project registered above).
       const c15Hand = await one(
         `SELECT SUM(p.allocated)::text AS allocated FROM project p JOIN org_unit u ON u.id = p.org_unit_id
-         JOIN org_unit c ON c.id = u.parent_id WHERE c.code = 'C15' AND p.fiscal_year = 2569 AND p.status <> 'cancelled'`,
+         LEFT JOIN org_unit c ON c.id = u.parent_id
+         WHERE (u.code = 'C15' OR (u.type = 'province' AND c.code = 'C15')) AND p.fiscal_year = 2569 AND p.status <> 'cancelled'`,
       );
       expect(c15.allocated).toBe(c15Hand.allocated);
     });

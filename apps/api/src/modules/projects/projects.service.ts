@@ -12,6 +12,7 @@ import {
   canSeeUnapproved,
   parsePeriod,
   periodRange,
+  residualLevel,
   riskLevel,
   validateQuarterlyTargets,
 } from '@provdash/shared/domain';
@@ -38,6 +39,7 @@ import { ProjectKpi } from './project-kpi.entity';
 import { ProjectProgress } from './project-progress.entity';
 import { Project } from './project.entity';
 import { Risk } from './risk.entity';
+import { assessmentChanged, checkResidual, recordAssessment } from './risk-assessments';
 
 /** The fields a PATCH body actually carries (the validation pipe leaves absent ones as undefined). */
 function given<T extends object>(body: T): Partial<T> {
@@ -100,15 +102,22 @@ function targetDto(t: DisbursementTarget): DisbursementTargetDto {
 
 export function riskDto(r: Risk): RiskDto {
   const { score, band } = riskLevel(r.likelihood, r.impact);
+  const residual = residualLevel(r.residualLikelihood, r.residualImpact);
   return {
     id: r.id,
     projectId: r.projectId,
     kpiId: r.kpiId,
+    orgUnitId: r.orgUnitId,
+    level: r.orgUnitId ? 'organisation' : 'operational',
     description: r.description,
     likelihood: r.likelihood,
     impact: r.impact,
     score,
     band,
+    residualLikelihood: r.residualLikelihood,
+    residualImpact: r.residualImpact,
+    residualScore: residual?.score ?? null,
+    residualBand: residual?.band ?? null,
     response: r.response,
     owner: r.owner,
     mitigation: r.mitigation,
@@ -287,12 +296,12 @@ export class ProjectsService {
     });
   }
 
-  /** Risks of the unit's projects and KPIs, and of the units below it. */
+  /** Risks of the unit itself, its projects and KPIs, and of the units below it. */
   async listRisks(unitCode: string): Promise<RiskDto[]> {
     const ids: { id: string }[] = await this.dataSource.query(
       `SELECT r.id FROM risk r
        LEFT JOIN project p ON p.id = r.project_id LEFT JOIN kpi k ON k.id = r.kpi_id
-       JOIN org_unit u ON u.id = COALESCE(p.org_unit_id, k.org_unit_id)
+       JOIN org_unit u ON u.id = COALESCE(r.org_unit_id, p.org_unit_id, k.org_unit_id)
        JOIN org_unit scope ON scope.code = $1
        WHERE u.path = scope.path OR u.path LIKE scope.path || '/%'
        ORDER BY r.likelihood * r.impact DESC, r.created_at`,
@@ -303,7 +312,11 @@ export class ProjectsService {
     return ids.map((r) => riskDto(byId.get(r.id) as Risk));
   }
 
-  async createRisk(subject: { projectId: string } | { kpiId: string }, body: CreateRiskBody): Promise<RiskDto> {
+  async createRisk(
+    subject: { projectId: string } | { kpiId: string },
+    body: CreateRiskBody,
+    claims: ActorClaims,
+  ): Promise<RiskDto> {
     return this.dataSource.transaction(async (m) => {
       if ('projectId' in subject) {
         await this.lockedProject(m, subject.projectId);
@@ -313,22 +326,33 @@ export class ProjectsService {
       const risk = m.create(Risk, {
         projectId: null,
         kpiId: null,
+        orgUnitId: null,
         ...subject,
         ...body,
+        residualLikelihood: body.residualLikelihood ?? null,
+        residualImpact: body.residualImpact ?? null,
         mitigation: body.mitigation ?? '',
       });
-      return riskDto(await m.save(risk));
+      checkResidual(risk);
+      const saved = await m.save(risk);
+      await recordAssessment(m, saved, claims.sub);
+      return riskDto(saved);
     });
   }
 
-  async updateRisk(id: string, body: UpdateRiskBody): Promise<RiskDto> {
+  /** A change of likelihood, impact, residual or response is kept as a new assessment too. */
+  async updateRisk(id: string, body: UpdateRiskBody, claims: ActorClaims): Promise<RiskDto> {
     return this.dataSource.transaction(async (m) => {
       const risk = await m.findOne(Risk, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!risk) throw notFound();
       if (risk.version !== body.version) throw conflict();
+      const before = { ...risk };
       const { version: _v, ...changes } = given(body);
       Object.assign(risk, changes);
-      return riskDto(await m.save(risk));
+      checkResidual(risk);
+      const saved = await m.save(risk);
+      if (assessmentChanged(before, saved)) await recordAssessment(m, saved, claims.sub);
+      return riskDto(saved);
     });
   }
 

@@ -73,6 +73,23 @@ export class Outbox {
   }
 
   /**
+   * Whether the room heard an event in the last `ms` milliseconds. An event's `created_at` is taken
+   * as the writer's transaction ends (`publish` is called last in it), so it is at most a commit's
+   * time ahead of when its data became readable.
+   */
+  async heardWithin(room: RoomName, ms: number): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      // The room's last event (by its unique (room, seq) index): rows are written in seq order.
+      `SELECT EXISTS (
+         SELECT 1 FROM (SELECT created_at FROM realtime_event WHERE room = $1 ORDER BY seq DESC LIMIT 1) last
+         WHERE last.created_at >= clock_timestamp() - make_interval(secs => $2::double precision / 1000)
+       ) AS heard`,
+      [room, ms],
+    );
+    return row.heard === true;
+  }
+
+  /**
    * A room's events since midnight in Bangkok, oldest first (the last `TODAY_LIMIT`): what a
    * "changed today" feed shows when it opens, before the live events take over.
    */

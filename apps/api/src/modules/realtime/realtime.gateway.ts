@@ -45,6 +45,12 @@ type AppSocket = Socket<
 const sessionRoom = (sid: string) => `session:${sid}`;
 
 /**
+ * Added to a late join's window: the join's own trip to the server (a slow phone's uplink) and a
+ * writer's commit after its outbox rows, so an event the snapshot may have missed is never outside it.
+ */
+export const LATE_JOIN_MARGIN_MS = 5_000;
+
+/**
  * Live updates. A socket authenticates on connect with the same access token as REST
  * (`auth: { token }`), checked against revocation like a request; without one it is anonymous and
  * may join only `public`. Its authority lasts as long as the token: when the token expires the socket
@@ -165,16 +171,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<JoinAck> {
-    const { room, since } = (body ?? {}) as { room?: unknown; since?: unknown };
+    const { room, since, lateMs } = (body ?? {}) as { room?: unknown; since?: unknown; lateMs?: unknown };
     if (typeof room !== 'string' || !ROOM_PATTERN.test(room)) return { ok: false, error: 'invalid' };
-    if (since !== undefined && (!Number.isSafeInteger(since) || (since as number) < 0)) {
-      return { ok: false, error: 'invalid' };
-    }
+    const count = (n: unknown) => n === undefined || (Number.isSafeInteger(n) && (n as number) >= 0);
+    if (!count(since) || !count(lateMs)) return { ok: false, error: 'invalid' };
     if (!(await this.mayJoin(socket.data.actor ?? null, room as RoomName))) return { ok: false, error: 'forbidden' };
     // Join first, then read the log: an event committed in between arrives twice, never not at all.
     await socket.join(room);
     const caught = await this.outbox.catchUp(room as RoomName, since as number | undefined);
-    return { ok: true, room: room as RoomName, ...caught };
+    if (since !== undefined || lateMs === undefined) return { ok: true, room: room as RoomName, ...caught };
+    const recent = await this.outbox.heardWithin(room as RoomName, (lateMs as number) + LATE_JOIN_MARGIN_MS);
+    return { ok: true, room: room as RoomName, ...caught, recent };
   }
 
   @SubscribeMessage('leave')

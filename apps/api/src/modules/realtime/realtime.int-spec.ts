@@ -103,6 +103,45 @@ describe('socket rooms follow scope (real socket.io-client, real PostgreSQL)', (
       const bad = socket.timeout(5000).emitWithAck('join', { room: 'national', since } as never) as Promise<JoinAck>;
       expect(await bad).toEqual({ ok: false, error: 'invalid' });
     }
+    for (const lateMs of [-1, 0.5, '100', null]) {
+      const bad = socket.timeout(5000).emitWithAck('join', { room: 'national', lateMs } as never) as Promise<JoinAck>;
+      expect(await bad).toEqual({ ok: false, error: 'invalid' });
+    }
+  });
+
+  it('a late first join hears whether the room had an event while the screen loaded its snapshot', async () => {
+    const lateJoin = async (room: string, lateMs: number) => {
+      const socket = await connect('admin');
+      return socket.timeout(5000).emitWithAck('join', { room, lateMs } as never) as Promise<JoinAck>;
+    };
+    // Nothing ever happened in the room: nothing the snapshot can lack.
+    expect(await lateJoin('workspace:57', 0)).toEqual({
+      ok: true,
+      room: 'workspace:57',
+      seq: 0,
+      missed: [],
+      refetch: false,
+      recent: false,
+    });
+    await t.dataSource.transaction((m) =>
+      t.app.get(Outbox).publish(m, [
+        { room: 'workspace:57', event: 'kpi-results.imported', data: { orgUnitCode: '57', fiscalYear: 2570, rows: 1 } },
+      ]),
+    );
+    // Just now: inside any window (the margin covers the join's trip and the writer's commit).
+    expect(await lateJoin('workspace:57', 0)).toMatchObject({ ok: true, seq: 1, recent: true });
+    // Make the event an hour old: a screen loading for a minute cannot have missed it, one loading
+    // for two hours may have.
+    await t.dataSource.query(
+      `UPDATE realtime_event SET created_at = created_at - interval '1 hour' WHERE room = 'workspace:57'`,
+    );
+    expect(await lateJoin('workspace:57', 60_000)).toMatchObject({ ok: true, seq: 1, recent: false });
+    expect(await lateJoin('workspace:57', 2 * 3600_000)).toMatchObject({ ok: true, seq: 1, recent: true });
+    // A rejoin with `since` replays by sequence instead: no window to judge.
+    const socket = await connect('admin');
+    const rejoin = (await socket.timeout(5000).emitWithAck('join', { room: 'workspace:57', since: 0, lateMs: 0 } as never)) as JoinAck;
+    expect(rejoin).toMatchObject({ ok: true, seq: 1, refetch: false });
+    expect(rejoin).not.toHaveProperty('recent');
   });
 
   it('disconnects a socket that presents a forged token', async () => {

@@ -1,5 +1,6 @@
 import type { RoomName } from '@provdash/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { FreshReads } from '../read-cache/fresh-read';
 
 /**
  * Answers kept in memory against a room's counter (docs/realtime.md, "The room counter as a cache
@@ -11,6 +12,8 @@ import type { EntityManager } from 'typeorm';
  */
 export class RoomCache<T> {
   private readonly entries = new Map<string, { seq: string; value: T }>();
+  /** Counter reads shared by the requests that arrived while the previous one ran (never an older read). */
+  private readonly counters = new FreshReads<string>();
 
   /** `size`: how many answers are kept, the least recently computed going first. */
   constructor(private readonly size: number) {}
@@ -27,7 +30,7 @@ export class RoomCache<T> {
    */
   async through(m: EntityManager, room: RoomName, key: string, compute: () => Promise<T>): Promise<T> {
     if (inTransaction(m)) return compute();
-    return this.at(m, key, await RoomCache.seqOf(m, room), compute);
+    return this.at(m, key, await this.counters.read(room, () => RoomCache.seqOf(m, room)), compute);
   }
 
   /** The same, for a caller that read the counter itself with `m` (in the query it needed anyway). */

@@ -23,10 +23,10 @@ import type { MonthlyReportData } from './monthly-report-data';
  * is computed here but layout.
  */
 
-const FONT = 'Sarabun';
-const PAGE_MARGINS: [number, number, number, number] = [48, 44, 48, 52];
-const WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-const TABLE = 9;
+export const FONT = 'Sarabun';
+export const PAGE_MARGINS: [number, number, number, number] = [48, 44, 48, 52];
+export const WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+export const TABLE = 9;
 const DASH = '–';
 
 export const STATUS_TH: Record<KpiStatusName, string> = {
@@ -49,7 +49,7 @@ const TARGET = '#c62828';
 let configured = false;
 
 /** The same font set-up as the agreement PDF: Sarabun only, no URL and no other local file. */
-function configurePdfmake(): void {
+export function configurePdfmake(): void {
   if (configured) return;
   const files = sarabunFiles();
   pdfmake.setFonts({
@@ -63,7 +63,7 @@ function configurePdfmake(): void {
 const num = (v: number | string | null | undefined, max = 2) =>
   v === null || v === undefined ? DASH : thaiNumber(v, 0, max);
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? DASH : `${thaiNumber(v, 1, 1)}%`);
-const dateTh = (iso: string) => formatDateLabel(iso, 'th');
+export const dateTh = (iso: string) => formatDateLabel(iso, 'th');
 
 const CELL_PAD = 3;
 const RULE = 0.5;
@@ -83,13 +83,13 @@ export function fullWidths(widths: (number | '*')[]): number[] {
 }
 
 /** A header cell, bold and centred, broken at word boundaries to its column's width. */
-const headerCell = (text: string, width: number): TableCell => ({
+export const headerCell = (text: string, width: number): TableCell => ({
   text: wrapText(text, width, TABLE, 'bold'),
   bold: true,
   alignment: 'center' as const,
 });
 
-const layout: CustomTableLayout = {
+export const layout: CustomTableLayout = {
   hLineWidth: () => RULE,
   vLineWidth: () => RULE,
   hLineColor: () => '#90a4ae',
@@ -101,7 +101,7 @@ const layout: CustomTableLayout = {
   fillColor: (row) => (row === 0 ? '#e8eef5' : null),
 };
 
-const heading = (text: string): Content => ({
+export const heading = (text: string): Content => ({
   text,
   bold: true,
   fontSize: 13,

@@ -13,6 +13,19 @@ const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCol
  * reused. Small (tens of rows), so it is collected into one buffer for the database.
  */
 export async function renderMonthlyReportXlsx(d: MonthlyReportData): Promise<Buffer> {
+  return writeWorkbook((wb, header) => monthlyReportSheets(wb, header, d));
+}
+
+type Workbook = InstanceType<typeof excelStream.xlsx.WorkbookWriter>;
+type Sheet = ReturnType<Workbook['addWorksheet']>;
+/** Adds the bold, shaded header row of a sheet. */
+export type HeaderRow = (ws: Sheet, cells: string[]) => void;
+
+/**
+ * A streamed workbook in the reports' style (bold shaded header rows), collected into one buffer:
+ * the monthly report's and the meeting minutes' sheets are small.
+ */
+export async function writeWorkbook(build: (wb: Workbook, header: HeaderRow) => void): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -22,13 +35,19 @@ export async function renderMonthlyReportXlsx(d: MonthlyReportData): Promise<Buf
   });
   const wb = new excelStream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'provdash';
-  const header = (ws: ReturnType<typeof wb.addWorksheet>, cells: string[]) => {
+  const header: HeaderRow = (ws, cells) => {
     const row = ws.addRow(cells);
     row.font = BOLD;
     row.eachCell((c) => (c.fill = HEADER_FILL));
     row.commit();
   };
+  build(wb, header);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
 
+function monthlyReportSheets(wb: Workbook, header: HeaderRow, d: MonthlyReportData): void {
   const summary = wb.addWorksheet('สรุป');
   summary.columns = [{ width: 34 }, { width: 22 }];
   const title = summary.addRow([`รายงานผลการดำเนินงานประจำเดือน${d.monthTh} ${provinceTitle(d.nameTh)}`]);
@@ -84,8 +103,4 @@ export async function renderMonthlyReportXlsx(d: MonthlyReportData): Promise<Buf
   header(red, ['รหัส', 'ตัวชี้วัด', 'ผลงาน', 'ควรได้', 'ร้อยละของเป้า', 'คำอธิบายของจังหวัด']);
   for (const r of d.red) red.addRow([r.code, r.nameTh, r.actual, r.expected, r.achievement, r.narrativeTh]).commit();
   red.commit();
-
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
 }

@@ -7,6 +7,9 @@ import type { Response } from 'supertest';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
 import { pdfText } from '../../testing/pdf-text';
 import { bootTestApp, TestApp } from '../../testing/test-app';
+import { JOBS } from '../jobs/job-definitions';
+import { Jobs } from '../jobs/jobs.service';
+import { waitFor } from '../../testing/wait-for';
 import { MonthlyReportsService, previousMonth } from './monthly-reports.service';
 
 function binary(res: Response, done: (err: Error | null, body: Buffer) => void): void {
@@ -216,12 +219,22 @@ describe('monthly reports (real PostgreSQL)', () => {
     const reports = t.app.get(MonthlyReportsService);
     expect(previousMonth('2026-04-05')).toBe('2026-03');
     expect(previousMonth('2026-01-05')).toBe('2025-12');
+    // The scheduled run is the scheduler's job, worked by this app's own worker.
+    const jobs = t.app.get(Jobs);
+    const id = await jobs.send('monthly-reports', { month: '2026-02' });
+    expect(id).toBeTruthy();
+    await waitFor(async () => (await jobs.state('monthly-reports', String(id))) === 'completed', 240_000);
+    // A retried run, or another instance's run racing it, makes nothing twice.
     const [first, second] = await Promise.all([reports.generateAll('2026-02'), reports.generateAll('2026-02')]);
-    expect(first + second).toBe(77);
-    expect(await reports.generateAll('2026-02')).toBe(0);
+    expect(first + second).toBe(0);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM monthly_report WHERE month = '2026-02-01' AND trigger = 'schedule'`,
     );
     expect(n).toBe(77);
   }, 300_000);
+
+  it('is declared once, on the 5th at 06:00 Bangkok time, retried with back-off', () => {
+    expect(JOBS['monthly-reports']).toMatchObject({ cron: '0 6 5 * *' });
+    expect(JOBS['monthly-reports'].retryLimit).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MonthlyReportDto } from '@provdash/shared/contracts';
 import { addDays, bangkokDateOf } from '@provdash/shared/domain';
@@ -8,6 +7,7 @@ import { notFound } from '../../common/api-error';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
+import { Jobs } from '../jobs/jobs.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { gatherReportData, monthBounds } from './monthly-report-data';
@@ -41,11 +41,13 @@ export function previousMonth(today: string): string {
 /**
  * The governor's monthly report: generated for every province on the 5th of each month (Bangkok
  * time) for the month before, or on request; kept in the database; announced in the province's
- * workspace room. Several API instances run the same schedule: a transaction-level advisory lock
- * per province and month lets one of them make each report, and the others skip it.
+ * workspace room. The schedule is the scheduler's `monthly-reports` job (jobs/job-definitions.ts):
+ * one run across all instances, retried when it fails. A run that is retried, or a manual request
+ * racing it, keeps what is made: a transaction-level advisory lock per province and month lets one
+ * of them make each report, and the others skip it.
  */
 @Injectable()
-export class MonthlyReportsService {
+export class MonthlyReportsService implements OnModuleInit {
   private readonly log = new Logger('MonthlyReports');
 
   constructor(
@@ -54,11 +56,15 @@ export class MonthlyReportsService {
     private readonly scorecards: ScorecardsService,
     private readonly agreements: AgreementReadModelsService,
     private readonly disbursement: DisbursementReadModelsService,
+    private readonly jobs: Jobs,
   ) {}
 
-  @Cron('0 0 6 5 * *', { name: 'monthly-reports', timeZone: 'Asia/Bangkok' })
-  async onSchedule(): Promise<void> {
-    const month = previousMonth(bangkokDateOf(new Date()));
+  onModuleInit(): void {
+    this.jobs.handle('monthly-reports', (data) => this.onSchedule(data.month));
+  }
+
+  /** The scheduled run: the month before today's (Bangkok), or the month the job names. */
+  async onSchedule(month = previousMonth(bangkokDateOf(new Date()))): Promise<void> {
     const made = await this.generateAll(month);
     this.log.log(`Monthly reports for ${month}: ${made} made`);
   }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -9,9 +8,9 @@ import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
 import { PublicMonthlyReportsController } from './public-monthly-reports.controller';
 
-/** The provinces' monthly reports: made on the 5th (Bangkok), kept in the database, listed in the workspace. */
+/** The provinces' monthly reports: made on the 5th (Bangkok, the scheduler's `monthly-reports` job), kept in the database, listed in the workspace. */
 @Module({
-  imports: [ScheduleModule.forRoot(), RealtimeModule, ScorecardsModule],
+  imports: [RealtimeModule, ScorecardsModule],
   controllers: [MonthlyReportsController, PublicMonthlyReportsController],
   providers: [
     MonthlyReportsService,

@@ -30,6 +30,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { statusThresholdsOf } from './status-thresholds.service';
 import { notFound } from '../../common/api-error';
+import { FreshReads } from '../read-cache/fresh-read';
 import { RoomCache } from '../realtime/room-cache';
 
 /** $1: the filter's value; $2: the fiscal year; $3: the same year as text, the key of the yearly target row. */
@@ -165,6 +166,8 @@ export class ScorecardsService {
 
   /** Scorecards by unit, year and day, against the unit's room (a province's or a cluster's). */
   private readonly cards = new RoomCache<ScorecardDto>(CACHED_SCORECARDS);
+  /** The unit and its counter, read once for the requests that arrived while the previous read ran. */
+  private readonly units = new FreshReads<{ id: string; seq: string | null } | undefined>();
   /** The national screens, against the national room, which hears every unit's approved changes. */
   private readonly comparisons = new RoomCache<KpiComparisonDto>(CACHED_COMPARISONS);
   private readonly goalComparisons = new RoomCache<GoalComparisonDto>(CACHED_COMPARISONS);
@@ -190,12 +193,17 @@ export class ScorecardsService {
   ): Promise<ScorecardDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
-    const [unit]: { id: string; seq: string | null }[] = await m.query(
-      `SELECT u.id, CASE WHEN u.type IN ('province', 'cluster') THEN COALESCE(r.seq, 0)::text END AS seq
-       FROM org_unit u LEFT JOIN realtime_room r ON r.room = u.type || ':' || u.code
-       WHERE u.code = $1`,
-      [code],
-    );
+    const lookUp = async () => {
+      const [row]: { id: string; seq: string | null }[] = await m.query(
+        `SELECT u.id, CASE WHEN u.type IN ('province', 'cluster') THEN COALESCE(r.seq, 0)::text END AS seq
+         FROM org_unit u LEFT JOIN realtime_room r ON r.room = u.type || ':' || u.code
+         WHERE u.code = $1`,
+        [code],
+      );
+      return row;
+    };
+    // Inside a writer's transaction the read must be its own (it may see what is not committed).
+    const unit = m.queryRunner?.isTransactionActive ? await lookUp() : await this.units.read(code, lookUp);
     if (!unit) throw notFound('notFound.unit');
     const compute = () => this.computeScorecard(m, unit.id, code, fy, asOf);
     // Units above a cluster have no room of their own: computed every time (rarely asked for).

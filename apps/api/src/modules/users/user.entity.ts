@@ -7,7 +7,7 @@ import { OrgUnit } from '../org-units/org-unit.entity';
 @Entity('app_user')
 @Check(
   'app_user_role_check',
-  `"role" IN ('admin', 'central_analyst', 'cluster_officer', 'governor', 'province_officer', 'province_approver')`,
+  `"role" IN ('admin', 'central_analyst', 'central_evaluator', 'cluster_officer', 'governor', 'province_officer', 'province_approver')`,
 )
 export class User extends Versioned {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'app_user_pkey' })

@@ -22,6 +22,7 @@ export type UserDto = ManagedUserDto;
 const SCOPE_TYPE: Record<Role, OrgUnit['type']> = {
   admin: 'country',
   central_analyst: 'country',
+  central_evaluator: 'country',
   cluster_officer: 'cluster',
   governor: 'province',
   province_officer: 'province',

@@ -6,3 +6,4 @@ export * from './lib/live-feed';
 export * from './lib/province-overview.store';
 export * from './lib/national-overview.store';
 export * from './lib/testing/overview.fixtures';
+export * from './lib/first-paint-screens';

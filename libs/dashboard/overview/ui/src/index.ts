@@ -7,3 +7,4 @@ export * from './lib/attention-lists';
 export * from './lib/cluster-status-grid';
 export * from './lib/ranking-list';
 export * from './lib/live-feed-list';
+export * from './lib/risk-heat-map';

@@ -1,2 +1,3 @@
 export * from './lib/i18n';
 export * from './lib/language-switch';
+export * from './lib/lang';

@@ -10,7 +10,15 @@ export type AgreementDirectionName = 'higher_better' | 'lower_better';
 export type AgreementIndicatorKindName = 'scale' | 'milestone';
 export type AgreementTemplateStatusName = 'draft' | 'published';
 /** `evaluated_6` / `evaluated_12`: the 6- or 12-month round has been evaluated and frozen. */
-export type AgreementStatusName = 'draft' | 'agreed' | 'evaluated_6' | 'evaluated_12';
+export type AgreementStatusName =
+  | 'draft'
+  | 'proposed'
+  | 'returned'
+  | 'accepted'
+  | 'agreed'
+  | 'evaluated_6'
+  | 'evaluated_12';
+export type AgreementAmendmentStatusName = 'pending' | 'approved' | 'returned';
 export type AgreementRoundNumber = 6 | 12;
 export type AgreementResultStatusName = 'draft' | 'approved';
 /** How an indicator without a result counts: `zero` at the official rounds, `exclude` in the live view. */
@@ -131,6 +139,11 @@ export interface AgreementIndicatorDto {
   kpiCode: string | null;
   /** False for a province-specific indicator. */
   fromTemplate: boolean;
+  /** The template's weight and criterion values (null for a local indicator): what a change is measured against. */
+  templateWeight: string | null;
+  templateLevels: string[] | null;
+  /** Why the province changed it from the template, or added it. */
+  changeReason: string | null;
   seq: number;
   version: number;
   /** Manual results (standalone indicators): approved ones for everyone, all for the province's own people. */
@@ -181,6 +194,60 @@ export interface AgreementRoundDto {
   snapshot: AgreementScoreDto;
 }
 
+/** A round's review by the centre: submitted by the province, then frozen by the central evaluator. */
+export type AgreementRoundReviewStatusName = 'submitted' | 'frozen';
+
+/** The evaluator's decision on one indicator of a submitted round. */
+export type AgreementReviewDecisionName = 'pending' | 'accepted' | 'adjusted';
+
+export interface AgreementRoundReviewLineDto {
+  indicatorId: string;
+  code: string;
+  /** The province's self-assessed actual: its approved data as of the round's day. */
+  selfActual: number | null;
+  narrativeTh: string;
+  evidence: EvidenceLinkDto[];
+  decision: AgreementReviewDecisionName;
+  /** The evaluator's actual when adjusted (for a milestone, the value standing for `evaluatedStep`). */
+  evaluatedActual: number | null;
+  evaluatedStep: number | null;
+  /** Why the evaluator adjusted the result. */
+  reason: string | null;
+  /** Shown to the province's people and evaluators only. */
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface AgreementRoundReviewDto {
+  id: string;
+  round: AgreementRoundNumber;
+  status: AgreementRoundReviewStatusName;
+  asOf: string;
+  lines: AgreementRoundReviewLineDto[];
+  submittedBy: string | null;
+  submittedAt: string;
+  frozenBy: string | null;
+  frozenAt: string | null;
+  version: number;
+}
+
+/** The province's self-assessment: a narrative and evidence per indicator; the actuals are its approved data. */
+export interface SubmitAgreementRoundDto {
+  /** The agreement's version read. */
+  version: number;
+  indicators: { indicatorId: string; narrativeTh?: string; evidence?: EvidenceLinkDto[] }[];
+}
+
+/** The evaluator accepts the self-assessed result, or adjusts it (value, or steps for a milestone) with a reason. */
+export interface DecideAgreementRoundLineDto {
+  /** The review's version read. */
+  version: number;
+  decision: 'accepted' | 'adjusted';
+  value?: string;
+  step?: number;
+  reason?: string;
+}
+
 export interface AgreementChangeDto {
   indicatorId: string;
   code: string;
@@ -191,7 +258,16 @@ export interface AgreementChangeDto {
 
 export interface AgreementAmendmentDto {
   id: string;
+  /** pending until the ministry approves (a new version) or returns it. */
+  status: AgreementAmendmentStatusName;
   reason: string;
+  decidedAt: string | null;
+  /** The ministry's reason when returned. */
+  decisionReason: string | null;
+  /** The signed version it made, once approved. */
+  versionNumber: number | null;
+  /** Optimistic lock for the ministry's decision. */
+  version: number;
   /** Shown to the province's own people only. */
   madeBy: string | null;
   madeAt: string;
@@ -209,10 +285,19 @@ export interface AgreementDto {
   signedByGovernor: string | null;
   signedByMinistry: string | null;
   signedAt: string | null;
+  /** The ministry's reason when it returned the proposal. */
+  returnReason: string | null;
+  proposedAt: string | null;
+  /** When the ministry accepted or returned the last proposal. */
+  decidedAt: string | null;
   version: number;
   indicators: AgreementIndicatorDto[];
+  /** Signed versions, oldest first: 1 as signed, then one per approved amendment. */
+  versions: AgreementVersionDto[];
   live: AgreementScoreDto;
   rounds: AgreementRoundDto[];
+  /** Reviews of the rounds: frozen ones for everyone, submitted ones for the province and the evaluators. */
+  reviews: AgreementRoundReviewDto[];
   amendments: AgreementAmendmentDto[];
 }
 
@@ -225,10 +310,13 @@ export interface AddAgreementIndicatorDto {
 }
 
 export interface UpdateAgreementIndicatorsDto {
+  /** After signing: the amendment's reason (required). */
   reason?: string;
   indicators: {
     id: string;
     version: number;
+    /** Before proposing: why this indicator differs from the template. */
+    changeReason?: string;
     weight?: string | number;
     levels?: (string | number)[];
     nameTh?: string;
@@ -329,4 +417,58 @@ export interface AgreementDistributionDto {
   fiscalYear: number;
   asOf: string;
   indicators: AgreementIndicatorDistributionDto[];
+}
+
+/** An indicator as a signed version froze it. */
+export interface AgreementVersionIndicatorDto {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  unitTh: string;
+  unitEn: string;
+  direction: AgreementDirectionName;
+  kind: AgreementIndicatorKindName;
+  weight: string;
+  levels: string[];
+  kpiCode: string | null;
+}
+
+export interface AgreementVersionDto {
+  number: number;
+  madeAt: string;
+  /** The amendment's reason (null for the version as signed). */
+  reason: string | null;
+  indicators: AgreementVersionIndicatorDto[];
+}
+
+export interface ProposeAgreementDto {
+  version: number;
+}
+
+/** The ministry accepts a proposal or returns it with a reason. */
+export interface DecideAgreementDto {
+  version: number;
+  decision: 'accept' | 'return';
+  reason?: string;
+}
+
+/** The ministry approves a pending amendment (a new signed version) or returns it with a reason. */
+export interface DecideAgreementAmendmentDto {
+  version: number;
+  decision: 'approve' | 'return';
+  reason?: string;
+}
+
+/** What waits for the ministry: proposals to accept or return, amendments to approve or return. */
+export interface AgreementQueueItemDto {
+  kind: 'proposal' | 'amendment';
+  agreementId: string;
+  orgUnitCode: string;
+  orgUnitNameTh: string;
+  orgUnitNameEn: string;
+  fiscalYear: number;
+  /** When proposed, or when the amendment was made. */
+  since: string;
+  amendmentId: string | null;
+  reason: string | null;
 }

@@ -4,6 +4,7 @@ import type { OrgUnitType } from './org-unit';
 export type RoleName =
   | 'admin'
   | 'central_analyst'
+  | 'central_evaluator'
   | 'cluster_officer'
   | 'governor'
   | 'province_officer'

@@ -101,6 +101,9 @@ export interface PlanImportCountsDto {
   goals: number;
   kpis: number;
   targets: number;
+  strategies: number;
+  /** Cause → effect arrows between goals (only ever created: the import adds arrows, the plan builder removes them). */
+  links: number;
 }
 
 /** The plan import's answer (a dry run's preview or the import done); a file with errors gets 422 instead. */

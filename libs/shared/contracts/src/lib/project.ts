@@ -69,15 +69,27 @@ export interface DisbursementTargetDto {
   version: number;
 }
 
+/** Organisation: a risk of the province itself (PMQA 4.0); operational: of a project or a KPI. */
+export type RiskLevelName = 'organisation' | 'operational';
+
 export interface RiskDto {
   id: string;
   projectId: string | null;
   kpiId: string | null;
+  /** Set for an organisation-level risk: the province's org unit. */
+  orgUnitId: string | null;
+  level: RiskLevelName;
   description: string;
+  /** Inherent (before treatment). */
   likelihood: number;
   impact: number;
   score: number;
   band: RiskBandName;
+  /** After treatment; null until assessed. */
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  residualScore: number | null;
+  residualBand: RiskBandName | null;
   response: RiskResponseName;
   owner: string;
   mitigation: string;
@@ -246,4 +258,32 @@ export interface ProjectPageDto {
     achievement: number | null;
   }[];
   risks: RiskDto[] | null;
+}
+
+/** One kept assessment of a risk: at its creation and at each reassessment. */
+export interface RiskAssessmentDto {
+  id: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  band: RiskBandName;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  residualScore: number | null;
+  residualBand: RiskBandName | null;
+  response: RiskResponseName;
+  note: string;
+  /** Who assessed (display name); null for the first entry of risks older than the history. */
+  assessedBy: string | null;
+  assessedAt: string;
+}
+
+/** A risk's screen: the risk, what it is on, its assessments (newest first), whether the reader may change it. */
+export interface RiskDetailDto {
+  risk: RiskDto;
+  /** The province (organisation level), the project or the KPI, by name. */
+  subject: { kind: 'province' | 'project' | 'kpi'; code: string; nameTh: string; nameEn: string };
+  unitCode: string;
+  history: RiskAssessmentDto[];
+  mayEdit: boolean;
 }

@@ -1,4 +1,6 @@
+import type { NotificationCreatedEvent, NotificationReadEvent } from './notification';
 import type { AgreementStatusName } from './agreement';
+import type { DirectiveChangedEvent } from './follow-up';
 import type { ScorecardKpiDto, StatusSummaryDto } from './kpi';
 import type { DisbursementFiguresDto } from './project';
 import type { DisbursementBudgetType, KpiStatusName, ProjectBudgetType, ResultStatusName } from './vocabulary';
@@ -172,6 +174,12 @@ export interface LiveEvents {
   'ranking.changed': RankingChangedEvent;
   'target.changed': TargetChangedEvent;
   'monthly-report.ready': MonthlyReportReadyEvent;
+  /** A directive moved: the province's workspace room and the rooms of its issuer and owner. */
+  'directive.changed': DirectiveChangedEvent;
+  /** To the person's own `user:<id>` room: a new notification and the unread count. */
+  'notification.created': NotificationCreatedEvent;
+  /** To the person's own room: marked read on one device, so every device's bell follows. */
+  'notification.read': NotificationReadEvent;
 }
 
 export type LiveEventName = keyof LiveEvents;
@@ -183,14 +191,20 @@ export type MissedEvent = { [E in LiveEventName]: { event: E; payload: Live<Live
  * Joining a room. `since` is the last `seq` the client holds for it (after a reconnect); the ack
  * then carries what it missed, in order, or `refetch: true` when that is too much or too old, and
  * the client reloads the snapshot over REST.
+ *
+ * `lateMs` (first join only): how long ago, by the client's clock, a screen began loading its
+ * snapshot before the room could be joined. The ack's `recent` then says whether the room heard an
+ * event in that window (with a margin for latency and commit): only then can the snapshot have
+ * missed something, and only then does the screen reload it.
  */
 export interface JoinRequest {
   room: RoomName;
   since?: number;
+  lateMs?: number;
 }
 
 export type JoinAck =
-  | { ok: true; room: RoomName; seq: number; missed: MissedEvent[]; refetch: boolean }
+  | { ok: true; room: RoomName; seq: number; missed: MissedEvent[]; refetch: boolean; recent?: boolean }
   | { ok: false; error: 'invalid' | 'forbidden' };
 
 export interface LeaveRequest {

@@ -4,6 +4,8 @@
  * contracts stay free of runtime code.
  */
 export type {
+  DirectiveSource,
+  DirectiveState,
   DisbursementBudgetType,
   Frequency,
   KpiStatusName,

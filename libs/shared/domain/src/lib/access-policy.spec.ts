@@ -25,6 +25,9 @@ const actors: Record<string, Actor> = {
   governorCM: { role: 'governor', scopePath: CHIANG_MAI.path },
   officerCM: { role: 'province_officer', scopePath: CHIANG_MAI.path },
   approverCM: { role: 'province_approver', scopePath: CHIANG_MAI.path },
+  evaluator: { role: 'central_evaluator', scopePath: 'TH' },
+  // Misconfigured: an evaluator scoped to a province would judge its own round.
+  evaluatorCM: { role: 'central_evaluator', scopePath: CHIANG_MAI.path },
 };
 
 describe('isWithin', () => {
@@ -45,7 +48,7 @@ describe('isAllowed: the whole role × action × unit table', () => {
   type Row = [string, Action, UnitRef, boolean];
   const table: Row[] = [
     // admin: everything, everywhere
-    ...(['read', 'write', 'approve', 'administer'] as Action[]).flatMap((a) =>
+    ...(['read', 'write', 'approve', 'evaluate', 'administer'] as Action[]).flatMap((a) =>
       [TH, C15, CHIANG_MAI, CHIANG_RAI].map((u): Row => ['admin', a, u, true]),
     ),
     // ministry staff read everything, write only national settings, never approve or administer
@@ -82,6 +85,23 @@ describe('isAllowed: the whole role × action × unit table', () => {
     ['approverCM', 'approve', CHIANG_MAI, true],
     ['approverCM', 'approve', LAMPANG, false],
     ['approverCM', 'administer', CHIANG_MAI, false],
+    // nobody of the province evaluates its agreement round: not its approver, officer or governor
+    ['approverCM', 'evaluate', CHIANG_MAI, false],
+    ['officerCM', 'evaluate', CHIANG_MAI, false],
+    ['governorCM', 'evaluate', CHIANG_MAI, false],
+    ['analyst', 'evaluate', CHIANG_MAI, false],
+    ['clusterC15', 'evaluate', CHIANG_MAI, false],
+    // the central evaluator reads everything, evaluates provinces' rounds, writes and approves nothing
+    ['evaluator', 'read', CHIANG_RAI, true],
+    ['evaluator', 'evaluate', CHIANG_MAI, true],
+    ['evaluator', 'evaluate', CHIANG_RAI, true],
+    ['evaluator', 'evaluate', C15, false],
+    ['evaluator', 'evaluate', TH, false],
+    ['evaluator', 'write', TH, false],
+    ['evaluator', 'write', CHIANG_MAI, false],
+    ['evaluator', 'approve', CHIANG_MAI, false],
+    ['evaluator', 'administer', TH, false],
+    ['evaluatorCM', 'evaluate', CHIANG_MAI, false],
   ];
 
   it.each(table)('%s may %s %j: %s', (who, action, unit, expected) => {
@@ -99,6 +119,7 @@ describe('canSeeUnapproved', () => {
     ['officerCM', LAMPANG, false],
     ['analyst', CHIANG_MAI, false],
     ['clusterC15', CHIANG_MAI, false],
+    ['evaluator', CHIANG_MAI, false],
   ])('%s sees drafts of %j: %s', (who, unit, expected) => {
     expect(canSeeUnapproved(actors[who as string], unit as UnitRef)).toBe(expected);
   });

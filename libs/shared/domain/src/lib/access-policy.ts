@@ -6,6 +6,7 @@
 export type Role =
   | 'admin'
   | 'central_analyst'
+  | 'central_evaluator'
   | 'cluster_officer'
   | 'governor'
   | 'province_officer'
@@ -14,16 +15,20 @@ export type Role =
 export const ROLES: readonly Role[] = [
   'admin',
   'central_analyst',
+  'central_evaluator',
   'cluster_officer',
   'governor',
   'province_officer',
   'province_approver',
 ];
 
-/** read: see it; write: enter or change it; approve: accept or return what others submitted; administer: users and system settings. */
-export type Action = 'read' | 'write' | 'approve' | 'administer';
+/**
+ * read: see it; write: enter or change it; approve: accept or return what others submitted;
+ * evaluate: judge a province's agreement round from outside the province; administer: users and system settings.
+ */
+export type Action = 'read' | 'write' | 'approve' | 'evaluate' | 'administer';
 
-export const ACTIONS: readonly Action[] = ['read', 'write', 'approve', 'administer'];
+export const ACTIONS: readonly Action[] = ['read', 'write', 'approve', 'evaluate', 'administer'];
 
 export type UnitType = 'country' | 'region' | 'cluster' | 'province';
 
@@ -52,7 +57,9 @@ const PROVINCE_ROLES: readonly Role[] = ['governor', 'province_officer', 'provin
 /**
  * The rule table. Ministry staff read everything and write only national (country-level) settings;
  * a cluster office writes its own cluster's plan, never its provinces' data; a governor only reads;
- * province officers write and approvers also approve, inside their province.
+ * province officers write and approvers also approve, inside their province. Agreement rounds are
+ * evaluated by the central evaluator only: never by anyone of the province itself, so a province
+ * no longer marks its own homework.
  */
 export function isAllowed(actor: Actor, action: Action, unit: UnitRef): boolean {
   if (actor.role === 'admin') return true;
@@ -64,6 +71,8 @@ export function isAllowed(actor: Actor, action: Action, unit: UnitRef): boolean 
       switch (actor.role) {
         case 'central_analyst':
           return unit.type === 'country';
+        case 'central_evaluator':
+          return false;
         case 'cluster_officer':
           return unit.type === 'cluster';
         case 'province_officer':
@@ -74,6 +83,9 @@ export function isAllowed(actor: Actor, action: Action, unit: UnitRef): boolean 
       }
     case 'approve':
       return actor.role === 'province_approver' && unit.type === 'province';
+    case 'evaluate':
+      // A central evaluator's scope is the country; one scoped to the province itself would be judging its own round.
+      return actor.role === 'central_evaluator' && unit.type === 'province' && actor.scopePath !== unit.path;
     case 'administer':
       return false;
   }

@@ -1,4 +1,4 @@
-import { RiskBand, isRiskScale, riskBand, riskLevel } from './risk-level';
+import { RiskBand, isRiskScale, residualLevel, residualProblem, riskBand, riskLevel } from './risk-level';
 
 describe('risk level (5×5)', () => {
   /** The whole matrix, row = likelihood 1…5, column = impact 1…5. */
@@ -44,5 +44,29 @@ describe('risk level (5×5)', () => {
 
   it.each([0, 26, 2.5, NaN])('refuses score %p', (score) => {
     expect(() => riskBand(score)).toThrow(RangeError);
+  });
+});
+
+describe('residual risk', () => {
+  it('is null until both residual values are given', () => {
+    expect(residualLevel(null, null)).toBeNull();
+    expect(residualLevel(2, null)).toBeNull();
+    expect(residualLevel(2, 3)).toEqual({ score: 6, band: 'medium' });
+  });
+
+  it('refuses half a residual pair', () => {
+    expect(residualProblem(4, 4, 2, null)).toBe('residualPair');
+    expect(residualProblem(4, 4, null, 2)).toBe('residualPair');
+  });
+
+  it('refuses a residual above the inherent score, accepts equal or lower', () => {
+    expect(residualProblem(2, 3, 3, 3)).toBe('residualAboveInherent');
+    expect(residualProblem(2, 3, 3, 2)).toBeNull();
+    expect(residualProblem(4, 4, 2, 2)).toBeNull();
+    expect(residualProblem(4, 4, null, null)).toBeNull();
+  });
+
+  it('checks the scale of residual values', () => {
+    expect(() => residualProblem(4, 4, 0, 2)).toThrow(RangeError);
   });
 });

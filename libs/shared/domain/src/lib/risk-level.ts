@@ -54,3 +54,32 @@ export function riskBand(score: number): RiskBand {
   if (score >= RISK_BAND_FLOORS.medium) return 'medium';
   return 'low';
 }
+
+/**
+ * Residual risk: likelihood × impact again, as they stand once the treatment is in place. Both or
+ * neither are given (null = not assessed yet).
+ */
+export function residualLevel(residualLikelihood: number | null, residualImpact: number | null): RiskLevel | null {
+  if (residualLikelihood === null || residualImpact === null) return null;
+  return riskLevel(residualLikelihood, residualImpact);
+}
+
+/** What is wrong with a residual assessment, or null when it is acceptable. */
+export type ResidualProblem = 'residualPair' | 'residualAboveInherent';
+
+/**
+ * The residual pair is given whole or not at all, and a treatment cannot make a risk worse than it
+ * was: the residual score may not exceed the inherent one (a treatment that does should be recorded
+ * as a new inherent assessment instead).
+ */
+export function residualProblem(
+  likelihood: number,
+  impact: number,
+  residualLikelihood: number | null,
+  residualImpact: number | null,
+): ResidualProblem | null {
+  if ((residualLikelihood === null) !== (residualImpact === null)) return 'residualPair';
+  const residual = residualLevel(residualLikelihood, residualImpact);
+  if (residual && residual.score > riskLevel(likelihood, impact).score) return 'residualAboveInherent';
+  return null;
+}

@@ -36,3 +36,22 @@ const PERIOD_IN_YEAR = '(M(0[1-9]|1[0-2])|Q[1-4]|H[12])';
 export const PERIOD_KEY_PATTERN = new RegExp(`^\\d{4}-${PERIOD_IN_YEAR}$`);
 /** A period key or a whole fiscal year (`2569`). */
 export const PERIOD_OR_YEAR_PATTERN = new RegExp(`^\\d{4}(-${PERIOD_IN_YEAR})?$`);
+
+/**
+ * A directive's (ข้อสั่งการ) life: issued by the governor, acknowledged by its owner, worked on
+ * (progress posts), put up for closing by the owner, then closed or returned by the issuer. A
+ * returned directive goes back to its owner, who works on it and asks again.
+ */
+export const DIRECTIVE_STATES = [
+  'issued',
+  'acknowledged',
+  'in_progress',
+  'close_requested',
+  'closed',
+  'returned',
+] as const;
+export type DirectiveState = (typeof DIRECTIVE_STATES)[number];
+
+/** What a directive came from. */
+export const DIRECTIVE_SOURCES = ['kpi', 'project', 'risk', 'meeting', 'none'] as const;
+export type DirectiveSource = (typeof DIRECTIVE_SOURCES)[number];

@@ -14,7 +14,8 @@ import { prng, seedOf } from './random';
  * Demo performance agreements for every demo fiscal year (the calendar's three complete years and
  * the current one): a national template per year, every province's agreement signed in the
  * September before its year starts, and each 6- and 12-month round evaluated once its evaluation
- * day has passed (the 6-month round about 20 April, the 12-month round about 25 October).
+ * day has passed (the 6-month round about 20 April, the 12-month round about 25 October), but for
+ * one province late with its latest ended round (DEMO_PROVINCE_AWAITING_SELF_ASSESSMENT).
  * Rounds are scored by the same code as the API (agreement-evaluation.ts) from the demo's approved
  * KPI results and the standalone indicators' own results. Deterministic, like the rest of the demo.
  */
@@ -179,6 +180,26 @@ function roundsOf(fy: number, cal: DemoCalendar): AgreementRoundNumber[] {
   return ([6, 12] as const).filter((round) => addDays(roundAsOf(fy, round), EVALUATED_AFTER[round]) < cal.today);
 }
 
+/**
+ * Ubon Ratchathani is late with its self-assessment: its latest round that has ended is neither
+ * submitted nor evaluated, whatever the day. So the centre's evaluation is never shown complete
+ * when one province has not reported, and there is always a round to submit and evaluate (the
+ * browser journey agreement-evaluation.spec.ts walks it).
+ */
+export const DEMO_PROVINCE_AWAITING_SELF_ASSESSMENT = '34';
+
+/** The latest round whose period has ended by the calendar's day (its as-of day has come). */
+export function latestEndedRound(cal: DemoCalendar): { fiscalYear: number; round: AgreementRoundNumber } {
+  const ended = cal.fiscalYears
+    .flatMap((fiscalYear) =>
+      ([6, 12] as const).map((round) => ({ fiscalYear, round, asOf: roundAsOf(fiscalYear, round) })),
+    )
+    .filter((r) => r.asOf <= cal.today)
+    .sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const last = ended[ended.length - 1];
+  return { fiscalYear: last.fiscalYear, round: last.round };
+}
+
 export async function seedDemoAgreements(m: EntityManager, cal: DemoCalendar = demoCalendar()): Promise<void> {
   const years = cal.fiscalYears;
   const provinces: { id: string; code: string; name_th: string }[] = await m.query(
@@ -228,12 +249,14 @@ export async function seedDemoAgreements(m: EntityManager, cal: DemoCalendar = d
     }
 
     const fyStart = periodRange(String(fy)).start;
+    const awaiting = latestEndedRound(cal);
     for (const p of provinces) {
       const rnd = prng(seedOf(`agreement:${p.code}:${fy}`));
       // Some provinces deliver more than others, year after year.
       const strength = prng(seedOf(`agreement:${p.code}`))() * 0.5 - 0.25;
       const agreementId = randomUUID();
-      const evaluated = roundsOf(fy, cal);
+      const late = p.code === DEMO_PROVINCE_AWAITING_SELF_ASSESSMENT && fy === awaiting.fiscalYear;
+      const evaluated = roundsOf(fy, cal).filter((round) => !(late && round === awaiting.round));
       const status = evaluated.includes(12) ? 'evaluated_12' : evaluated.includes(6) ? 'evaluated_6' : 'agreed';
       agreements.push({
         id: agreementId,

@@ -51,10 +51,12 @@ const sum = (counts: Record<string, number>, ...keys: string[]) => keys.reduce((
 
 describe.each([
   // An ordinary day in the middle of a year, years from now.
-  { day: '2031-02-14', fy: 2574, monthsOver: 4 },
-  // The last day of a fiscal year: eleven months reported, the 6-month round evaluated.
-  { day: '2029-09-30', fy: 2572, monthsOver: 11 },
-])('demo seeded on $day (FY $fy)', ({ day, fy, monthsOver }) => {
+  // Ubon Ratchathani's last year's 12-month round is still to be submitted.
+  { day: '2031-02-14', fy: 2574, monthsOver: 4, awaiting: { fy: 2573, status: 'evaluated_6', rounds: [6] } },
+  // The last day of a fiscal year: eleven months reported, the 6-month round evaluated (Ubon
+  // Ratchathani's still to be submitted).
+  { day: '2029-09-30', fy: 2572, monthsOver: 11, awaiting: { fy: 2572, status: 'agreed', rounds: [] } },
+])('demo seeded on $day (FY $fy)', ({ day, fy, monthsOver, awaiting }) => {
   let t: TestApp;
   let tokens: Awaited<ReturnType<typeof seedFixture>>['tokens'];
 
@@ -112,6 +114,20 @@ describe.each([
     expect(money.fiscalYear).toBe(fy);
     expect(Number(money.total.disbursed)).toBeGreaterThan(0);
     expect(money.curve.at(-1)?.month).toBe(day.slice(0, 7));
+  });
+
+  it("leaves Ubon Ratchathani's latest ended round to be submitted, and only that round of that province", async () => {
+    const late = (await as(t, null).get(`/api/org-units/34/agreement-scorecard?fiscalYear=${awaiting.fy}`))
+      .body as AgreementScorecardDto;
+    expect(late.status).toBe(awaiting.status);
+    expect(late.rounds.map((r) => r.round)).toEqual(awaiting.rounds);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM agreement a JOIN org_unit u ON u.id = a.org_unit_id
+       WHERE a.fiscal_year = $1 AND u.code <> '34' AND a.status <> $2`,
+      [awaiting.fy, awaiting.status],
+    );
+    // Every other province's round was evaluated: one step on from Ubon Ratchathani's state.
+    expect(n).toBe(76);
   });
 
   it('lets compare rank every province on the current year: clusters lit, every agreement signed and scored', async () => {

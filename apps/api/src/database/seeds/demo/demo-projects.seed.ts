@@ -101,6 +101,7 @@ export async function seedDemoProjects(m: EntityManager, cal: DemoCalendar = dem
     name_th: 'varchar',
     name_en: 'varchar',
     owner_agency_th: 'varchar',
+    responsible_person: 'varchar',
     fiscal_year: 'smallint',
     budget_source: 'varchar',
     budget_type: 'varchar',
@@ -168,6 +169,7 @@ export async function seedDemoProjects(m: EntityManager, cal: DemoCalendar = dem
             : capital && laggard
               ? 'delayed'
               : 'on_schedule';
+        const agency = AGENCIES[Math.floor(rnd() * AGENCIES.length)];
         projects.push({
           id,
           org_unit_id: province.org_unit_id,
@@ -175,7 +177,9 @@ export async function seedDemoProjects(m: EntityManager, cal: DemoCalendar = dem
           code: `P${fiscalYear % 100}-${String(n).padStart(3, '0')}`,
           name_th: `${kindTh} (${n})`,
           name_en: `${kindEn} (${n})`,
-          owner_agency_th: AGENCIES[Math.floor(rnd() * AGENCIES.length)],
+          owner_agency_th: agency,
+          // The project form asks for the person responsible: the demo names the agency's head (a post).
+          responsible_person: `หัวหน้า${agency}`,
           fiscal_year: fiscalYear,
           budget_source: source,
           budget_type: capital ? 'capital' : 'current',

@@ -17,6 +17,7 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@demo.go.th', displayName: 'ผู้ดูแลระบบ', role: 'admin', scopeCode: 'TH' },
   { email: 'analyst@demo.go.th', displayName: 'นักวิเคราะห์ส่วนกลาง', role: 'central_analyst', scopeCode: 'TH' },
+  { email: 'evaluator@demo.go.th', displayName: 'ผู้ประเมินส่วนกลาง', role: 'central_evaluator', scopeCode: 'TH' },
   {
     email: 'cluster.c15@demo.go.th',
     displayName: 'เจ้าหน้าที่กลุ่มจังหวัดภาคเหนือตอนบน 1',

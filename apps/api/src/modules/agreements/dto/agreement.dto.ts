@@ -5,9 +5,13 @@ import type {
   AgreementIndicatorInputDto,
   AgreementIndicatorKindName,
   CreateAgreementTemplateDto,
+  DecideAgreementAmendmentDto,
+  DecideAgreementDto,
+  DecideAgreementRoundLineDto,
   DeriveAgreementDto,
   SaveAgreementResultDto,
   SignAgreementDto,
+  SubmitAgreementRoundDto,
   UpdateAgreementIndicatorsDto,
   UpdateTemplateIndicatorDto,
   VersionDto,
@@ -142,6 +146,12 @@ export class AddAgreementIndicatorBody implements AddAgreementIndicatorDto {
 export class IndicatorChangeBody extends IndicatorChanges {
   @ApiProperty() @IsUUID() id!: string;
   @ApiProperty() @IsInt() @Min(1) version!: number;
+
+  @ApiPropertyOptional({ description: 'before proposing: why this indicator differs from the template' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  changeReason?: string;
 }
 
 export class UpdateAgreementIndicatorsBody implements UpdateAgreementIndicatorsDto {
@@ -217,4 +227,82 @@ export class TemplateListQuery {
   @Min(2400)
   @Max(2999)
   fiscalYear?: number;
+}
+
+export class SelfAssessmentLineBody {
+  @ApiProperty() @IsUUID() indicatorId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) narrativeTh?: string;
+
+  @ApiPropertyOptional({ type: [EvidenceLink] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceLink)
+  evidence?: EvidenceLink[];
+}
+
+export class SubmitAgreementRoundBody implements SubmitAgreementRoundDto {
+  @ApiProperty({ description: "the agreement's version read" }) @IsInt() @Min(1) version!: number;
+
+  @ApiProperty({ type: [SelfAssessmentLineBody], description: 'narrative and evidence per indicator (may be partial)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SelfAssessmentLineBody)
+  indicators!: SelfAssessmentLineBody[];
+}
+
+const DECISIONS = ['accepted', 'adjusted'] as const;
+
+export class DecideAgreementRoundLineBody implements DecideAgreementRoundLineDto {
+  @ApiProperty({ description: "the review's version read" }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision!: 'accepted' | 'adjusted';
+
+  @ApiPropertyOptional({ example: '72.5', description: 'adjusted actual of a scale indicator' })
+  @IsOptional()
+  @IsDecimal()
+  value?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'adjusted steps reached of a milestone' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  step?: number;
+
+  @ApiPropertyOptional({ description: 'required to adjust' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+const AGREEMENT_DECISIONS = ['accept', 'return'] as const;
+
+export class DecideAgreementBody implements DecideAgreementDto {
+  @ApiProperty({ description: "the agreement's version read" }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ enum: AGREEMENT_DECISIONS }) @IsIn(AGREEMENT_DECISIONS) decision!: 'accept' | 'return';
+
+  @ApiPropertyOptional({ description: 'required to return: shown to the province' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+const AMENDMENT_DECISIONS = ['approve', 'return'] as const;
+
+export class DecideAgreementAmendmentBody implements DecideAgreementAmendmentDto {
+  @ApiProperty({ description: "the amendment's version read" }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ enum: AMENDMENT_DECISIONS }) @IsIn(AMENDMENT_DECISIONS) decision!: 'approve' | 'return';
+
+  @ApiPropertyOptional({ description: 'required to return: shown to the province' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
 }

@@ -55,6 +55,9 @@ const ROUND_TH = (round: number) => `รอบ ${round} เดือน`;
 
 const STATUS_TH: Record<AgreementStatusName, string> = {
   draft: 'ร่าง ยังไม่ได้ลงนาม',
+  proposed: 'เสนอกระทรวงแล้ว ยังไม่ได้ลงนาม',
+  returned: 'กระทรวงส่งกลับให้แก้ไข ยังไม่ได้ลงนาม',
+  accepted: 'กระทรวงรับแล้ว รอผู้ว่าราชการจังหวัดลงนาม',
   agreed: 'ลงนามแล้ว',
   evaluated_6: 'ลงนามแล้ว ประเมินรอบ 6 เดือนแล้ว',
   evaluated_12: 'ลงนามแล้ว ประเมินรอบ 12 เดือนแล้ว',
@@ -291,14 +294,28 @@ export function agreementDocument(a: AgreementDto, printedOn: string): TDocument
   const title = 'คำรับรองการปฏิบัติราชการ';
   const year = `ประจำปีงบประมาณ พ.ศ. ${a.fiscalYear}`;
   const period = fiscalYearRange(a.fiscalYear);
-  const draft = a.status === 'draft';
+  // Not yet signed by the governor: printed as a draft.
+  const draft = a.signedAt === null || ['draft', 'proposed', 'returned', 'accepted'].includes(a.status);
+  const signedVersion = a.versions?.at(-1);
   const live = a.live;
   const excluded = live.indicators.filter((l) => !l.counted).length;
 
   const content: Content[] = [
     { text: title, style: 'title' },
     { text: province, style: 'subtitle' },
-    { text: year, style: 'subtitle', margin: [0, 0, 0, draft ? 2 : 12] },
+    { text: year, style: 'subtitle', margin: [0, 0, 0, draft || signedVersion ? 2 : 12] },
+    ...(!draft && signedVersion
+      ? [
+          {
+            text:
+              signedVersion.number === 1
+                ? 'ฉบับที่ 1 ตามที่ลงนาม'
+                : `ฉบับที่ ${signedVersion.number} แก้ไขเมื่อ ${instantTh(signedVersion.madeAt)}`,
+            alignment: 'center' as const,
+            margin: [0, 0, 0, 12] as [number, number, number, number],
+          },
+        ]
+      : []),
     ...(draft
       ? [
           {

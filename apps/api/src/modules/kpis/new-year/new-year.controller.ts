@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ClsService } from 'nestjs-cls';
 import type { NewYearDto, NewYearRolloverDto } from '@provdash/shared/contracts';
 import { Allow, unitCode } from '../../access/access.decorators';
+import { ActorClaims, CTX_ACTOR } from '../../access/actor';
 import { FiscalYearQuery } from '../import/dto/results-import.dto';
 import { NewYearBody } from './new-year.dto';
 import { NewYearService } from './new-year.service';
@@ -12,7 +14,10 @@ const UNIT = unitCode('param', 'code');
 @ApiTags('new fiscal year')
 @Controller('org-units/:code/new-year')
 export class NewYearController {
-  constructor(private readonly newYear: NewYearService) {}
+  constructor(
+    private readonly newYear: NewYearService,
+    private readonly cls: ClsService,
+  ) {}
 
   /** Drafts are on it: the unit's writers only. */
   @Get()
@@ -28,10 +33,14 @@ export class NewYearController {
     return this.newYear.rollover(code, body.fiscalYear);
   }
 
+  /**
+   * Publishing the drafted targets is an approval, as publishing the plan is (canPublishPlan): a
+   * province's by its approver; a cluster's, which has no approver role, by the cluster office.
+   */
   @Post('publish')
   @HttpCode(200)
-  @Allow('approve', UNIT)
+  @Allow('write', UNIT)
   publish(@Param('code') code: string, @Body() body: NewYearBody): Promise<NewYearRolloverDto> {
-    return this.newYear.publish(code, body.fiscalYear);
+    return this.newYear.publish(code, body.fiscalYear, this.cls.get<ActorClaims>(CTX_ACTOR));
   }
 }

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NewYearDto, NewYearRolloverDto } from '@provdash/shared/contracts';
-import { parsePeriod } from '@provdash/shared/domain';
+import { canPublishPlan, parsePeriod } from '@provdash/shared/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ApiError, notFound } from '../../../common/api-error';
+import { ApiError, forbidden, notFound } from '../../../common/api-error';
+import type { ActorClaims } from '../../access/actor';
 import { DomainEventBus } from '../../../common/domain-events/domain-event-bus';
 import { OrgUnit } from '../../org-units/org-unit.entity';
 import { KpiTarget } from '../kpi-target.entity';
@@ -48,7 +49,9 @@ export class NewYearService {
             lastYearTarget: yearly(k.id, fiscalYear - 1)?.target ?? null,
             target: now?.target ?? null,
             state: now ? now.state : null,
-            trajectoryPoints: targets.filter((t) => t.kpiId === k.id && t.fiscalYear === fiscalYear && t.period !== String(fiscalYear)).length,
+            trajectoryPoints: targets.filter(
+              (t) => t.kpiId === k.id && t.fiscalYear === fiscalYear && t.period !== String(fiscalYear),
+            ).length,
           };
         }),
       };
@@ -95,8 +98,12 @@ export class NewYearService {
   }
 
   /** The approver's step: every draft target of the year becomes published (and counts). */
-  async publish(code: string, fiscalYear: number): Promise<NewYearRolloverDto> {
+  async publish(code: string, fiscalYear: number, actor: ActorClaims): Promise<NewYearRolloverDto> {
     return this.dataSource.transaction(async (m) => {
+      // Refused before anything about the year is told: the officer of a province is no approver.
+      const named = await m.findOne(OrgUnit, { where: { code } });
+      if (named && !canPublishPlan({ role: actor.role, scopePath: actor.scope }, named))
+        throw forbidden('plan.publishNotAllowed');
       const { unit } = await this.unitAndPlan(m, code, fiscalYear);
       const kpis = await this.kpisOf(m, unit.id, fiscalYear);
       const drafts = kpis.length

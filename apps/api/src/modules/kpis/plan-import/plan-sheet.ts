@@ -36,7 +36,14 @@ export type PlanColumn =
   | 'ownerAgencyTh'
   | 'dataSource'
   | 'target'
-  | 'trajectory';
+  | 'trajectory'
+  | 'issueNameEn'
+  | 'goalNameEn'
+  | 'clusterGoal'
+  | 'leadsTo'
+  | 'strategyCode'
+  | 'strategyName'
+  | 'strategyNameEn';
 
 export interface PlanColumnDef {
   key: PlanColumn;
@@ -75,6 +82,14 @@ export const PLAN_COLUMNS: readonly PlanColumnDef[] = [
   { key: 'dataSource', th: 'แหล่งข้อมูล', en: 'data source', width: 20, noteTh: 'ระบบหรือเอกสาร', noteEn: 'system or document' },
   { key: 'target', th: 'ค่าเป้าหมาย', en: 'target', aliases: ['เป้าหมาย'], width: 12, noteTh: 'ค่าเป้าหมายทั้งปี (ว่าง = ไม่กำหนด)', noteEn: 'the year’s target (blank = none)' },
   { key: 'trajectory', th: 'เป้าหมายรายงวด', en: 'trajectory', width: 24, noteTh: 'ค่าแต่ละงวดคั่นด้วย ; เช่น 10;20;30;40', noteEn: 'one value per period, separated by ;' },
+  // Added after the first layout, at the end so that offices' existing sheets keep their columns.
+  { key: 'issueNameEn', th: 'ประเด็นยุทธศาสตร์ (อังกฤษ)', en: 'strategic issue (English)', width: 35, noteTh: 'ชื่อประเด็นภาษาอังกฤษ (ต้องมีเมื่อเป็นประเด็นใหม่)', noteEn: 'issue name in English (required for a new issue)' },
+  { key: 'goalNameEn', th: 'เป้าประสงค์ (อังกฤษ)', en: 'goal (English)', width: 35, noteTh: 'ชื่อเป้าประสงค์ภาษาอังกฤษ (ต้องมีเมื่อเป็นเป้าประสงค์ใหม่)', noteEn: 'goal name in English (required for a new goal)' },
+  { key: 'clusterGoal', th: 'เป้าประสงค์กลุ่มจังหวัด', en: 'cluster goal', width: 14, noteTh: 'รหัสเป้าประสงค์ในแผนของกลุ่มจังหวัด เช่น CG2.1 (ว่างได้)', noteEn: 'code of a goal of the cluster’s plan, e.g. CG2.1 (optional)' },
+  { key: 'leadsTo', th: 'ส่งผลต่อเป้าประสงค์', en: 'leads to goals', width: 16, noteTh: 'รหัสเป้าประสงค์ที่เป้าประสงค์นี้ส่งผลถึง คั่นด้วย ; เช่น 5.2;1.1', noteEn: 'codes of the goals this goal leads to (cause → effect), separated by ;' },
+  { key: 'strategyCode', th: 'รหัสกลยุทธ์', en: 'strategy code', width: 12, noteTh: 'กลยุทธ์ของเป้าประสงค์ในแถว เช่น S5.1.1 (ว่างได้)', noteEn: 'a strategy of the row’s goal, e.g. S5.1.1 (optional)' },
+  { key: 'strategyName', th: 'กลยุทธ์', en: 'strategy', aliases: ['แนวทาง'], width: 40, noteTh: 'ชื่อกลยุทธ์ (ภาษาไทย)', noteEn: 'strategy name (Thai)' },
+  { key: 'strategyNameEn', th: 'กลยุทธ์ (อังกฤษ)', en: 'strategy (English)', width: 35, noteTh: 'ชื่อกลยุทธ์ภาษาอังกฤษ', noteEn: 'strategy name in English' },
 ];
 
 export const planColumnLabel = (key: PlanColumn, lang: Lang) => PLAN_COLUMNS.find((c) => c.key === key)?.[lang] ?? key;
@@ -89,7 +104,7 @@ export const PLAN_SHEET: SheetDefinition<PlanColumn> = {
   limits: {
     maxRows: MAX_PLAN_ROWS,
     tooManyRowsKey: 'planImport.tooManyRows',
-    maxCells: (MAX_PLAN_ROWS + 20) * 40,
+    maxCells: (MAX_PLAN_ROWS + 20) * 50,
     maxUnpackedBytes: DEFAULT_MAX_UNPACKED_BYTES,
     maxEntries: DEFAULT_MAX_ENTRIES,
   },

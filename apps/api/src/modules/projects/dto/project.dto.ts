@@ -153,6 +153,35 @@ export class CreateRiskBody {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) owner!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) mitigation?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() reviewDate?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'after treatment; with residualImpact' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  residualLikelihood?: number | null;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'after treatment; with residualLikelihood' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  residualImpact?: number | null;
+}
+
+/** A reassessment: the whole assessment again (residual absent = not assessed), with an optional note. */
+export class ReassessRiskBody {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) likelihood!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) impact!: number;
+  @ApiProperty({ enum: RESPONSES }) @IsIn(RESPONSES) response!: RiskResponseName;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) residualLikelihood?: number | null;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) residualImpact?: number | null;
+  @ApiPropertyOptional({ description: 'the treatment plan' }) @IsOptional() @IsString() @MaxLength(4000) mitigation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() reviewDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class UnitCodeParams {
+  @ApiProperty({ example: '33' }) @IsString() @Matches(/^[A-Za-z0-9-]{1,16}$/) unitCode!: string;
 }
 
 export class UpdateRiskBody {
@@ -165,6 +194,8 @@ export class UpdateRiskBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) mitigation?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() reviewDate?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) residualLikelihood?: number | null;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) residualImpact?: number | null;
 }
 
 export class RiskListQuery {

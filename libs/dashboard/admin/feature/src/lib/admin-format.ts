@@ -1,17 +1,9 @@
-import { inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoService } from '@jsverse/transloco';
 import type { ClusterDirectoryDto, OrgUnitType, RoleName } from '@provdash/shared/contracts';
-import { map } from 'rxjs';
 
-export type Lang = 'th' | 'en';
+import type { Lang } from '@provdash/dashboard/shared/i18n';
 
-export function injectLang() {
-  const transloco = inject(TranslocoService);
-  return toSignal(transloco.langChanges$.pipe(map((l): Lang => (l === 'en' ? 'en' : 'th'))), {
-    initialValue: (transloco.getActiveLang() === 'en' ? 'en' : 'th') as Lang,
-  });
-}
+/** Defined once in the i18n lib; re-exported so this lib's files keep one import. */
+export { type Lang, injectLang } from '@provdash/dashboard/shared/i18n';
 
 export const ROLE_NAMES: readonly RoleName[] = [
   'province_officer',
@@ -19,6 +11,7 @@ export const ROLE_NAMES: readonly RoleName[] = [
   'governor',
   'cluster_officer',
   'central_analyst',
+  'central_evaluator',
   'admin',
 ];
 
@@ -26,6 +19,7 @@ export const ROLE_NAMES: readonly RoleName[] = [
 export const SCOPE_TYPE_OF_ROLE: Record<RoleName, OrgUnitType> = {
   admin: 'country',
   central_analyst: 'country',
+  central_evaluator: 'country',
   cluster_officer: 'cluster',
   governor: 'province',
   province_officer: 'province',

@@ -65,6 +65,7 @@ describe('route guards', () => {
     });
 
     it('waits for the start-up restore before deciding', async () => {
+      document.cookie = 'pd_session=1; Path=/';
       void store.restore();
       const navigation = harness.navigateByUrl('/me');
       http.expectOne('/api/auth/refresh').flush(session('province_officer'));

@@ -52,7 +52,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
 };
 
 function decorate<T>(req: HttpRequest<T>, token: string | null, lang: string): HttpRequest<T> {
-  const setHeaders: Record<string, string> = { 'Accept-Language': lang };
+  // The service worker keeps no API answer (the app keeps its own last-seen copies, LastSeen): API
+  // calls go straight to the network instead of through the worker's fetch, one hop less, and fail
+  // as the page's own requests when there is no network.
+  const setHeaders: Record<string, string> = { 'Accept-Language': lang, 'ngsw-bypass': '1' };
   if (token) setHeaders['Authorization'] = `Bearer ${token}`;
   return req.clone({ setHeaders });
 }

@@ -28,6 +28,8 @@ describe('AuthStore', () => {
   afterEach(() => {
     http.verify();
     jest.useRealTimers();
+    localStorage.clear();
+    document.cookie = 'pd_session=; Max-Age=0; Path=/';
   });
 
   async function signIn(token = 'token-1', expiresIn = 900): Promise<void> {
@@ -113,7 +115,12 @@ describe('AuthStore', () => {
     expect(store.accessToken()).toBe('token-2');
   });
 
+  /** What the API sets beside the httpOnly refresh cookie at sign-in. */
+  const hintSession = () => (document.cookie = 'pd_session=1; Path=/');
+  const hinted = () => document.cookie.includes('pd_session=');
+
   it('restore on start signs in from the cookie, and is not ready until it has an answer', async () => {
+    hintSession();
     const restored = store.restore();
     expect(store.ready()).toBe(false);
     http.expectOne('/api/auth/refresh').flush(session('token-r'));
@@ -127,11 +134,21 @@ describe('AuthStore', () => {
     http.expectNone('/api/auth/refresh');
   });
 
-  it('restore without a session ends signed out, without an error', async () => {
+  it('restore with a spent session ends signed out, without an error, and forgets the hint', async () => {
+    hintSession();
     const restored = store.restore();
     http.expectOne('/api/auth/refresh').flush({ statusCode: 401, error: 'Unauthorized', message: 'x' }, unauthorized);
 
     await expect(restored).resolves.toBeUndefined();
+    expect(store.ready()).toBe(true);
+    expect(store.signedIn()).toBe(false);
+    expect(hinted()).toBe(false);
+  });
+
+  it('restore for an anonymous visitor (no session hint) asks for nothing: no refused refresh in the console', async () => {
+    expect(hinted()).toBe(false);
+    await expect(store.restore()).resolves.toBeUndefined();
+    http.expectNone('/api/auth/refresh');
     expect(store.ready()).toBe(true);
     expect(store.signedIn()).toBe(false);
   });
@@ -178,5 +195,69 @@ describe('AuthStore', () => {
 
     expect(store.signedIn()).toBe(false);
     expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/me', ended: 1 } });
+  });
+
+  describe('offline (no network at start)', () => {
+    const noNetwork = { status: 0, statusText: 'Unknown Error' };
+
+    it('keeps the last user of this device, offline, and renews the session when the network returns', async () => {
+      await signIn('token-1');
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+      store = TestBed.inject(AuthStore);
+      http = TestBed.inject(HttpTestingController);
+
+      hintSession();
+      const restored = store.restore();
+      http.expectOne('/api/auth/refresh').error(new ProgressEvent('error'), noNetwork);
+      await restored;
+      expect(store.signedIn()).toBe(true);
+      expect(store.offline()).toBe(true);
+      expect(store.user()).toEqual(officer);
+      expect(store.accessToken()).toBeNull();
+      expect(hinted()).toBe(true);
+
+      globalThis.dispatchEvent(new Event('online'));
+      http.expectOne('/api/auth/refresh').flush(session('token-2'));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(store.offline()).toBe(false);
+      expect(store.accessToken()).toBe('token-2');
+    });
+
+    it('a session refused once back online signs the user out and sends them to sign in', async () => {
+      await signIn('token-1');
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+      store = TestBed.inject(AuthStore);
+      http = TestBed.inject(HttpTestingController);
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+      hintSession();
+      const restored = store.restore();
+      http.expectOne('/api/auth/refresh').error(new ProgressEvent('error'), noNetwork);
+      await restored;
+      expect(store.offline()).toBe(true);
+
+      const renewed = store.refresh();
+      http.expectOne('/api/auth/refresh').flush({ statusCode: 401, message: 'x' }, unauthorized);
+      await expect(renewed).resolves.toBe(false);
+      expect(store.signedIn()).toBe(false);
+      expect(localStorage.getItem('provdash.auth.lastUser')).toBeNull();
+      expect(navigate).toHaveBeenCalledWith(['/sign-in'], expect.anything());
+    });
+
+    it('no one to keep: without a user who signed in here, or after sign-out, no network means signed out', async () => {
+      hintSession();
+      const restored = store.restore();
+      http.expectOne('/api/auth/refresh').error(new ProgressEvent('error'), noNetwork);
+      await restored;
+      expect(store.signedIn()).toBe(false);
+
+      await signIn('token-1');
+      void store.logout();
+      http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      expect(localStorage.getItem('provdash.auth.lastUser')).toBeNull();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { Router } from '@angular/router';
 import type { AuthUserDto, ErrorBodyDto, SessionDto } from '@provdash/shared/contracts';
 import { firstValueFrom } from 'rxjs';
+import { LastSeen } from './last-seen';
 
 export const AUTH_API = '/api/auth';
 export const SIGN_IN_PATH = '/sign-in';
@@ -13,6 +14,13 @@ const REFRESH_LEAD_SECONDS = 60;
 const RETRY_SECONDS = 30;
 /** Tabs share one refresh cookie; a refresh token presented twice ends the whole session, so tabs take turns. */
 const REFRESH_LOCK = 'provdash.auth.refresh';
+/** Set by the API beside the httpOnly refresh cookie (readable, no secret): a session may exist. */
+const SESSION_HINT = 'pd_session';
+/**
+ * Who signed in last on this device (their profile, no token nor secret): with no network a reload
+ * cannot renew the session, and this lets them still open their screens' last-seen copies.
+ */
+const LAST_USER = 'provdash.auth.lastUser';
 
 /**
  * Who is signed in. The access token lives only in this object's memory (never in web storage,
@@ -23,20 +31,35 @@ export class AuthStore {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
 
+  private readonly lastSeen = inject(LastSeen);
   private readonly session = signal<SessionDto | null>(null);
+  /** Set when a start-up restore found no network: the last user, until the session can be renewed. */
+  private readonly offlineUser = signal<AuthUserDto | null>(null);
   private readonly restoring = signal(false);
   private restored: Promise<void> | null = null;
   private inflight: Promise<boolean> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly user = computed<AuthUserDto | null>(() => this.session()?.user ?? null);
+  readonly user = computed<AuthUserDto | null>(() => this.session()?.user ?? this.offlineUser());
   readonly accessToken = computed<string | null>(() => this.session()?.accessToken ?? null);
-  readonly signedIn = computed(() => this.session() !== null);
+  readonly signedIn = computed(() => this.user() !== null);
+  /**
+   * Signed in on this device but the session could not be renewed for want of a network: screens
+   * show what they kept (last-seen copies); the session is renewed as soon as the network returns.
+   */
+  readonly offline = computed(() => this.session() === null && this.offlineUser() !== null);
   /** False while the start-up restore is under way: neither signed in nor out is known yet. */
   readonly ready = computed(() => !this.restoring());
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
+    const online = () => {
+      if (this.offline()) void this.refresh();
+    };
+    globalThis.addEventListener?.('online', online);
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.timer);
+      globalThis.removeEventListener?.('online', online);
+    });
   }
 
   /** Rejects with the HttpErrorResponse; `apiErrorBody` reads the API's translated message from it. */
@@ -56,8 +79,13 @@ export class AuthStore {
     return this.inflight;
   }
 
-  /** Runs once, at start: a reload keeps the session if the cookie is still good. No session is not an error. */
+  /**
+   * Runs once, at start: a reload keeps the session if the cookie is still good. No session is not
+   * an error. Without the API's session hint there is nothing to restore: an anonymous visitor's
+   * page asks for no refresh (it would only be refused, a 401 in the console).
+   */
   restore(): Promise<void> {
+    if (!this.restored && !hasSessionHint()) this.restored = Promise.resolve();
     if (!this.restored) {
       this.restoring.set(true);
       this.restored = this.refresh().then(
@@ -100,14 +128,26 @@ export class AuthStore {
       this.begin(session);
       return true;
     } catch (error) {
-      if (isUnreachable(error) && this.session()) this.schedule(RETRY_SECONDS);
+      const unreachable = isUnreachable(error);
+      if (unreachable && this.session()) this.schedule(RETRY_SECONDS);
+      else if (unreachable && (this.offline() || (this.restoring() && this.goOffline()))) this.schedule(RETRY_SECONDS);
+      else if (this.offline()) void this.expire();
       else this.end();
       return false;
     }
   }
 
+  /** No network at start: the last user of this device stays, offline, if their session may still be good. */
+  private goOffline(): boolean {
+    const user = hasSessionHint() ? readLastUser() : null;
+    this.offlineUser.set(user);
+    return user !== null;
+  }
+
   private begin(session: SessionDto): void {
+    this.offlineUser.set(null);
     this.session.set(session);
+    writeLastUser(session.user);
     this.schedule(Math.max(session.expiresIn - REFRESH_LEAD_SECONDS, session.expiresIn / 2));
   }
 
@@ -115,6 +155,10 @@ export class AuthStore {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.session.set(null);
+    this.offlineUser.set(null);
+    dropSessionHint();
+    writeLastUser(null);
+    void this.lastSeen.forget();
   }
 
   private schedule(seconds: number): void {
@@ -133,6 +177,35 @@ export function apiErrorBody(error: unknown): ErrorBodyDto | null {
 /** No answer or a server fault: the session may well still be good. */
 function isUnreachable(error: unknown): boolean {
   return error instanceof HttpErrorResponse && (error.status === 0 || error.status >= 500);
+}
+
+function readLastUser(): AuthUserDto | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(LAST_USER);
+    const user = raw ? (JSON.parse(raw) as AuthUserDto) : null;
+    return user && typeof user.id === 'string' && user.scope ? user : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLastUser(user: AuthUserDto | null): void {
+  try {
+    if (user) globalThis.localStorage?.setItem(LAST_USER, JSON.stringify(user));
+    else globalThis.localStorage?.removeItem(LAST_USER);
+  } catch {
+    // Storage refused (a private window): offline use is simply unavailable.
+  }
+}
+
+function hasSessionHint(): boolean {
+  const cookies = globalThis.document?.cookie ?? '';
+  return cookies.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT}=`));
+}
+
+/** The session is gone (refused, signed out, expired): the next start need not try to restore it. */
+function dropSessionHint(): void {
+  if (globalThis.document) globalThis.document.cookie = `${SESSION_HINT}=; Max-Age=0; Path=/; SameSite=Strict`;
 }
 
 function withLock<T>(task: () => Promise<T>): Promise<T> {

@@ -3,14 +3,14 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { AuthStore, profileResource, safeReturnUrl } from '@provdash/dashboard/auth/data-access';
 import { AccountSecurity } from './account-security';
 
 /** The signed-in user's own account, as the API has it now (so a changed role shows without signing in again). */
 @Component({
   selector: 'pd-profile-page',
-  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective, AccountSecurity],
+  imports: [MatCardModule, MatProgressBarModule, TranslocoDirective, AccountSecurity, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -38,6 +38,10 @@ import { AccountSecurity } from './account-security';
           </mat-card-content>
         </mat-card>
       }
+      <!-- Notifications and "enable push" have their own page (libs/dashboard/notifications/feature). -->
+      <a class="notifications-link" routerLink="/me/notifications" data-testid="notification-settings">{{
+        t('notifications.profileLink')
+      }}</a>
       <pd-account-security (passwordChanged)="passwordChanged()" />
     </ng-container>
   `,
@@ -77,6 +81,11 @@ import { AccountSecurity } from './account-security';
     }
     .error {
       color: var(--mat-sys-error);
+    }
+    .notifications-link {
+      display: block;
+      margin: 12px 0;
+      color: var(--mat-sys-primary);
     }
     .must {
       margin: 0 0 12px;

@@ -84,6 +84,7 @@ describe('UserMenu', () => {
   });
 
   it('shows neither state while the session is being restored', async () => {
+    document.cookie = 'pd_session=1; Path=/';
     void store.restore();
     await render();
     expect(el.querySelector('[data-testid="sign-in-link"]')).toBeNull();

@@ -15,10 +15,18 @@ const PLAN_IMPORT_ROLES: readonly RoleName[] = ['province_officer', 'province_ap
 const PLAN_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
 /** The province's own people (and admins) have a desk in the workspace: drafts and names are on it. */
 const WORKSPACE_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
+/** The follow-up loop (directives): the province's own people and admins (the API checks the province). */
+const FOLLOW_UP_ROLES: readonly RoleName[] = ['governor', 'province_officer', 'province_approver', 'admin'];
 /** Who registers projects: a province's officers, a cluster office for the cluster's own. */
 const PROJECT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'cluster_officer', 'admin'];
 /** The ministry's year set-up: central staff and admins. */
 const YEAR_SETUP_ROLES: readonly RoleName[] = ['central_analyst', 'admin'];
+/** The province's performance agreement: its own people (the agreements lib's AGREEMENT_ROLES say the same). */
+const AGREEMENT_ROLES: readonly RoleName[] = ['province_officer', 'province_approver', 'governor', 'admin'];
+/** Who evaluates agreement rounds (the API's `evaluate`): the central evaluator and admins. */
+const EVALUATION_ROLES: readonly RoleName[] = ['central_evaluator', 'admin'];
+/** The ministry's view of every province's agreement (ranking, movers, evaluation progress). */
+const AGREEMENT_RANKING_ROLES: readonly RoleName[] = ['central_analyst', 'central_evaluator', 'admin'];
 /** People administration (the API's `administer`): admins only. */
 const PEOPLE_ROLES: readonly RoleName[] = ['admin'];
 /** The audit trail (the API's `approve`): admins, and a province's approvers for their province. */
@@ -64,6 +72,10 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
             @if (hasWorkspace()) {
               <a mat-menu-item routerLink="/workspace" data-testid="workspace-link">{{ t('auth.menu.workspace') }}</a>
             }
+            @if (mayFollowUp()) {
+              <a mat-menu-item routerLink="/follow-up" data-testid="follow-up-link">{{ t('followUp.menu') }}</a>
+              <a mat-menu-item routerLink="/follow-up/meetings" data-testid="meetings-link">{{ t('meeting.menu') }}</a>
+            }
             @if (mayPlan()) {
               <a mat-menu-item routerLink="/workspace/plan" data-testid="plan-builder-link">{{
                 t('planBuilder.menu')
@@ -77,6 +89,31 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
             @if (mayRegisterProjects()) {
               <a mat-menu-item routerLink="/workspace/projects" data-testid="projects-link">{{
                 t('projectSetup.menu')
+              }}</a>
+            }
+            @if (mayReadAgreement()) {
+              <a mat-menu-item routerLink="/workspace/agreement" data-testid="agreement-link">{{
+                t('agreementDesk.menu')
+              }}</a>
+            }
+            @if (mayEvaluate()) {
+              <a mat-menu-item routerLink="/ministry/agreements/evaluate" data-testid="agreement-evaluation-link">{{
+                t('agreementDesk.evaluateMenu')
+              }}</a>
+            }
+            @if (mayRankAgreements()) {
+              <a mat-menu-item routerLink="/ministry/agreements/ranking" data-testid="agreement-ranking-link">{{
+                t('agreementRanking.menu')
+              }}</a>
+            }
+            @if (maySetUpYear()) {
+              <a mat-menu-item routerLink="/ministry/agreements/templates" data-testid="agreement-templates-link">{{
+                t('agreementDesk.templates.menu')
+              }}</a>
+            }
+            @if (maySetUpYear()) {
+              <a mat-menu-item routerLink="/ministry/agreements/queue" data-testid="agreement-queue-link">{{
+                t('agreementFlow.queue.menu')
               }}</a>
             }
             @if (maySetUpYear()) {
@@ -139,6 +176,9 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
       display: inline-flex;
       flex-direction: column;
       min-width: 0;
+      /* The button's label does not shrink, so a long name would widen the toolbar past the screen:
+         the name is cut here (trigger 260px less the avatar, its gap and the button's padding). */
+      max-width: 200px;
       margin-inline-start: 8px;
       vertical-align: middle;
       line-height: 1.25;
@@ -193,9 +233,15 @@ export class UserMenu {
   protected readonly mayImportPlan = computed(() => PLAN_IMPORT_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayManagePeople = computed(() => PEOPLE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayReadAudit = computed(() => AUDIT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayFollowUp = computed(() => FOLLOW_UP_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayPlan = computed(() => PLAN_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly hasWorkspace = computed(() => WORKSPACE_ROLES.includes(this.store.user()?.role as RoleName));
   protected readonly mayRegisterProjects = computed(() => PROJECT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayReadAgreement = computed(() => AGREEMENT_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayEvaluate = computed(() => EVALUATION_ROLES.includes(this.store.user()?.role as RoleName));
+  protected readonly mayRankAgreements = computed(() =>
+    AGREEMENT_RANKING_ROLES.includes(this.store.user()?.role as RoleName),
+  );
   protected readonly maySetUpYear = computed(() => YEAR_SETUP_ROLES.includes(this.store.user()?.role as RoleName));
   private readonly transloco = inject(TranslocoService);
   private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });

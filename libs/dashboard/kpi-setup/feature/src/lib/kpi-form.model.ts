@@ -14,7 +14,8 @@ import {
 
 export { AGGREGATION_KINDS, FREQUENCIES, KPI_DIRECTIONS, ROLLUP_METHODS };
 
-export type Lang = 'th' | 'en';
+import type { Lang } from '@provdash/dashboard/shared/i18n';
+export type { Lang };
 
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
@@ -139,7 +140,11 @@ export function fillForm(form: KpiForm, kpi: KpiDefinitionDto): void {
  * The API body: numbers as decimal text (null for "none"), and on creation the fields fixed for
  * the KPI's life (code, direction, frequency, roll-up, multiplier). Band edges only for a band KPI.
  */
-export function toKpiBody(form: KpiForm, creating: boolean, locale: NumberLocale): Record<string, string | number | null> {
+export function toKpiBody(
+  form: KpiForm,
+  creating: boolean,
+  locale: NumberLocale,
+): Record<string, string | number | null> {
   const v = form.getRawValue();
   const dec = (s: string) => (blank(s) ? null : toDecimal(s, locale));
   const body: Record<string, string | number | null> = {
@@ -161,7 +166,8 @@ export function toKpiBody(form: KpiForm, creating: boolean, locale: NumberLocale
     aggregation: v.aggregation,
   };
   if (v.direction === 'band') Object.assign(body, { bandMin: dec(v.bandMin), bandMax: dec(v.bandMax) });
-  if (v.rollup === 'ratio') Object.assign(body, { numeratorTh: v.numeratorTh.trim(), denominatorTh: v.denominatorTh.trim() });
+  if (v.rollup === 'ratio')
+    Object.assign(body, { numeratorTh: v.numeratorTh.trim(), denominatorTh: v.denominatorTh.trim() });
   if (creating) {
     Object.assign(body, { code: v.code.trim(), direction: v.direction, frequency: v.frequency, rollup: v.rollup });
     if (v.rollup === 'ratio') body['ratioMultiplier'] = dec(v.ratioMultiplier) ?? '100';
@@ -220,6 +226,7 @@ export function trajectoryChart(
     .filter((p) => Number.isFinite(p.value));
   const out: ChartSeries[] = [{ name: names.trajectory, series: points }];
   const t = target === null ? NaN : Number(target);
-  if (Number.isFinite(t) && labels.length > 1) out.push({ name: names.target, series: labels.map((name) => ({ name, value: t })) });
+  if (Number.isFinite(t) && labels.length > 1)
+    out.push({ name: names.target, series: labels.map((name) => ({ name, value: t })) });
   return out.filter((s) => s.series.length > 0);
 }

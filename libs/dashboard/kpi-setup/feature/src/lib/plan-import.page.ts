@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatInputModule } from '@angular/material/input';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -10,13 +12,13 @@ import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 import { PlanImportStore } from './plan-import.store';
 
 /**
- * `/workspace/plan-import`: a plan's issues, goals, KPIs and a year's targets from the office's
- * sheet (docs/plan-import.md). Check first (dry run: what would be created or updated, or every
+ * `/workspace/plan-import`: a plan's issues, goals, strategies, arrows, KPIs and a year's targets
+ * from the office's sheet, as a file or as rows pasted from it (docs/plan-import.md). Check first (dry run: what would be created or updated, or every
  * row/column error), then import; the same file again changes nothing.
  */
 @Component({
   selector: 'pd-plan-import-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, SpreadsheetFilePicker, TranslocoDirective],
+  imports: [MatButtonModule, MatButtonToggleModule, MatInputModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, SpreadsheetFilePicker, TranslocoDirective],
   providers: [PlanImportStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -36,21 +38,47 @@ import { PlanImportStore } from './plan-import.store';
               }
             </mat-select>
           </mat-form-field>
-          <pd-spreadsheet-file-picker
-            inputId="plan-file"
-            testId="plan-file-input"
-            nameTestId="plan-file-name"
-            [chooseLabel]="t('choose')"
-            [noFileLabel]="t('noFile')"
-            [file]="file()"
-            (fileChange)="file.set($event); store.reset()"
-          />
+          <mat-button-toggle-group
+            [value]="source()"
+            (change)="source.set($event.value); store.reset()"
+            [attr.aria-label]="t('source')"
+            data-testid="plan-source"
+          >
+            <mat-button-toggle value="file" data-testid="plan-source-file">{{ t('fromFile') }}</mat-button-toggle>
+            <mat-button-toggle value="paste" data-testid="plan-source-paste">{{ t('fromPaste') }}</mat-button-toggle>
+          </mat-button-toggle-group>
+          @if (source() === 'file') {
+            <pd-spreadsheet-file-picker
+              inputId="plan-file"
+              testId="plan-file-input"
+              nameTestId="plan-file-name"
+              [chooseLabel]="t('choose')"
+              [noFileLabel]="t('noFile')"
+              [file]="file()"
+              (fileChange)="file.set($event); store.reset()"
+            />
+          }
         </div>
+        @if (source() === 'paste') {
+          <mat-form-field class="paste">
+            <mat-label>{{ t('pasteLabel') }}</mat-label>
+            <textarea
+              matInput
+              rows="8"
+              spellcheck="false"
+              [value]="pasted()"
+              (input)="pasted.set($any($event.target).value); store.reset()"
+              data-testid="plan-paste"
+            ></textarea>
+            <mat-hint>{{ pastedRows() ? t('pasteRows', { rows: pastedRows() }) : t('pasteEmpty') }}</mat-hint>
+          </mat-form-field>
+          <p class="hint">{{ t('pasteHint') }}</p>
+        }
         <div class="actions">
-          <button mat-stroked-button type="button" [disabled]="!file() || store.busy()" (click)="send(true)" data-testid="plan-dry-run">
+          <button mat-stroked-button type="button" [disabled]="!ready() || store.busy()" (click)="send(true)" data-testid="plan-dry-run">
             {{ t('check') }}
           </button>
-          <button mat-flat-button color="primary" type="button" [disabled]="!file() || store.busy()" (click)="send(false)" data-testid="plan-import">
+          <button mat-flat-button color="primary" type="button" [disabled]="!ready() || store.busy()" (click)="send(false)" data-testid="plan-import">
             {{ t('import') }}
           </button>
         </div>
@@ -150,6 +178,19 @@ import { PlanImportStore } from './plan-import.store';
     .headline {
       font-weight: 600;
     }
+    .paste {
+      width: 100%;
+    }
+    .paste textarea {
+      font-family: monospace;
+      white-space: pre;
+      overflow-x: auto;
+    }
+    .hint {
+      color: #555;
+      font-size: 0.875rem;
+      margin-top: 0;
+    }
   `,
 })
 export class PlanImportPage {
@@ -159,11 +200,20 @@ export class PlanImportPage {
   protected readonly years = [this.currentFy - 1, this.currentFy, this.currentFy + 1];
   protected readonly year = signal(this.currentFy);
   protected readonly file = signal<File | null>(null);
-  protected readonly kinds = ['issues', 'goals', 'kpis', 'targets'] as const;
+  protected readonly kinds = ['issues', 'goals', 'strategies', 'links', 'kpis', 'targets'] as const;
+  /** A file, or rows pasted from the template's sheet: one pipeline either way. */
+  protected readonly source = signal<'file' | 'paste'>('file');
+  protected readonly pasted = signal('');
+  protected readonly pastedRows = computed(() => this.pasted().split(/\r?\n/).filter((l) => l.trim() !== '').length);
+  protected readonly ready = computed(() => (this.source() === 'file' ? this.file() !== null : this.pastedRows() > 0));
   /** The office's own unit: the import fills its plan. */
   private readonly unitCode = computed(() => this.auth.user()?.scope.code ?? '');
 
   protected send(dryRun: boolean): void {
+    if (this.source() === 'paste') {
+      if (this.pastedRows()) void this.store.uploadPasted(this.unitCode(), this.year(), this.pasted(), dryRun);
+      return;
+    }
     const file = this.file();
     if (file) void this.store.upload(this.unitCode(), this.year(), file, dryRun);
   }

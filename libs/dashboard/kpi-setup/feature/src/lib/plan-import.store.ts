@@ -11,4 +11,22 @@ export class PlanImportStore extends SpreadsheetUploadStore<PlanImportReportDto>
       dryRun: String(dryRun),
     });
   }
+
+  /**
+   * Rows pasted from the template's sheet go the same way as a file: sent as the tab-separated
+   * text Excel put on the clipboard, read by the API's one plan reader (docs/plan-import.md).
+   */
+  uploadPasted(
+    unitCode: string,
+    fiscalYear: number,
+    text: string,
+    dryRun: boolean,
+  ): Promise<PlanImportReportDto | null> {
+    const file = new File([text], 'pasted.tsv', { type: 'text/tab-separated-values' });
+    return this.send(`/api/org-units/${encodeURIComponent(unitCode)}/plan-import`, file, {
+      fiscalYear: String(fiscalYear),
+      dryRun: String(dryRun),
+      pasted: 'true',
+    });
+  }
 }

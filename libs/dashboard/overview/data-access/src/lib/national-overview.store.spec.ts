@@ -63,6 +63,8 @@ async function open(user: AuthUserDto | null = null, earlierToday: MissedEvent[]
   http.expectOne(clustersUrl).flush(fixtureClusterStatus);
   ranking.flush(fixtureDisbursementRanking);
   http.expectOne(agreementUrl).flush(fixtureAgreementRanking);
+  // The feed is below the fold: asked for once the clusters' lights (the first paint) are in.
+  await settle();
   http.expectOne((r) => r.url.endsWith('/live/today')).flush(earlierToday);
   await settle();
   return { store, socket, http };

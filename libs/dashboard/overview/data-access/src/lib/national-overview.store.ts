@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { computed, effect, inject, Injectable, linkedSignal, signal, untracked } from '@angular/core';
 import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { injectHighlights, injectLiveBatch, RealtimeService } from '@provdash/dashboard/shared/realtime';
 import type {
@@ -128,10 +128,18 @@ export class NationalOverviewStore {
   readonly agreementRanking = this.agreementOverlay.value;
 
   private readonly feedItems = signal<FeedItem[]>([]);
-  /** What the feed's room heard earlier today, before this page opened; live events take over from there. */
+  /** Set once the clusters' lights (the first paint) have arrived or failed; it stays set. */
+  private readonly painted = linkedSignal<boolean, boolean>({
+    source: () => this.clusterResource.hasValue() || !!this.clusterResource.error(),
+    computation: (now, previous) => now || !!previous?.value,
+  });
+  /**
+   * What the feed's room heard earlier today, before this page opened; live events take over from
+   * there. Below the fold: asked for after the first paint, which waits for one request.
+   */
   readonly earlierToday = httpResource<MissedEvent[]>(() => {
     const room = this.feedRoom();
-    return room ? (todayUrl(room) ?? undefined) : undefined;
+    return room && this.painted() ? (todayUrl(room) ?? undefined) : undefined;
   });
   private readonly backfill = effect(() => {
     const earlier = this.earlierToday.value();

@@ -1,4 +1,5 @@
 import { httpResource } from '@angular/common/http';
+import { PROVINCE_VIEW_SLOWEST } from '@provdash/shared/contracts';
 import type {
   AgreementRankingDto,
   AgreementScorecardDto,
@@ -19,8 +20,8 @@ export interface ProvinceQuery extends OverviewQuery {
   code: string;
 }
 
-/** How many of a province's projects the governor's screen lists as the slowest. */
-export const SLOWEST_LIMIT = 5;
+/** How many of a province's projects the governor's screen lists as the slowest (its composed answer holds as many). */
+export const SLOWEST_LIMIT = PROVINCE_VIEW_SLOWEST;
 
 export function overviewParams(q: OverviewQuery): Record<string, string> {
   const params: Record<string, string> = {};

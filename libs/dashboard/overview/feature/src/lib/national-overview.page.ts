@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { AuthStore } from '@provdash/dashboard/auth/data-access';
+import { AuthStore, FirstPaint } from '@provdash/dashboard/auth/data-access';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
 import {
   NationalOverviewStore,
   OVERVIEW_FISCAL_YEARS,
   overviewQueryOf,
+  primeNationalOverview,
   valueOf,
 } from '@provdash/dashboard/overview/data-access';
 import {
@@ -52,7 +53,8 @@ export class NationalOverviewPage {
 
   protected readonly store = inject(NationalOverviewStore);
   private readonly auth = inject(AuthStore);
-  private readonly orgUnits = inject(OrgUnitsStore);
+  private readonly injector = inject(Injector);
+  private readonly firstPaint = inject(FirstPaint);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly lang = injectLang();
@@ -80,7 +82,9 @@ export class NationalOverviewPage {
 
   /** Names of every province and cluster, for the feed's sentences. */
   protected readonly places = computed<PlaceNames>(() => {
-    const d = valueOf(this.orgUnits.directory);
+    // Asked for after the first paint (the clusters' lights), which waits for one request.
+    const directory = this.store.clusters() ? untracked(() => this.injector.get(OrgUnitsStore)).directory : undefined;
+    const d = directory ? valueOf(directory) : undefined;
     const units = d ? [...d.clusters, ...d.clusters.flatMap((c) => c.provinces), ...d.unclustered] : [];
     return new Map(units.map((u) => [u.code, u]));
   });
@@ -103,7 +107,12 @@ export class NationalOverviewPage {
   protected readonly pct = formatPercent;
 
   constructor() {
-    effect(() => this.store.query.set(this.query()));
+    effect(() => {
+      const query = this.query();
+      // Before the store asks for its three read models: they are answered from this one request.
+      void primeNationalOverview(this.firstPaint, query);
+      this.store.query.set(query);
+    });
   }
 
   protected setFilter(queryParams: { fy?: number | null; asOf?: string | null }): void {

@@ -17,6 +17,23 @@ const COUNTED: KpiStatusName[] = ['green', 'amber', 'red', 'grey'];
   imports: [RouterLink, TranslocoPipe, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (placeholder()) {
+      <!-- While the clusters load: tiles of their size, so what follows does not move when they come. -->
+      <ul class="grid" aria-hidden="true" data-testid="clusters-placeholder">
+        @for (i of placeholderTiles; track i) {
+          <li class="cluster placeholder">
+            <div class="head"><h3>&nbsp;</h3></div>
+            <p class="index">&nbsp;</p>
+            <p class="counts">&nbsp;</p>
+            <ul class="provinces">
+              @for (j of placeholderProvinces; track j) {
+                <li><span class="province">&nbsp;</span></li>
+              }
+            </ul>
+          </li>
+        }
+      </ul>
+    }
     <ul class="grid">
       @for (c of clusters(); track c.clusterCode) {
         <li
@@ -138,12 +155,27 @@ const COUNTED: KpiStatusName[] = ['green', 'amber', 'red', 'grey'];
       .live-changed {
         outline: 2px solid var(--mat-sys-tertiary);
       }
+      .placeholder .province,
+      .placeholder h3 {
+        background: var(--mat-sys-surface-container-high);
+        border-radius: 12px;
+      }
+      .placeholder h3 {
+        width: 70%;
+      }
+      .placeholder .province {
+        width: 4.5em;
+      }
     `,
   ],
 })
 export class ClusterStatusGrid {
   readonly clusters = input.required<ClusterStatusRowDto[]>();
   readonly changed = input<ReadonlySet<string>>(new Set());
+  /** Draws the 18 tiles' empty frames while the clusters load, instead of `clusters`. */
+  readonly placeholder = input(false);
+  protected readonly placeholderTiles = Array.from({ length: 18 }, (_, i) => i);
+  protected readonly placeholderProvinces = [0, 1, 2, 3];
 
   private readonly lang = injectLang();
   protected readonly counted = COUNTED;

@@ -22,6 +22,21 @@ export const RANKING_ENDS = 5;
   imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @if (placeholder()) {
+      <!-- While the ranking loads: its two ends' exact frame, so nothing below moves when it comes. -->
+      <div class="ends" aria-hidden="true" data-testid="ranking-placeholder">
+        @for (end of placeholderEnds; track end) {
+          <div class="end">
+            <h3>{{ 'overview.national.' + end | transloco }}</h3>
+            <ol>
+              @for (row of placeholderRows; track row) {
+                <li class="placeholder"><span class="rank">&nbsp;</span><span class="bar"></span><span></span></li>
+              }
+            </ol>
+          </div>
+        }
+      </div>
+    }
     <div class="ends">
       @for (end of ends(); track end.key) {
         <div class="end">
@@ -38,7 +53,7 @@ export const RANKING_ENDS = 5;
         </div>
       }
     </div>
-    @if (!ranked().length) {
+    @if (!placeholder() && !ranked().length) {
       <p class="muted">{{ 'overview.national.noRanking' | transloco }}</p>
     }
   `,
@@ -80,17 +95,28 @@ export const RANKING_ENDS = 5;
     .muted {
       color: var(--mat-sys-on-surface-variant);
     }
+    .placeholder .bar {
+      display: block;
+      height: 0.9em;
+      width: 60%;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-high);
+    }
   `,
 })
 export class RankingList {
   readonly entries = input.required<RankingEntry[]>();
   readonly size = input(RANKING_ENDS);
+  /** Draws the ranking's empty frame (both ends, every row) while it loads, instead of entries. */
+  readonly placeholder = input(false);
+  protected readonly placeholderEnds = ['top', 'bottom'];
+  protected readonly placeholderRows = Array.from({ length: RANKING_ENDS }, (_, i) => i);
 
   protected readonly ranked = computed(() => this.entries().filter((e) => e.rank !== null));
   protected readonly ends = computed(() => {
     const ranked = this.ranked();
     const n = this.size();
-    if (!ranked.length) return [];
+    if (!ranked.length || this.placeholder()) return [];
     // With fewer than two ends' worth, one list says it all.
     if (ranked.length <= 2 * n) return [{ key: 'top', rows: ranked }];
     return [

@@ -263,6 +263,17 @@ describe('ClusterStatusGrid', () => {
   });
 });
 
+describe('ClusterStatusGrid placeholder', () => {
+  it('while loading draws 18 empty tiles, hidden from screen readers, with no link', () => {
+    const { el } = render(ClusterStatusGrid, { clusters: [], placeholder: true });
+    const frame = el.querySelector('[data-testid="clusters-placeholder"]');
+    expect(frame?.getAttribute('aria-hidden')).toBe('true');
+    expect(frame?.querySelectorAll(':scope > li')).toHaveLength(18);
+    expect(el.querySelectorAll('a')).toHaveLength(0);
+    expect(el.querySelectorAll('[data-testid="cluster-status"]')).toHaveLength(0);
+  });
+});
+
 describe('RankingList', () => {
   const entries = Array.from({ length: 12 }, (_, i) => ({
     code: String(10 + i),
@@ -280,6 +291,16 @@ describe('RankingList', () => {
     expect(codes('top')).toEqual(['10', '11', '12', '13', '14']);
     // The unranked province (no figure) is at neither end.
     expect(codes('bottom')).toEqual(['16', '17', '18', '19', '20']);
+  });
+
+  it('while loading draws the frame of both ends (five rows each), hidden from screen readers, no entry nor "no ranking"', () => {
+    const { el } = render(RankingList, { entries: [], placeholder: true });
+    const frame = el.querySelector('[data-testid="ranking-placeholder"]');
+    expect(frame?.getAttribute('aria-hidden')).toBe('true');
+    expect(frame?.querySelectorAll('ol')).toHaveLength(2);
+    expect(frame?.querySelectorAll('li')).toHaveLength(10);
+    expect(el.querySelectorAll('[data-testid="ranking-entry"]')).toHaveLength(0);
+    expect(el.querySelector('.muted')).toBeNull();
   });
 
   it('shows one list when there are too few for two ends', () => {

@@ -1,7 +1,8 @@
 import { HttpClient, httpResource } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { RealtimeService } from '@provdash/dashboard/shared/realtime';
 import { apiProblem, type Outcome } from '@provdash/dashboard/workspace/data-access';
-import type { GoalDto, MapNodeDto, PlanSummaryDto, StrategyMapDto } from '@provdash/shared/contracts';
+import type { GoalDto, MapNodeDto, PlanSummaryDto, RoomName, StrategyMapDto } from '@provdash/shared/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
 
 export type NodeKind = 'issue' | 'goal' | 'strategy';
@@ -83,9 +84,41 @@ export class PlanBuilderStore {
   );
   readonly busy = signal(false);
 
+  /** Resources whose reload() came while they loaded: reloaded once that load is done (see reload()). */
+  private readonly reloadAfterLoad = new Set<{ reload(): boolean; isLoading: () => boolean }>();
+  private readonly settle = effect(() => {
+    for (const r of [this.map, this.plans]) {
+      if (!r.isLoading() && this.reloadAfterLoad.delete(r)) untracked(() => r.reload());
+    }
+  });
+
+  /**
+   * Colleagues build the same plan (and the plan import writes it): any change to the unit's plan
+   * definition, heard on its scope room, reloads the plans and the map. An open form keeps the
+   * version it was opened with, so its save after someone else's gets 409 and the "changed by
+   * someone else" message, never a silent overwrite.
+   */
+  readonly live = inject(RealtimeService).watch(
+    (): RoomName | null => {
+      const code = this.unitCode();
+      if (!code) return null;
+      return /^C\d/.test(code) ? `cluster:${code}` : `province:${code}`;
+    },
+    {
+      'target.changed': (e) => {
+        if (e.data.kind === 'definition' && e.data.orgUnitCode === this.unitCode()) this.reload();
+      },
+      refetch: () => this.reload(),
+    },
+  );
+
+  /**
+   * Reloads the plans and the map. A resource's reload() is dropped while it is loading, and that
+   * load may have left before the write it must show (a socket's refetch racing a publish kept
+   * "draft" on screen): such a resource reloads again once its load is done, as LiveOverlay does.
+   */
   reload(): void {
-    this.map.reload();
-    this.plans.reload();
+    for (const r of [this.map, this.plans]) if (!r.reload() && untracked(r.isLoading)) this.reloadAfterLoad.add(r);
   }
 
   createPlan(body: PlanBody): Promise<Outcome<PlanSummaryDto>> {

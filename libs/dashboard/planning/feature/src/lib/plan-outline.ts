@@ -1,7 +1,6 @@
-import { inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoService } from '@jsverse/transloco';
-import { map } from 'rxjs';
+
+/** Defined once in the i18n lib; re-exported so this lib's files keep one import. */
+export { injectLang } from '@provdash/dashboard/shared/i18n';
 
 /** Siblings in their order (`seq`), retired ones included: the editor shows them struck through. */
 export function sortedBySeq<T extends { seq: number }>(xs: readonly T[]): T[] {
@@ -17,12 +16,4 @@ export function nextCode(prefix: string, parentCode: string | null, siblings: re
   const used = siblings.map((s) => Number(/(\d+)$/.exec(s.code)?.[1] ?? 0));
   const stem = parentCode ? /(\d+(?:\.\d+)*)$/.exec(parentCode)?.[1] : undefined;
   return `${prefix}${stem ? `${stem}.` : ''}${Math.max(0, ...used) + 1}`;
-}
-
-/** The reader's language as a signal (Thai unless English is chosen). */
-export function injectLang() {
-  const transloco = inject(TranslocoService);
-  return toSignal(transloco.langChanges$.pipe(map((l): 'th' | 'en' => (l === 'en' ? 'en' : 'th'))), {
-    initialValue: (transloco.getActiveLang() === 'en' ? 'en' : 'th') as 'th' | 'en',
-  });
 }

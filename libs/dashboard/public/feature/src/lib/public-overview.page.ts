@@ -70,7 +70,7 @@ export class PublicOverviewPage {
   );
   protected readonly formatNumber = formatNumber;
   protected readonly formatPercent = formatPercent;
-  protected readonly name = (x: { nameTh: string; nameEn: string }) => localName(this.lang(), x);
+  protected readonly name = (x: { nameTh: string; nameEn: string }) => localName(x, this.lang());
 
   protected readonly rows = computed(() => {
     const rows = this.overview.hasValue() ? [...this.overview.value().provinces] : [];

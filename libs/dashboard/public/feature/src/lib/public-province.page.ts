@@ -14,6 +14,7 @@ import {
 } from '@provdash/dashboard/scorecards/ui';
 import type { KpiStatusName, ScorecardKpiDto } from '@provdash/shared/contracts';
 import { injectLang, parseFy } from './helpers';
+import { PublicFollowUp } from './public-follow-up';
 
 /** A province for everyone: approved KPI results by issue, evaluated agreement rounds, disbursement. */
 @Component({
@@ -26,6 +27,7 @@ import { injectLang, parseFy } from './helpers';
     StatusChip,
     KpiSparkline,
     PeriodFilters,
+    PublicFollowUp,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-province.page.html',

@@ -126,7 +126,7 @@ export class PublicReportsPage {
   protected readonly selected = computed(() => this.provinces().find((p) => p.code === this.code()));
 
   protected name(p: { nameTh: string; nameEn: string }): string {
-    return localName(this.lang(), p);
+    return localName(p, this.lang());
   }
 
   protected month(m: string): string {

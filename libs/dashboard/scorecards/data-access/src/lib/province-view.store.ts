@@ -60,7 +60,16 @@ export class ProvinceViewStore {
   });
 
   readonly scorecard = scorecardResource(() => this.query());
-  readonly plans = plansResource(() => this.query()?.code);
+  /**
+   * The plan's names of issues and goals follow the scorecard, below the fold of the first paint:
+   * asked for once the scorecard of that province has arrived (then kept while only the year or
+   * the day changes), so the first paint waits for one request.
+   */
+  private readonly planUnit = linkedSignal<{ code?: string; loaded?: string }, string | undefined>({
+    source: () => ({ code: this.query()?.code, loaded: valueOf(this.scorecard)?.orgUnitCode }),
+    computation: ({ code, loaded }, previous) => (loaded === code || previous?.value === code ? code : undefined),
+  });
+  readonly plans = plansResource(() => this.planUnit());
   readonly plan = computed(() => planForYear(valueOf(this.plans), this.query()?.fiscalYear));
   readonly map = strategyMapResource(() => this.plan()?.id);
 

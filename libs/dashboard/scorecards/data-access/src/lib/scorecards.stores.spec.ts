@@ -39,7 +39,11 @@ describe('ProvinceViewStore', () => {
     store.query.set({ code: '50', fiscalYear: 2569, asOf: '2026-03-31' });
     TestBed.tick();
 
+    // The first paint waits for the scorecard alone: the plan's names follow it.
+    http.expectNone((r) => r.url === '/api/plans');
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
+    await stable();
+    TestBed.tick();
     const plansReq = http.expectOne((r) => r.url === '/api/plans');
     expect(plansReq.request.params.get('unit')).toBe('50');
     plansReq.flush([fixtureMap.plan]);
@@ -51,6 +55,14 @@ describe('ProvinceViewStore', () => {
     expect(store.plan()?.id).toBe('plan-50');
     expect(store.groups().map((i) => i.code)).toEqual(['I1', 'I2']);
     expect(store.groups()[0].nameTh).toBe('เศรษฐกิจฐานราก');
+
+    // Another year of the same province: a new scorecard, the plans already there are kept.
+    store.query.set({ code: '50', fiscalYear: 2568, asOf: null });
+    TestBed.tick();
+    http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush({ ...fixtureScorecard, fiscalYear: 2568 });
+    await stable();
+    TestBed.tick();
+    http.expectNone((r) => r.url === '/api/plans');
     http.verify();
   });
 

@@ -41,6 +41,9 @@ const th = {
   },
 };
 
+// The first render of the 77 tiles takes more than jest's 5 s on a busy machine (shared CPUs).
+jest.setTimeout(30_000);
+
 const settle = async (fixture: ComponentFixture<unknown>) => {
   await new Promise((resolve) => setTimeout(resolve));
   TestBed.tick();

@@ -4,7 +4,15 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { AuthStore } from '@provdash/dashboard/auth/data-access';
+import {
+  directivesResource,
+  issueDirectiveLink,
+  mayIssueDirectives,
+  mayReadDirectives,
+} from '@provdash/dashboard/follow-up/data-access';
 import { projectsResource } from '@provdash/dashboard/overview/data-access';
+import { RealtimeService } from '@provdash/dashboard/shared/realtime';
 import { formatBaht } from '@provdash/dashboard/overview/ui';
 import { kpiResultsResource, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
 import {
@@ -17,7 +25,7 @@ import {
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
 import type { KpiResultDto } from '@provdash/shared/contracts';
-import { comparePeriods } from '@provdash/shared/domain';
+import { comparePeriods, formatDateLabel } from '@provdash/shared/domain';
 import {
   currentFiscalYear,
   injectLang,
@@ -134,6 +142,21 @@ export class KpiHistoryPage {
     );
   });
 
+  private readonly auth = inject(AuthStore);
+  /** The province's own people (and admins) follow the KPI's directives here; the governor issues them. */
+  protected readonly followsUp = computed(() => {
+    const u = this.auth.user();
+    return !!u && mayReadDirectives(u.role) && (u.role === 'admin' || u.scope.code === this.code());
+  });
+  protected readonly mayIssue = computed(() => this.followsUp() && mayIssueDirectives(this.auth.user()?.role));
+  protected readonly directives = directivesResource(() =>
+    this.followsUp() ? { unit: this.code(), kpiId: this.kpiId() } : undefined,
+  );
+  protected readonly issueLink = computed(() => {
+    const k = this.kpi();
+    return issueDirectiveLink(this.code(), { kpiId: this.kpiId(), about: k ? `${k.code} ${this.name(k)}` : undefined });
+  });
+
   protected readonly num = formatNumber;
   protected readonly pct = formatPercent;
   protected readonly value = resultValue;
@@ -142,6 +165,26 @@ export class KpiHistoryPage {
     effect(() =>
       this.store.query.set({ code: this.code(), fiscalYear: this.fiscalYear(), asOf: parseDay(this.asOf()) }),
     );
+    // A directive issued or moved elsewhere shows here at once (the province's workspace room).
+    const reload = () => this.directives.reload();
+    // The room comes from the store's query (set by the effect above), not from the inputs, which the
+    // router binds only after the page is created.
+    inject(RealtimeService).watch(
+      () => {
+        const q = this.store.query();
+        return q && this.followsUp() ? `workspace:${q.code}` : null;
+      },
+      {
+        'directive.changed': (e) => {
+          if (e.data.kpiId === this.kpiId()) reload();
+        },
+        refetch: reload,
+      },
+    );
+  }
+
+  protected day(iso: string): string {
+    return formatDateLabel(iso, this.lang() === 'en' ? 'en' : 'th');
   }
 
   protected name(unit: { nameTh: string; nameEn: string }): string {

@@ -1,8 +1,9 @@
-import { inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoService } from '@jsverse/transloco';
 import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 import { fromEvent, map } from 'rxjs';
+
+/** Defined once in the i18n lib; re-exported so this lib's files keep one import. */
+export { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 
 /**
  * The fiscal years the filters offer: this one in Bangkok and the four before it, oldest first, as
@@ -33,19 +34,8 @@ export function parseDay(text: string | null | undefined): string | null {
   return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
 }
 
-export function injectLang() {
-  const transloco = inject(TranslocoService);
-  return toSignal(transloco.langChanges$.pipe(map((l) => (l === 'en' ? 'en' : 'th') as 'th' | 'en')), {
-    initialValue: transloco.getActiveLang() === 'en' ? 'en' : 'th',
-  });
-}
-
 /** The window's width, for charts that need a size in pixels. */
 export function injectViewportWidth() {
   const width = () => globalThis.innerWidth || 1024;
   return toSignal(fromEvent(globalThis, 'resize').pipe(map(width)), { initialValue: width() });
-}
-
-export function localName(unit: { nameTh: string; nameEn: string } | null | undefined, lang: string): string {
-  return unit ? (lang === 'en' ? unit.nameEn : unit.nameTh) : '';
 }

@@ -46,10 +46,12 @@ function create<T>(page: Type<T>, inputs: Record<string, unknown>, th: Record<st
 describe('ProvincePage', () => {
   it('groups the KPIs by issue then goal, each with a status chip, and sums the lights', async () => {
     const { fixture, http, el } = create(ProvincePage, { code: '50', fy: '2569' });
-    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     const sc = http.expectOne((r) => r.url === '/api/org-units/50/scorecard');
     expect(sc.request.params.get('fiscalYear')).toBe('2569');
     sc.flush(fixtureScorecard);
+    await settle(fixture);
+    // The plan's names and the directory follow the first paint.
+    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
     await settle(fixture);
     http.expectOne('/api/plans/plan-50').flush(fixtureMap);
@@ -112,8 +114,9 @@ describe('ProvincePage: one state per KPI row', () => {
 
   async function render() {
     const { fixture, http, el } = create(ProvincePage, { code: '50', fy: '2570' }, th);
-    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(scorecard);
+    await settle(fixture);
+    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
     await settle(fixture);
     http.expectOne('/api/plans/plan-50').flush(fixtureMap);
@@ -163,8 +166,9 @@ describe('ProvincePage live', () => {
 
   it('moves the changed KPI and the headline on an approval, marking them for two seconds', async () => {
     const { fixture, http, el } = create(ProvincePage, { code: '50', fy: '2569' });
-    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
+    await settle(fixture);
+    http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
     http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
     await settle(fixture);
     http.expectOne('/api/plans/plan-50').flush(fixtureMap);

@@ -1,6 +1,6 @@
 jest.mock('@swimlane/ngx-charts', () => jest.requireActual('../../../../../../tools/jest/ngx-charts.stub'));
 
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Type } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -12,6 +12,7 @@ import {
   fixtureDisbursement,
   fixtureSlowest,
 } from '@provdash/dashboard/overview/data-access';
+import { firstPaintInterceptor } from '@provdash/dashboard/auth/data-access';
 import { fixtureMap, fixtureScorecard } from '@provdash/dashboard/scorecards/data-access';
 import { FakeRealtimeSockets, liveEvent, provideRealtimeTesting } from '@provdash/dashboard/shared/realtime';
 import type { ProjectDto } from '@provdash/shared/contracts';
@@ -43,7 +44,12 @@ function create<T>(page: Type<T>, inputs: Record<string, unknown>) {
         preloadLangs: true,
       }),
     ],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideRealtimeTesting()],
+    providers: [
+      provideHttpClient(withInterceptors([firstPaintInterceptor])),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideRealtimeTesting(),
+    ],
   });
   const fixture = TestBed.createComponent(page);
   for (const [k, v] of Object.entries(inputs)) fixture.componentRef.setInput(k, v);
@@ -54,15 +60,24 @@ function create<T>(page: Type<T>, inputs: Record<string, unknown>) {
 async function openProvince(agreement: 'ok' | 404 = 'ok') {
   const ctx = create(ProvincePage, { code: '50', fy: '2569' });
   const { http, fixture } = ctx;
+  // The first paint: one request, the screen's composed answer; its parts ask the network nothing.
+  const view = http.expectOne((r) => r.url === '/api/screens/province/50');
+  expect(view.request.params.get('fiscalYear')).toBe('2569');
+  view.flush({
+    unit: { code: '50', nameTh: 'เชียงใหม่', nameEn: 'Chiang Mai' },
+    scorecard: fixtureScorecard,
+    // No signed agreement: the part answers the 404 its route gives, without a request.
+    agreement: agreement === 'ok' ? fixtureAgreement : null,
+    disbursement: fixtureDisbursement,
+    slowest: fixtureSlowest,
+  });
+  await settle(fixture);
+  http.expectNone((r) =>
+    /^\/api\/org-units\/50\/(scorecard|agreement-scorecard|disbursement|slowest-projects)$/.test(r.url),
+  );
+  // Then, below the fold: the directory and the plan's names.
   http.expectOne('/api/org-units/clusters').flush({ clusters: [], unclustered: [] });
-  http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
   http.expectOne((r) => r.url === '/api/plans').flush([fixtureMap.plan]);
-  const a = http.expectOne((r) => r.url === '/api/org-units/50/agreement-scorecard');
-  expect(a.request.params.get('fiscalYear')).toBe('2569');
-  if (agreement === 'ok') a.flush(fixtureAgreement);
-  else a.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' });
-  http.expectOne((r) => r.url === '/api/org-units/50/disbursement').flush(fixtureDisbursement);
-  http.expectOne((r) => r.url === '/api/org-units/50/slowest-projects').flush(fixtureSlowest);
   await settle(fixture);
   http.expectOne('/api/plans/plan-50').flush(fixtureMap);
   await settle(fixture);

@@ -1,16 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { AuthStore, FirstPaint, LastSeen } from '@provdash/dashboard/auth/data-access';
+import { mayReadDirectives } from '@provdash/dashboard/follow-up/data-access';
 import { OrgUnitsStore } from '@provdash/dashboard/org-units/data-access';
-import { OVERVIEW_KEYS, ProvinceOverviewStore } from '@provdash/dashboard/overview/data-access';
+import {
+  OVERVIEW_KEYS,
+  primeProvinceView,
+  ProvinceOverviewStore,
+  provinceViewUrl,
+} from '@provdash/dashboard/overview/data-access';
 import { AgreementScoreTile, AttentionLists, DisbursementPanel, LoadState } from '@provdash/dashboard/overview/ui';
 import { HEADLINE_KEY, KPI_STATUSES, ProvinceViewStore, valueOf } from '@provdash/dashboard/scorecards/data-access';
 import {
   formatInstant,
+  formatInstantTime,
   formatNumber,
   formatPercent,
   formatPeriod,
@@ -18,7 +37,7 @@ import {
   PeriodFilters,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
-import type { ScorecardKpiDto } from '@provdash/shared/contracts';
+import type { ProvinceViewDto, ScorecardKpiDto } from '@provdash/shared/contracts';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   formatDateLabel,
@@ -34,6 +53,7 @@ import {
   parseDay,
   parseFiscalYear,
 } from './page-helpers';
+import { ProvinceRisks } from './province-risks';
 
 /** Where a section stands: a resource's load, with a 404 read as "none this year" where that is what it means. */
 function loadState(res: { error(): unknown; hasValue(): boolean }, none = false): LoadState {
@@ -65,6 +85,7 @@ const CHART_MAX_WIDTH = 680;
     AgreementScoreTile,
     DisbursementPanel,
     AttentionLists,
+    ProvinceRisks,
   ],
   providers: [ProvinceViewStore, ProvinceOverviewStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -80,7 +101,25 @@ export class ProvincePage {
   protected readonly store = inject(ProvinceViewStore);
   protected readonly overview = inject(ProvinceOverviewStore);
   protected readonly keys = OVERVIEW_KEYS;
-  private readonly orgUnits = inject(OrgUnitsStore);
+  private readonly injector = inject(Injector);
+  private readonly firstPaint = inject(FirstPaint);
+  private readonly auth = inject(AuthStore);
+  /** The province's own people (and admins) read its risks; nobody else is asked to (no refused request). */
+  protected readonly showRisks = computed(() => {
+    const u = this.auth.user();
+    if (!u || !mayReadDirectives(u.role)) return false;
+    return u.role === 'admin' || u.scope.code === this.code();
+  });
+  private readonly lastSeen = inject(LastSeen);
+  /** Bumped when the network returns: the screen asks for its parts again. */
+  private readonly generation = signal(0);
+  /** When the figures shown were last seen, while the screen shows its kept copy (no network); else null. */
+  protected readonly lastSeenAt = computed(() => {
+    const shown = this.lastSeen.shown();
+    return shown && shown.url === provinceViewUrl(this.code()) ? shown.savedAt : null;
+  });
+  /** The names of the province from the screen's composed answer (its first paint, one request). */
+  private readonly unit = signal<ProvinceViewDto['unit'] | undefined>(undefined);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   private readonly route = inject(ActivatedRoute);
@@ -93,10 +132,21 @@ export class ProvincePage {
   protected readonly scorecard = this.store.card;
   protected readonly headlineKey = HEADLINE_KEY;
 
+  /**
+   * The directory (every province's names) only after the first paint: until then the composed
+   * answer's names serve, and the first paint waits for one request, not two.
+   */
+  private readonly directory = computed(() =>
+    this.store.scorecard.hasValue() || this.store.scorecard.error()
+      ? untracked(() => this.injector.get(OrgUnitsStore)).directory
+      : undefined,
+  );
+
   protected readonly province = computed(() => {
-    const d = valueOf(this.orgUnits.directory);
-    const all = d ? [...d.clusters.flatMap((c) => c.provinces), ...d.unclustered] : [];
-    return all.find((p) => p.code === this.code());
+    const directory = this.directory();
+    const d = directory ? valueOf(directory) : undefined;
+    if (!d) return this.unit();
+    return [...d.clusters.flatMap((c) => c.provinces), ...d.unclustered].find((p) => p.code === this.code());
   });
   protected readonly provinceName = computed(() => localName(this.province(), this.lang()) || this.code());
 
@@ -151,10 +201,35 @@ export class ProvincePage {
 
   constructor() {
     effect(() => {
+      this.generation();
       const query = { code: this.code(), fiscalYear: this.fiscalYear(), asOf: this.asOfDay() };
+      // The user's own province is kept on the device, to be shown (marked) when there is no network.
+      // Who the user is may not be known yet (a reload restores the session meanwhile).
+      const keepFor = async () => {
+        await this.auth.whenReady();
+        const user = this.auth.user();
+        return user && user.scope.code === query.code ? user.id : undefined;
+      };
+      // Before the stores ask for their parts: they are answered from this one request.
+      void primeProvinceView(this.firstPaint, query, keepFor).then((view) => {
+        if (view && view.unit.code === this.code()) this.unit.set(view.unit);
+      });
       this.store.query.set(query);
       this.overview.query.set(query);
     });
+    // Back online: a screen showing its kept copy (or failures) renews the session, then loads afresh.
+    const online = async () => {
+      if (!this.lastSeenAt() && !this.store.scorecard.error()) return;
+      if (this.auth.offline()) await this.auth.refresh();
+      this.generation.update((g) => g + 1);
+    };
+    const listener = () => void online();
+    globalThis.addEventListener?.('online', listener);
+    inject(DestroyRef).onDestroy(() => globalThis.removeEventListener?.('online', listener));
+  }
+
+  protected seenAt(iso: string): string {
+    return formatInstantTime(iso, this.lang());
   }
 
   protected name(unit: { nameTh: string; nameEn: string }): string {

@@ -29,6 +29,19 @@ export function formatInstant(iso: string | null | undefined, lang: string | nul
   return formatDateLabel(bangkokDateOf(new Date(iso)), asLocale(lang));
 }
 
+/** A timestamp's day and time in Bangkok: "7 ธ.ค. 2569 13:05" (B.E.) in Thai, "7 Dec 2026, 13:05" in English. */
+export function formatInstantTime(iso: string | null | undefined, lang: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Intl.DateTimeFormat(asLocale(lang) === 'en' ? 'en-GB' : 'th-TH-u-ca-buddhist', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Bangkok',
+  }).format(new Date(iso));
+}
+
 export function formatPeriod(period: string, lang: string | null | undefined): string {
   try {
     return periodLabel(period, asLocale(lang));

@@ -155,10 +155,10 @@ export function opensByDefault(n: MapGraphNode): boolean {
               (click)="link && nodeOpen.emit(n)"
               (keydown.enter)="link && nodeOpen.emit(n)"
             >
+              <!-- An SVG <title> is raw text to Angular's parser: no @if inside, only interpolation. -->
               <title>
-                {{ 'scorecards.map.kind.' + n.kind | transloco }} {{ n.code }} {{ n.name }} @if (n.kind === 'goal' ||
-                n.kind === 'kpi') { — {{ 'scorecards.status.' + n.status | transloco }}
-                }
+                {{ 'scorecards.map.kind.' + n.kind | transloco }} {{ n.code }} {{ n.name
+                }}{{ n.kind === 'goal' || n.kind === 'kpi' ? ' — ' + ('scorecards.status.' + n.status | transloco) : '' }}
               </title>
               <rect
                 class="box"

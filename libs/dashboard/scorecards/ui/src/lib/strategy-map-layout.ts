@@ -154,13 +154,56 @@ export function nodeSize(kind: MapNodeKind, narrow: boolean): { width: number; h
 
 type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<ElkLike> | undefined;
+let inThreadElk: Promise<ElkLike> | undefined;
 
-/** ELK in the page's own thread (its bundled build): loaded on first use, into the map's chunk only. */
-function loadElk(): Promise<ElkLike> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => {
+/**
+ * ELK's engine as a worker script the build copies beside the app (project.json assets): 330 KiB
+ * of brotli that a phone then neither parses nor runs on its page thread, and that no screen's own
+ * JavaScript carries (the map's screen stays within its budget).
+ */
+export const ELK_WORKER_URL = '/elk/elk-worker.min.js';
+/** A layout the worker has not answered within this long is done in the page's thread instead. */
+const WORKER_PATIENCE_MS = 20_000;
+
+/** ELK in the page's own thread (its bundled build): where there is no Worker, or the worker failed. */
+function loadInThread(): Promise<ElkLike> {
+  inThreadElk ??= import('elkjs/lib/elk.bundled.js').then((m) => {
     const Elk = ((m as { default?: unknown }).default ?? m) as new () => ElkLike;
     return new Elk();
   });
+  return inThreadElk;
+}
+
+/** ELK through its small API module, the engine in a Web Worker; any failure falls back to the page's thread. */
+async function loadInWorker(): Promise<ElkLike> {
+  const m = await import('elkjs/lib/elk-api.js');
+  const Elk = ((m as { default?: unknown }).default ?? m) as new (options: { workerUrl: string }) => ElkLike;
+  let worker: ElkLike | null = new Elk({ workerUrl: ELK_WORKER_URL });
+  return {
+    async layout(graph: ElkNode): Promise<ElkNode> {
+      if (worker) {
+        const w = worker;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('ELK worker did not answer')), WORKER_PATIENCE_MS);
+        });
+        try {
+          // The worker gets a copy: the caller's graph stays as it was if it has to be laid out again.
+          return await Promise.race([w.layout(structuredClone(graph)), late]);
+        } catch {
+          worker = null;
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      return (await loadInThread()).layout(graph);
+    },
+  };
+}
+
+/** Loaded on first use, into the map's chunk only: in a worker where the browser has them. */
+function loadElk(): Promise<ElkLike> {
+  elk ??= typeof Worker === 'function' ? loadInWorker().catch(() => loadInThread()) : loadInThread();
   return elk;
 }
 

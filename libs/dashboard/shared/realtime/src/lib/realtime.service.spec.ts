@@ -196,7 +196,8 @@ describe('RealtimeService: rooms', () => {
     const a = screen('province:50');
     socket().accept();
     const b = screen('province:50');
-    expect(socket().joins()).toEqual([{ room: 'province:50' }]);
+    // Watched before the connection: the join says how long the first screen has been loading.
+    expect(socket().joins()).toEqual([{ room: 'province:50', lateMs: expect.any(Number) }]);
     socket().joinOk('province:50', 3);
 
     socket().live('kpi-result.changed', approval('province:50', 4));
@@ -238,6 +239,9 @@ describe('RealtimeService: rooms', () => {
     // Not connected yet: the screen's REST request goes first, the join follows on connect.
     const early = screen('province:50');
     socket().accept();
+    // The join says how long the screen has been loading, so the server can tell whether anything happened since.
+    expect(socket().joins()).toEqual([{ room: 'province:50', lateMs: expect.any(Number) }]);
+    // A server that does not say whether the room heard anything meanwhile: reload, to be safe.
     socket().joinOk('province:50', 7);
     expect(early.refetches).toEqual(['late']);
 
@@ -245,6 +249,18 @@ describe('RealtimeService: rooms', () => {
     const prompt = screen('national');
     socket().joinOk('national', 2);
     expect(prompt.refetches).toEqual([]);
+  });
+
+  it('after a late join, reloads only if the room heard something while the screen loaded', () => {
+    const { socket, screen } = setup();
+    const quiet = screen('province:50');
+    const busy = screen('national');
+    socket().accept();
+    socket().answerJoin('province:50', { ok: true, room: 'province:50', seq: 7, missed: [], refetch: false, recent: false });
+    socket().answerJoin('national', { ok: true, room: 'national', seq: 3, missed: [], refetch: false, recent: true });
+    expect(quiet.refetches).toEqual([]);
+    expect(quiet.watch.inSync()).toBe(true);
+    expect(busy.refetches).toEqual(['late']);
   });
 
   it('on reconnect joins again with the last seq, replays what was missed in order, then the live events', () => {
@@ -341,7 +357,11 @@ describe('RealtimeService: rooms', () => {
       const s = screen('public');
       socket().accept();
       jest.advanceTimersByTime(JOIN_TIMEOUT_MS + 1);
-      expect(socket().joins()).toEqual([{ room: 'public' }, { room: 'public' }]);
+      // The second join still counts from when the screen began loading.
+      expect(socket().joins()).toEqual([
+        { room: 'public', lateMs: expect.any(Number) },
+        { room: 'public', lateMs: JOIN_TIMEOUT_MS },
+      ]);
       // The first answer, arriving late, belongs to a superseded attempt.
       socket().joinOk('public', 1);
       expect(s.watch.inSync()).toBe(false);

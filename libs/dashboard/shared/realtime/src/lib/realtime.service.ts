@@ -42,7 +42,7 @@ export type LiveStatus = 'live' | 'reconnecting' | 'offline';
 /**
  * Why a room's snapshot must be reloaded over REST: `missed` (the server could not replay what was
  * missed), `failed` (the join was refused), `late` (the room was joined after the screen may have
- * loaded its snapshot, so events in between may be lost).
+ * loaded its snapshot, and the room heard events meanwhile that the snapshot may lack).
  */
 export type RefetchReason = 'missed' | 'failed' | 'late';
 
@@ -94,6 +94,9 @@ const LIVE_EVENT_SET: Record<LiveEventName, true> = {
   'ranking.changed': true,
   'target.changed': true,
   'monthly-report.ready': true,
+  'directive.changed': true,
+  'notification.created': true,
+  'notification.read': true,
 };
 export const LIVE_EVENT_NAMES = Object.keys(LIVE_EVENT_SET) as LiveEventName[];
 
@@ -106,8 +109,13 @@ type Phase = 'waiting' | 'joining' | 'joined' | 'failed';
 
 interface Watcher {
   handlers: LiveHandlers;
-  /** Attached while the room could not be joined at once: the first sync is followed by a `late` refetch. */
+  /**
+   * Attached while the room could not be joined at once: the screen's snapshot may predate the join,
+   * so the first sync is followed by a `late` refetch, unless the server heard nothing since.
+   */
   late: boolean;
+  /** When (by `performance.now()`) the watcher attached, before its screen's first REST request. */
+  since: number;
 }
 
 interface RoomState {
@@ -222,7 +230,7 @@ export class RealtimeService {
     options: WatchOptions = {},
   ): LiveWatch {
     const injector = options.injector ?? inject(Injector);
-    const watcher: Watcher = { handlers, late: false };
+    const watcher: Watcher = { handlers, late: false, since: performance.now() };
     const current = signal<RoomName | null>(null);
     const move = (next: RoomName | null) => {
       const prev = untracked(current);
@@ -354,6 +362,7 @@ export class RealtimeService {
     // A join sent now (or one already under way or done) precedes the screen's REST request; a
     // join that has to wait for the connection may follow it.
     watcher.late = state.phase === 'waiting' || state.phase === 'failed';
+    if (watcher.late) watcher.since = performance.now();
     state.watchers.add(watcher);
     this.publishPhases();
   }
@@ -380,7 +389,9 @@ export class RealtimeService {
     state.phase = 'joining';
     this.publishPhases();
     const since = state.seq ?? undefined;
-    const request: JoinRequest = since === undefined ? { room: state.room } : { room: state.room, since };
+    const lateMs = since === undefined ? this.lateMs(state) : undefined;
+    const request: JoinRequest =
+      since !== undefined ? { room: state.room, since } : lateMs !== undefined ? { room: state.room, lateMs } : { room: state.room };
     state.timer = setTimeout(() => {
       if (this.current(state, attempt) && this.socket.connected) this.join(state);
     }, JOIN_TIMEOUT_MS);
@@ -389,6 +400,13 @@ export class RealtimeService {
       clearTimeout(state.timer);
       this.joined(state, since, ack);
     });
+  }
+
+  /** How long ago the earliest late watcher attached (its snapshot may be as old); undefined when none is late. */
+  private lateMs(state: RoomState): number | undefined {
+    let earliest = Infinity;
+    for (const watcher of state.watchers) if (watcher.late) earliest = Math.min(earliest, watcher.since);
+    return earliest === Infinity ? undefined : Math.max(0, Math.ceil(performance.now() - earliest));
   }
 
   /** Whether `attempt` is still the room's latest join (the room may have been left since). */
@@ -424,10 +442,13 @@ export class RealtimeService {
     this.publishPhases();
     this.lastUpdateSignal.set(new Date());
     if (refetched) this.refetch(state, 'missed');
+    // A late screen reloads only if the room heard something while it loaded (a server that does not
+    // say is taken to have).
+    const missedByLate = !refetched && (since !== undefined || ack.recent !== false);
     for (const watcher of state.watchers) {
       if (!watcher.late) continue;
       watcher.late = false;
-      if (!refetched) this.call(() => watcher.handlers.refetch?.('late'));
+      if (missedByLate) this.call(() => watcher.handlers.refetch?.('late'));
     }
     // What came live meanwhile, after the replay: older ones are duplicates, a gap asks again.
     for (let i = 0; i < buffered.length; i++) {

@@ -39,7 +39,7 @@ const progressUrl = (projectId: string, period: string) =>
  * makes in the province's workspace room. Provide it on the page.
  */
 /** The key of an entry's save or submission while it is under way (`WorkspaceStore.pending`). */
-export const pendingKey = (step: 'save' | 'submit', id: string, period: string): string => `${step}:${id}:${period}`;
+export const pendingKey = (step: 'save' | 'submit' | 'reopen', id: string, period: string): string => `${step}:${id}:${period}`;
 
 @Injectable()
 export class WorkspaceStore {
@@ -140,6 +140,17 @@ export class WorkspaceStore {
     return this.write(
       `return:${item.id}`,
       this.http.post(`${this.queueUrl(item)}/return`, { version: item.version, reason }),
+    );
+  }
+
+  /**
+   * Reopens an approved KPI result with the reason (required): it goes back to the office as
+   * returned, leaves the shared and public screens, and the audit trail keeps who and why.
+   */
+  reopenKpiResult(kpiId: string, period: string, version: number, reason: string): Promise<Outcome<KpiResultDto>> {
+    return this.write(
+      pendingKey('reopen', kpiId, period),
+      this.http.post<KpiResultDto>(`${resultUrl(kpiId, period)}/reopen`, { version, reason }),
     );
   }
 

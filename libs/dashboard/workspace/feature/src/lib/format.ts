@@ -1,12 +1,10 @@
-import { inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoService } from '@jsverse/transloco';
 import { formatInstant, formatPeriod } from '@provdash/dashboard/scorecards/ui';
-import { map } from 'rxjs';
+import type { Lang } from '@provdash/dashboard/shared/i18n';
+
+/** Defined once in the i18n lib; re-exported so this lib's files keep one import. */
+export { type Lang, injectLang, localName } from '@provdash/dashboard/shared/i18n';
 
 export { formatInstant, formatPeriod };
-
-export type Lang = 'th' | 'en';
 
 /** Results keep up to six decimals: show them all, with Thai digit grouping. */
 const valueFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 6 });
@@ -21,18 +19,6 @@ export function formatValue(value: string | number | null | undefined): string {
 
 export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${percentFormat.format(value)} %`;
-}
-
-/** The reader's language as a signal (Thai unless English is chosen). */
-export function injectLang() {
-  const transloco = inject(TranslocoService);
-  return toSignal(transloco.langChanges$.pipe(map((l): Lang => (l === 'en' ? 'en' : 'th'))), {
-    initialValue: (transloco.getActiveLang() === 'en' ? 'en' : 'th') as Lang,
-  });
-}
-
-export function localName(x: { nameTh: string; nameEn: string }, lang: Lang): string {
-  return lang === 'en' ? x.nameEn || x.nameTh : x.nameTh;
 }
 
 export function localUnit(x: { unitTh: string | null; unitEn: string | null }, lang: Lang): string {

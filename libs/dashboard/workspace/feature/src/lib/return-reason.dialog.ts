@@ -9,9 +9,14 @@ import { TranslocoDirective } from '@jsverse/transloco';
 export interface ReturnReasonData {
   /** What is being returned, e.g. "K1.2.1 · ต.ค. 2569". */
   what: string;
+  /**
+   * `reopen`: an approved result is taken back (the title, a warning of what it undoes and the
+   * button say so); the confirm button is the confirmation. Default `return`.
+   */
+  mode?: 'return' | 'reopen';
 }
 
-/** Asks why a submission goes back to the office; closes with the reason (required), or nothing. */
+/** Asks why a submission goes back to the office (or an approved result is reopened); closes with the reason (required), or nothing. */
 @Component({
   selector: 'pd-return-reason-dialog',
   imports: [
@@ -25,10 +30,13 @@ export interface ReturnReasonData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t; prefix: 'workspace.queue'">
-      <h2 mat-dialog-title>{{ t('returnTitle') }}</h2>
+      <h2 mat-dialog-title>{{ reopen ? t('reopenTitle') : t('returnTitle') }}</h2>
       <form [formGroup]="form" (ngSubmit)="send()" novalidate>
         <mat-dialog-content>
           <p>{{ data.what }}</p>
+          @if (reopen) {
+          <p class="warning" data-testid="reopen-warning">{{ t('reopenWarning') }}</p>
+          }
           <mat-form-field class="wide">
             <mat-label>{{ t('reason') }}</mat-label>
             <textarea
@@ -45,7 +53,9 @@ export interface ReturnReasonData {
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('cancel') }}</button>
-          <button mat-flat-button type="submit" data-testid="return-confirm">{{ t('return') }}</button>
+          <button mat-flat-button type="submit" data-testid="return-confirm">
+            {{ reopen ? t('reopenConfirm') : t('return') }}
+          </button>
         </mat-dialog-actions>
       </form>
     </ng-container>
@@ -54,10 +64,17 @@ export interface ReturnReasonData {
     .wide {
       width: 100%;
     }
+    .warning {
+      background: #fff4e5;
+      color: #663c00;
+      padding: 8px 12px;
+      border-radius: 4px;
+    }
   `,
 })
 export class ReturnReasonDialog {
   protected readonly data = inject<ReturnReasonData>(MAT_DIALOG_DATA);
+  protected readonly reopen = this.data.mode === 'reopen';
   private readonly ref = inject<MatDialogRef<ReturnReasonDialog, string>>(MatDialogRef);
   // Blank text is no reason: the API refuses it too (result.reasonRequired).
   protected readonly form = new FormGroup({

@@ -231,6 +231,23 @@ export class WorkspacePage {
     this.settle(item.key, outcome, 'submitted');
   }
 
+  protected reopenKey(i: KpiWorkItem | ProjectWorkItem): string {
+    return pendingKey('reopen', i.kind === 'kpi' ? i.kpi.kpiId : i.project.projectId, i.entry.period);
+  }
+
+  /** The approver takes an approved result back: a reason, a confirmation, then it is returned to the office. */
+  protected async reopen(item: KpiWorkItem | ProjectWorkItem): Promise<void> {
+    const version = item.entry.version;
+    if (item.kind !== 'kpi' || version === null) return;
+    const ref = this.dialog.open<ReturnReasonDialog, ReturnReasonData, string>(ReturnReasonDialog, {
+      ...DIALOG,
+      data: { what: `${item.kpi.code} · ${this.period(item.entry.period)}`, mode: 'reopen' },
+    });
+    const reason = await firstValueFrom(ref.afterClosed());
+    if (!reason) return;
+    this.settle(item.key, await this.store.reopenKpiResult(item.kpi.kpiId, item.entry.period, version, reason), 'reopened');
+  }
+
   protected history(item: KpiWorkItem | ProjectWorkItem): void {
     const data: HistoryData =
       item.kind === 'kpi'
@@ -261,7 +278,7 @@ export class WorkspacePage {
     return this.store.pending() === key;
   }
 
-  private settle(key: string, outcome: Outcome<unknown>, done: 'submitted' | 'approved' | 'returned'): void {
+  private settle(key: string, outcome: Outcome<unknown>, done: 'submitted' | 'approved' | 'returned' | 'reopened'): void {
     const errors = { ...this.lineErrors() };
     delete errors[key];
     if (!outcome.ok) errors[key] = outcome.problem.message ?? this.transloco.translate('workspace.errors.failed');

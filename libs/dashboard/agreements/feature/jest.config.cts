@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'dashboard-agreements-feature',
+  preset: '../../../../tools/jest/angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/dashboard/agreements/feature',
+};

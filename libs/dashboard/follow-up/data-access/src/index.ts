@@ -1,0 +1,3 @@
+export * from './lib/directives.api';
+export * from './lib/meetings.api';
+export * from './lib/risks.api';

@@ -1,0 +1,34 @@
+import type { AgreementRankingDto, AgreementScorecardDto } from './agreement';
+import type { DisbursementRankingDto, DisbursementSummaryDto, SlowProjectDto } from './project';
+import type { ClusterStatusDto, ScorecardDto } from './kpi';
+
+/**
+ * A screen's first paint in one round trip: the read models the screen draws above the fold,
+ * each exactly what its own route answers (the screen's stores keep loading and reloading them by
+ * those routes; only the first load comes from here). Approved data only, the same for everyone.
+ */
+export interface ProvinceViewDto {
+  /** The province's names, for the page's title before the directory is loaded. */
+  unit: { code: string; nameTh: string; nameEn: string };
+  /** `GET /api/org-units/:code/scorecard` */
+  scorecard: ScorecardDto;
+  /** `GET /api/org-units/:code/agreement-scorecard`; null where that answers 404 (no signed agreement that year). */
+  agreement: AgreementScorecardDto | null;
+  /** `GET /api/org-units/:code/disbursement` */
+  disbursement: DisbursementSummaryDto;
+  /** `GET /api/org-units/:code/slowest-projects?limit=5` (PROVINCE_VIEW_SLOWEST) */
+  slowest: SlowProjectDto[];
+}
+
+/** How many of the slowest projects the province view's answer holds (the screen's list). */
+export const PROVINCE_VIEW_SLOWEST = 5;
+
+/** The national overview's first paint: its three read models. */
+export interface NationalOverviewDto {
+  /** `GET /api/compare/clusters` */
+  clusters: ClusterStatusDto;
+  /** `GET /api/disbursement/ranking?level=province&budgetType=overall` */
+  disbursement: DisbursementRankingDto;
+  /** `GET /api/compare/agreements` */
+  agreements: AgreementRankingDto;
+}
