@@ -13,12 +13,20 @@ import request from 'supertest';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
+import { pinClock } from '../../testing/pin-clock';
+import { JOB_SCHEMA } from '../jobs/job-definitions';
 import { Jobs } from '../jobs/jobs.service';
+import { NotificationsService } from './notifications.service';
 import { RemindersService } from './reminders.service';
 
 const TOURISM = '50/K1.2.1'; // Chiang Mai, tourism revenue (monthly)
 const LINE_TOKEN = 'line-test-channel-access-token';
 const LINE_SECRET = 'line-test-channel-secret';
+/**
+ * Ten in the morning in Bangkok, FY 2570: push and LINE wait out the quiet hours (22:00–07:00),
+ * so a run in the evening must not see a held message as a lost one.
+ */
+const MORNING = new Date('2026-12-07T03:00:00Z');
 
 /** A real SMTP server on a free port; every message it accepts, parsed back. */
 async function startSmtp(): Promise<{ url: string; mails: ParsedMail[]; close(): Promise<void> }> {
@@ -93,6 +101,7 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
   let line: Awaited<ReturnType<typeof startRecorder>>;
 
   beforeAll(async () => {
+    pinClock(MORNING, { advancing: true });
     const tls = localCertificate();
     globalAgent.options.ca = [tls.cert];
     [smtp, push, line] = await Promise.all([startSmtp(), startRecorder(() => 201, tls), startRecorder(() => 200)]);
@@ -112,6 +121,7 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
   afterAll(async () => {
     await t.close();
     await Promise.all([smtp.close(), push.close(), line.close()]);
+    jest.useRealTimers();
   });
 
   const notificationsOf = async (userId: string, kind: string) =>
@@ -266,6 +276,46 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     );
     // Ministry staff read approved data but are not the governor: the red light is not theirs to hear of here.
     expect(await notificationsOf(f.userIds.analyst, 'kpi.red')).toEqual([]);
+  });
+
+  it('holds a push told in the quiet hours until seven in the morning, Bangkok time; the bell and e-mail have it at once', async () => {
+    const lateEvening = new Date('2026-12-07T16:30:00Z'); // 23:30 in Bangkok
+    const sentBefore = push.got.length;
+    const [chiangMai] = await t.dataSource.query(`SELECT path FROM org_unit WHERE code = '50'`);
+    const made = await t.app.get(NotificationsService).notify(
+      [
+        {
+          kind: 'kpi.red',
+          audience: { userIds: [f.userIds.governor50] },
+          unit: { code: '50', type: 'province', path: chiangMai.path },
+          visibility: 'approved',
+          dedupeKey: 'kpi.red:quiet-hours-check',
+          link: '/province/50',
+          titleTh: 'ตัวชี้วัดเป็นสีแดง: ทดสอบช่วงเวลางดแจ้งเตือน',
+          titleEn: 'KPI turned red: quiet hours check',
+        },
+      ],
+      lateEvening,
+    );
+    expect(made).toBe(1);
+    const [n] = await t.dataSource.query(`SELECT id FROM notification WHERE user_id = $1 AND dedupe_key = 'kpi.red:quiet-hours-check'`, [
+      f.userIds.governor50,
+    ]);
+    const deliveries: { id: string; channel: string; state: string }[] = await t.dataSource.query(
+      `SELECT id, channel, state FROM notification_delivery WHERE notification_id = $1 ORDER BY channel`,
+      [n.id],
+    );
+    expect(deliveries.map((d) => [d.channel, d.state])).toEqual([
+      ['email', 'pending'],
+      ['push', 'held'],
+    ]);
+    const held = deliveries.find((d) => d.channel === 'push') as (typeof deliveries)[number];
+    const [job] = await t.dataSource.query(`SELECT start_after FROM ${JOB_SCHEMA}.job WHERE name = 'notifications.deliver' AND singleton_key = $1`, [
+      held.id,
+    ]);
+    expect(new Date(job.start_after).toISOString()).toBe('2026-12-08T00:00:00.000Z'); // 07:00 in Bangkok
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(push.got.length).toBe(sentBefore);
   });
 
   it('links a LINE account once through the signed webhook and sends by the Messaging API as LINE documents it', async () => {

@@ -13,6 +13,7 @@ import { verify } from 'argon2';
 import { DataSource } from 'typeorm';
 import { as, seedFixture } from '../../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../../testing/test-app';
+import { pinClock } from '../../../testing/pin-clock';
 import { createTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { createDataSource } from '../../data-source';
 import { runSeeds } from '../run-seeds';
@@ -25,26 +26,10 @@ import { DEMO_PASSWORD } from './demo-users.seed';
  * overview, a province, compare and the public page read, through their own endpoints.
  * Only `Date` is faked; timers and I/O run as usual.
  */
-const ONLY_DATE = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
 
-function pinClock(day: string): void {
+function pinDay(day: string): void {
   // Noon in Bangkok: the date is the same there and in UTC.
-  jest.useFakeTimers({ now: new Date(`${day}T05:00:00Z`), doNotFake: [...ONLY_DATE] });
+  pinClock(new Date(`${day}T05:00:00Z`));
 }
 
 const sum = (counts: Record<string, number>, ...keys: string[]) => keys.reduce((n, k) => n + (counts[k] ?? 0), 0);
@@ -61,7 +46,7 @@ describe.each([
   let tokens: Awaited<ReturnType<typeof seedFixture>>['tokens'];
 
   beforeAll(async () => {
-    pinClock(day);
+    pinDay(day);
     t = await bootTestApp();
     await runSeeds(t.dataSource, { demo: true });
     ({ tokens } = await seedFixture(t)); // the demo is seeded already: this only signs the users in
@@ -203,7 +188,7 @@ describe('demo seeded on the first day of a fiscal year (2027-10-01)', () => {
   let tokens: Awaited<ReturnType<typeof seedFixture>>['tokens'];
 
   beforeAll(async () => {
-    pinClock(day);
+    pinDay(day);
     t = await bootTestApp();
     await runSeeds(t.dataSource, { demo: true });
     ({ tokens } = await seedFixture(t));
