@@ -28,10 +28,10 @@ import type {
   NotificationCreatedEvent,
   ServerToClientEvents,
 } from '@provdash/shared/contracts';
-import { isQuietHour } from '@provdash/shared/domain';
+import { bangkokDateOf, isQuietHour } from '@provdash/shared/domain';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { createECDH, randomBytes, randomUUID, type ECDH } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,26 @@ const FY = 2570;
 /** A morning with reminders due for every monthly (December) and quarterly (Q1) KPI of FY 2570. */
 const REMINDER_DAY = '2027-01-12';
 const ROUND_TIMEOUT_MS = 300_000;
+/** Debian's libfaketime (apt install faketime): moves the API process's wall clock, nothing else. */
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * Push waits out the quiet hours (22:00–07:00 Bangkok) by design, so a run in them cannot time it.
+ * Then, where libfaketime is installed, the API process alone runs at ten in the morning of the same
+ * Bangkok day (its timers and the database keep real time); otherwise push is reported as skipped.
+ */
+function apiClock(now = new Date()): { env: Record<string, string>; note?: string; quiet: boolean } {
+  if (!isQuietHour(now)) return { env: {}, quiet: false };
+  if (!existsSync(FAKETIME_LIB)) {
+    return { env: {}, quiet: true, note: 'run in the quiet hours (22:00–07:00 Bangkok): push is held until 07:00, so not measured' };
+  }
+  const morning = `${bangkokDateOf(now)} 03:00:00`; // 10:00 in Bangkok, written in UTC
+  return {
+    env: { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `@${morning}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' },
+    quiet: false,
+    note: `run in the quiet hours: the API's clock was set to 10:00 Bangkok (${morning} UTC) with libfaketime, so push goes at once`,
+  };
+}
 export const NOTIFY_GOALS = { inAppP95Ms: 1000, pushP95Ms: 1000, emailP95Ms: 2000, reminderSeconds: 60 };
 
 interface Stats {
@@ -260,6 +280,8 @@ interface DeliveryResult {
   push: Stats | null;
   email: Stats;
   pushSkipped?: string;
+  /** How the API's clock was set when the run fell in the quiet hours. */
+  apiClock?: string;
   payloadBytes: number;
   met: { inApp: boolean; push: boolean | null; email: boolean };
 }
@@ -286,7 +308,10 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
     await pg.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = $2`, [kpi.id, PERIOD]);
 
     const vapid = webpush.generateVAPIDKeys();
+    const clock = apiClock();
+    if (clock.note) console.log(clock.note);
     const api = await startServer(['api', dbUrl], {
+      ...clock.env,
       BENCH_API_ENV: JSON.stringify({
         SMTP_URL: smtp.url,
         SMTP_FROM: 'Provdash <no-reply@provdash.bench>',
@@ -303,10 +328,8 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
     const approver = await signIn(api.url, 'approver.50@demo.go.th');
     const entry = `${api.url}/api/kpis/${kpi.id}/results/${PERIOD}`;
 
-    const quiet = isQuietHour(new Date());
-    const pushSkipped = quiet
-      ? 'run in the quiet hours (22:00–07:00 Bangkok): push is held until 07:00, so not measured'
-      : undefined;
+    const quiet = clock.quiet;
+    const pushSkipped = quiet ? clock.note : undefined;
     let captured: Live<NotificationCreatedEvent> | null = null;
     const audience = await connectAll(
       api.url,
@@ -426,6 +449,7 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
       push: quiet ? null : stats(samples.push),
       email: stats(samples.email),
       ...(pushSkipped && { pushSkipped }),
+      ...(!quiet && clock.note && { apiClock: clock.note }),
       payloadBytes: Buffer.byteLength(JSON.stringify(captured)),
       met: { inApp: false, push: null, email: false },
     };
@@ -604,7 +628,7 @@ export default async function notifications(): Promise<void> {
     console.log(
       `\napproval → notification, ${delivery.users} people, ${delivery.rounds} rounds:\n` +
         `  bare Socket.IO broadcast (floor): ${f(delivery.floor)}\n  in-app: ${f(delivery.inApp)}\n` +
-        `  Web Push: ${f(delivery.push)}${delivery.pushSkipped ? ` (${delivery.pushSkipped})` : ''}\n  e-mail: ${f(delivery.email)}`,
+        `  Web Push: ${f(delivery.push)}${delivery.pushSkipped ? ` (${delivery.pushSkipped})` : ''}\n  e-mail: ${f(delivery.email)}${delivery.apiClock ? `\n  (${delivery.apiClock})` : ''}`,
     );
     const reminders = await reminderBench(db.url);
     console.log(`reminders: 10× / 1× run time = ${reminders.ratio}; < 60 s: ${reminders.met.under60s}; linear: ${reminders.met.linear}`);

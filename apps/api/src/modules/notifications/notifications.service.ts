@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Jobs, JobRun } from '../jobs/jobs.service';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
-import type { ChannelMessage, NotificationChannel, OutboundChannelName, Recipient } from './channels/channel';
+import type { ChannelMessage, NotificationChannel, OutboundChannelName, PushTarget, Recipient } from './channels/channel';
 import { NOTIFICATION_CHANNEL_ADAPTERS } from './channels/channel';
 import { EmailChannel } from './channels/email.channel';
 import type { Concern } from './concerned';
@@ -29,6 +29,8 @@ interface Candidate {
   locale: 'th' | 'en' | null;
   line_user_id: string | null;
   push_devices: number;
+  /** Only on a claimed push delivery: the person's devices, so sending needs no query of its own. */
+  push_subscriptions?: PushTarget[];
   daily_digest: boolean | null;
   preferences: Record<string, Record<string, boolean>> | null;
 }
@@ -37,7 +39,7 @@ interface Candidate {
 const NOTIFY_BATCH = 500;
 /** Deliveries claimed (and then marked) by one statement on their first attempt. */
 const FIRST_ATTEMPT_BATCH = 200;
-/** Messages in flight at once per process (SMTP, push services, LINE). */
+/** Messages in flight at once per channel and process (SMTP, push services, LINE). */
 const SEND_CONCURRENCY = 16;
 
 type Claimed = NotificationRow & Candidate & { channel: OutboundChannelName; state: string; delivery_id: string };
@@ -102,8 +104,12 @@ export function toDto(r: NotificationRow): NotificationDto {
 export class NotificationsService implements OnModuleInit {
   private readonly log = new Logger('Notifications');
   private readonly channels: Map<OutboundChannelName, NotificationChannel>;
-  private readonly firstQueue: string[] = [];
-  private pumping = false;
+  /**
+   * One first-attempt queue per channel: a push need not wait behind the e-mails of the same
+   * notification (the SMTP round trips are far slower than a push service's one request).
+   */
+  private readonly firstQueues = new Map<OutboundChannelName, string[]>();
+  private readonly pumping = new Set<OutboundChannelName>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -218,7 +224,7 @@ export class NotificationsService implements OnModuleInit {
           now,
         ],
       );
-      if (!rows.length) return { rows, immediate: [] as string[], held: [] as string[] };
+      if (!rows.length) return { rows, immediate: [] as { id: string; channel: OutboundChannelName }[], held: [] as string[] };
       const byKey = new Map(pairs.map((p) => [`${p.person.id}|${p.concern.dedupeKey.slice(0, 200)}`, p]));
       const plan: { notificationId: string; channel: OutboundChannelName; state: 'pending' | 'held' | 'digest' }[] = [];
       for (const row of rows) {
@@ -237,11 +243,11 @@ export class NotificationsService implements OnModuleInit {
           plan.push({ notificationId: row.id, channel: name, state });
         }
       }
-      const deliveries: { id: string; state: string }[] = plan.length
+      const deliveries: { id: string; channel: OutboundChannelName; state: string }[] = plan.length
         ? await m.query(
             `INSERT INTO notification_delivery (notification_id, channel, state)
              SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[])
-             RETURNING id, state`,
+             RETURNING id, channel, state`,
             [plan.map((p) => p.notificationId), plan.map((p) => p.channel), plan.map((p) => p.state)],
           )
         : [];
@@ -256,7 +262,7 @@ export class NotificationsService implements OnModuleInit {
       });
       return {
         rows,
-        immediate: deliveries.filter((d) => d.state === 'pending').map((d) => d.id),
+        immediate: deliveries.filter((d) => d.state === 'pending'),
         held: deliveries.filter((d) => d.state === 'held').map((d) => d.id),
       };
     });
@@ -273,17 +279,21 @@ export class NotificationsService implements OnModuleInit {
    * thousand people told at once must neither drain the connection pool (the outbox relay and
    * every request share it) nor open a thousand connections to the mail server.
    */
-  private firstAttempts(ids: string[]): void {
-    if (!ids.length) return;
-    this.firstQueue.push(...ids);
-    if (!this.pumping) void this.pump();
+  private firstAttempts(deliveries: { id: string; channel: OutboundChannelName }[]): void {
+    for (const d of deliveries) {
+      const queue = this.firstQueues.get(d.channel) ?? [];
+      queue.push(d.id);
+      this.firstQueues.set(d.channel, queue);
+    }
+    for (const channel of new Set(deliveries.map((d) => d.channel))) if (!this.pumping.has(channel)) void this.pump(channel);
   }
 
-  private async pump(): Promise<void> {
-    this.pumping = true;
+  private async pump(channel: OutboundChannelName): Promise<void> {
+    this.pumping.add(channel);
+    const queue = this.firstQueues.get(channel) ?? [];
     try {
-      while (this.firstQueue.length) {
-        const ids = this.firstQueue.splice(0, FIRST_ATTEMPT_BATCH);
+      while (queue.length) {
+        const ids = queue.splice(0, FIRST_ATTEMPT_BATCH);
         try {
           await this.firstAttemptBatch(ids);
         } catch (error) {
@@ -293,7 +303,7 @@ export class NotificationsService implements OnModuleInit {
         }
       }
     } finally {
-      this.pumping = false;
+      this.pumping.delete(channel);
     }
   }
 
@@ -331,7 +341,11 @@ export class NotificationsService implements OnModuleInit {
        WHERE d.id = ANY($1::uuid[]) AND n.id = d.notification_id AND d.state IN ('pending', 'held')
        RETURNING d.id AS delivery_id, d.channel, d.state, n.id, n.user_id, n.kind, n.title_th, n.title_en, n.body_th,
                  n.body_en, n.link, n.urgent, u.email, u.display_name, s.locale, s.line_user_id,
-                 (SELECT count(*)::int FROM push_subscription p WHERE p.user_id = u.id) AS push_devices`,
+                 (SELECT count(*)::int FROM push_subscription p WHERE p.user_id = u.id) AS push_devices,
+                 CASE WHEN d.channel = 'push' THEN
+                   (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'endpoint', p.endpoint, 'p256dh', p.p256dh, 'auth', p.auth)), '[]')
+                    FROM push_subscription p WHERE p.user_id = u.id)
+                 END AS push_subscriptions`,
       [ids],
     );
     return rows;
@@ -483,7 +497,9 @@ export class NotificationsService implements OnModuleInit {
   }
 }
 
-function toRecipient(c: Pick<Candidate, 'id' | 'email' | 'display_name' | 'locale' | 'line_user_id' | 'push_devices'>): Recipient {
+function toRecipient(
+  c: Pick<Candidate, 'id' | 'email' | 'display_name' | 'locale' | 'line_user_id' | 'push_devices' | 'push_subscriptions'>,
+): Recipient {
   return {
     userId: c.id,
     email: c.email,
@@ -491,5 +507,6 @@ function toRecipient(c: Pick<Candidate, 'id' | 'email' | 'display_name' | 'local
     locale: c.locale ?? 'th',
     lineUserId: c.line_user_id,
     pushDevices: Number(c.push_devices ?? 0),
+    pushSubscriptions: c.push_subscriptions ?? [],
   };
 }

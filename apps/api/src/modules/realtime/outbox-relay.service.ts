@@ -58,7 +58,7 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
     if (event.queryRunner.isTransactionActive) return;
     const rows = this.take(event.queryRunner.data);
     if (!rows?.length || this.stopped || !this.gateway.listening()) return;
-    for (const row of rows) this.send(row);
+    this.send(rows);
     // Not awaited: the request that committed need not wait for the bookkeeping.
     const marked = this.dataSource
       .query(`UPDATE realtime_event SET relayed_at = now() WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [
@@ -95,9 +95,8 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
     return rows;
   }
 
-  private send(row: OutboxRow): void {
-    const { event, payload } = toMissed(row);
-    this.gateway.emitLive(event, payload);
+  private send(rows: OutboxRow[]): void {
+    this.gateway.emitLive(rows.map(toMissed));
   }
 
   private async sweepBatch(): Promise<number> {
@@ -114,7 +113,7 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
            WHERE relayed_at IS NULL AND created_at < now() - interval '${GRACE}'
            ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         );
-        rows.forEach((row) => this.send(row));
+        this.send(rows);
         if (rows.length) {
           await runner.query(`UPDATE realtime_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
             rows.map((r) => r.id),

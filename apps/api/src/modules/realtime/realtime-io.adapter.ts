@@ -77,6 +77,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     return server;
   }
 
+  /** Whether broadcasts reach other instances at all (a cross-instance adapter is configured). */
+  clustered(): boolean {
+    return this.config.REALTIME_ADAPTER !== 'none';
+  }
+
   /** Whether the cross-instance channel answers (true when there is none). */
   async ready(): Promise<boolean> {
     if (!this.probe) return true;

@@ -9,6 +9,16 @@ export interface Recipient {
   lineUserId: string | null;
   /** Devices with push enabled. */
   pushDevices: number;
+  /** Their subscriptions, when a push is being sent (claimed with the delivery); empty otherwise. */
+  pushSubscriptions: PushTarget[];
+}
+
+/** A device's Web Push subscription: where its push service takes messages and the keys to encrypt them. */
+export interface PushTarget {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
 }
 
 /** One notification, in the recipient's language, its link absolute. */

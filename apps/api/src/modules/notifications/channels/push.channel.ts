@@ -53,13 +53,9 @@ export class PushChannel implements NotificationChannel {
   }
 
   async send(to: Recipient, message: ChannelMessage): Promise<void> {
-    const subs: { id: string; endpoint: string; p256dh: string; auth: string }[] = await this.dataSource.query(
-      `SELECT id, endpoint, p256dh, auth FROM push_subscription WHERE user_id = $1`,
-      [to.userId],
-    );
     const payload = JSON.stringify(pushPayload(message));
     const failures: string[] = [];
-    for (const s of subs) {
+    for (const s of to.pushSubscriptions) {
       try {
         await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, {
           // No vapidDetails: signed here once per push service, not by web-push for every message.
