@@ -8,6 +8,7 @@ import type {
   ServerToClientEvents,
 } from '@provdash/shared/contracts';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { createApp } from '../../bootstrap';
 import { AppConfig, loadConfig } from '../../config/app-config';
@@ -383,6 +384,12 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
 
       const kpi52Entry = await draft(kpi52, 'officer52');
       expect(kpi52Entry.version).toBeGreaterThan(0);
+      // What the instances say to each other on the adapter's channel while the approval commits.
+      const wire = new Client({ connectionString: t.db.url });
+      await wire.connect();
+      const types: number[] = [];
+      wire.on('notification', (n) => types.push((JSON.parse(n.payload ?? '{}') as { type?: number }).type ?? 0));
+      await wire.query('LISTEN "socket.io#/"');
       const kpi = kpis50[5];
       const current = (await officer().get(`/api/kpis/${kpi.id}/results?fiscalYear=2570`)).body.find(
         (r: { period: string }) => r.period === kpi.period,
@@ -395,6 +402,11 @@ describe('live events after commit (real PostgreSQL, real sockets)', () => {
       await approve(kpi);
       const got = await heard.next((e) => same(e, kpi) && e.data.status === 'approved');
       expect(got.room).toBe('province:50');
+      await wire.end();
+      // A commit's events (province, cluster, national, public and workspace rooms) cross in one
+      // message (Socket.IO's server-side emit, 9), not a broadcast (3) per room.
+      expect(types.filter((x) => x === 3)).toEqual([]);
+      expect(types.filter((x) => x === 9).length).toBeGreaterThanOrEqual(1);
     } finally {
       await second.close();
     }
