@@ -22,3 +22,4 @@ export * from './lib/directive';
 export * from './lib/notification-rules';
 export * from './lib/agreement-ranking';
 export * from './lib/meeting';
+export * from './lib/forecast';
