@@ -243,6 +243,7 @@ export function renderDocs(r: Results): string {
             row('e-mail (accepted by SMTP)', d.email, `≤ ${n(g.emailP95Ms)} ms: ${met(d.met.email)}`),
           ],
         ) +
+        (d.apiClock ? `\n\nThe run fell in the quiet hours, when push waits for 07:00 by design: ${d.apiClock}.` : '') +
         `\n\nThe morning reminder run for the whole country (77 provinces, every due KPI; ${x.reminders.day ?? '12 January 2027'}: December's monthly and the first quarter's results), then with every KPI copied nine times (ten owners per province). "Run" is the scheduler's job (reminders made, deliveries planned, bells told); the e-mails go after it, in the background.\n\n` +
         table(
           ['scale', 'KPIs', 'owners', 'reminders', 'run s', 'ms per reminder', 'all e-mails accepted s'],
@@ -250,6 +251,22 @@ export function renderDocs(r: Results): string {
           runs.map((r: any) => [`${r.scale}×`, n(r.kpis), n(r.owners), n(r.notifications), r.runSeconds.toFixed(2), r.msPerReminder.toFixed(2), r.emailsSeconds.toFixed(1)]),
         ) +
         `\n\n10× ÷ 1× run time = ${x.reminders.ratio} for ${n(runs[1].notifications / Math.max(1, runs[0].notifications), 0)}× the reminders (linear: ${met(x.reminders.met.linear)}); every run < ${g.reminderSeconds} s: ${met(x.reminders.met.under60s)}. ${when(nt)}`,
+    );
+  }
+
+  const fc = b['forecast'];
+  if (fc) {
+    const x = fc.result;
+    out.push(
+      `### Year-end forecast, back-tested\n\nThe forecast of [analysis.md](analysis.md) (the earlier years' shape scaled to this year) against the naive projection (pro-rata for sums, carried forward otherwise), on the ${x.years}-year national dataset: every province's monthly KPI and every province's disbursement, each fiscal year with an earlier year before it, forecast from its first 3, 6 and 9 months with only the earlier years as history. Error: the median absolute percentage error against how the year really ended. "Interval holds" counts forecasts with at least two earlier years.\n\n` +
+        table(
+          ['series', 'month', 'years forecast', 'forecast median error %', 'naive median error %', 'closer than naive %', 'interval holds %'],
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          x.groups.flatMap((g: any) =>
+            g.points.map((p: any) => [g.name, p.month, n(p.series), p.forecastMedianApe.toFixed(2), p.naiveMedianApe.toFixed(2), p.betterThanNaive.toFixed(1), p.intervalCoverage.toFixed(1)]),
+          ),
+        ) +
+        `\n\n${when(fc)}`,
     );
   }
 
