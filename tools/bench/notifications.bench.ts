@@ -111,15 +111,15 @@ async function until(what: string, done: () => boolean, timeoutMs = ROUND_TIMEOU
 }
 
 /** A certificate for 127.0.0.1 made for the run: web-push speaks HTTPS only, as push services do. */
-function localCertificate(dir: string): { key: string; cert: string; certFile: string } {
+function localCertificate(dir: string, env: Record<string, string> = {}): { key: string; cert: string; certFile: string } {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
       '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
     ],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: { ...process.env, ...env } },
   );
   return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), certFile: join(dir, 'cert.pem') };
 }
@@ -288,7 +288,10 @@ interface DeliveryResult {
 
 async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult> {
   let current: Round | null = null;
-  const tls = localCertificate(dir);
+  const clock = apiClock();
+  if (clock.note) console.log(clock.note);
+  // The API's clock may stand earlier today: the certificate is made a day back (libfaketime again) so it is valid then.
+  const tls = localCertificate(dir, clock.env['LD_PRELOAD'] ? { LD_PRELOAD: FAKETIME_LIB, FAKETIME: '-1d' } : {});
   const pushEndpoint = await startPushEndpoint(tls, () => current);
   const smtp = await startSmtp(() => current);
   const pg = new Client({ connectionString: dbUrl });
@@ -308,8 +311,6 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
     await pg.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = $2`, [kpi.id, PERIOD]);
 
     const vapid = webpush.generateVAPIDKeys();
-    const clock = apiClock();
-    if (clock.note) console.log(clock.note);
     const api = await startServer(['api', dbUrl], {
       ...clock.env,
       BENCH_API_ENV: JSON.stringify({

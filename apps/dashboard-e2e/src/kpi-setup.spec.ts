@@ -3,7 +3,7 @@ import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { CURRENT_FY } from './demo-years';
 import { defineKpiFromGoal, KpiForm } from './plan-steps';
-import { apiToken, bearer, choose, NEW_USER_PASSWORD, signIn } from './support';
+import { apiToken, bearer, choose, NEW_USER_PASSWORD, showEveryLine, signIn } from './support';
 
 /*
  * Issue 18.2 in the browser: the strategy office opens a goal's KPIs from its desk, defines four
@@ -23,7 +23,7 @@ const FY = CURRENT_FY;
 /** A goal's KPI page, reached from the desk: a KPI's setup link, then its goal's link. */
 async function openGoalFromDesk(page: Page): Promise<string> {
   // Every line of the desk, not only what is due: a province may have nothing left to report.
-  await page.getByTestId('filter-all').click();
+  await showEveryLine(page);
   await page.getByTestId('kpi-setup-link').first().click();
   await expect(page).toHaveURL(/\/workspace\/kpis\/[0-9a-f-]{36}$/);
   const href = await page.getByTestId('kpi-goal-link').getAttribute('href');

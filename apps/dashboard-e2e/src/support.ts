@@ -88,6 +88,18 @@ export async function choose(page: Page, select: string, option: string | RegExp
   await (typeof option === 'string' ? options : options.first()).click();
 }
 
+/**
+ * The desk's "every line" filter, seen checked: a click that lands while the tab is still sliding
+ * in (a slow machine) is made again rather than lost.
+ */
+export async function showEveryLine(page: Page): Promise<void> {
+  const all = page.getByTestId('filter-all').getByRole('radio');
+  await expect(async () => {
+    await all.click();
+    await expect(all).toBeChecked({ timeout: 1_000 });
+  }).toPass();
+}
+
 /** Nothing may scroll sideways: the phone check every screen passes. */
 export async function expectNoSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

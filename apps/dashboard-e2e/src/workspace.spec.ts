@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
-import { apiToken, bearer, expectNoSideways, newPage, NEW_USER_PASSWORD, signIn } from './support';
+import { apiToken, bearer, expectNoSideways, NEW_USER_PASSWORD, newPage, showEveryLine, signIn } from './support';
 
 /*
  * The strategy office's desk, end to end: an officer enters a KPI result (a bad value first),
@@ -127,7 +127,7 @@ test.describe.serial('the strategy office workspace', () => {
 
     // Not a percentage: 999,999,999,999 must be an unusual value here, not an impossible one (above 100 %).
     const pick = pickEntry(desk, project, (k) => /ร้อยละ|%/.test(String(k['unitTh'])));
-    await officer.getByTestId('filter-all').click();
+    await showEveryLine(officer);
     const item = officer.locator(
       `[data-testid="kpi-item"][data-kpi-code="${pick.kpi.code}"][data-period="${pick.period}"]`,
     );
@@ -191,7 +191,7 @@ test.describe.serial('the strategy office workspace', () => {
 
     // The history shows who submitted and who approved.
     await approver.getByTestId('tab-kpis').click();
-    await approver.getByTestId('filter-all').click();
+    await showEveryLine(approver);
     const approved = approver.locator(
       `[data-testid="kpi-item"][data-kpi-code="${pick.kpi.code}"][data-period="${pick.period}"]`,
     );

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { Workbook } from 'exceljs';
 import { join } from 'node:path';
 import { CURRENT_FY } from './demo-years';
-import { apiToken, bearer, collectErrors, expectNoSideways, NEW_USER_PASSWORD, newPage, signIn } from './support';
+import { apiToken, bearer, collectErrors, expectNoSideways, NEW_USER_PASSWORD, newPage, showEveryLine, signIn } from './support';
 
 /*
  * The last gaps of running the year (issue 18): a plan pasted from Excel goes through the plan
@@ -130,14 +130,14 @@ test.describe('running the year: paste a plan, reopen an approved result', () =>
     // The office's desk is open on another device.
     const office = await newPage(browser, info.project.name);
     await signIn(office, people.officer, { path: '/workspace' });
-    await office.getByTestId('filter-all').click();
+    await showEveryLine(office);
     await expect(office.locator(line)).toHaveAttribute('data-status', 'approved');
     await expect(office.locator(line).getByTestId('reopen')).toHaveCount(0);
 
     const page = await newPage(browser, info.project.name);
     const errors = collectErrors(page);
     await signIn(page, people.approver, { path: '/workspace' });
-    await page.getByTestId('filter-all').click();
+    await showEveryLine(page);
     const item = page.locator(line);
     await expect(item).toHaveAttribute('data-status', 'approved');
     await item.getByTestId('reopen').click();

@@ -1,7 +1,7 @@
 import { expect as baseExpect, Page, test } from '@playwright/test';
 import { CURRENT_FY } from './demo-years';
 import { addNode, defineKpiFromGoal, drawArrow, goal, KpiForm } from './plan-steps';
-import { newPage, signIn } from './support';
+import { newPage, showEveryLine, signIn } from './support';
 
 /*
  * Issue 18's whole year, as the people who run it would do it, with no REST call made by hand:
@@ -155,7 +155,7 @@ test.describe.serial('a province runs its year in the app', () => {
     const officer = await newPage(browser, 'phone');
     await signIn(officer, OFFICER, { path: '/workspace' });
     await expect(officer).toHaveURL(/\/workspace$/);
-    await officer.getByTestId('filter-all').click();
+    await showEveryLine(officer);
     const item = officer.locator(`[data-testid="kpi-item"][data-kpi-code="T1.1.1"][data-period="${Q1}"]`);
     await expect(item).toHaveCount(1);
     await item.getByTestId('enter').click();
