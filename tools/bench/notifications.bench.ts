@@ -81,7 +81,7 @@ function apiClock(now = new Date()): { env: Record<string, string>; note?: strin
   return {
     env: { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `@${morning}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' },
     quiet: false,
-    note: `run in the quiet hours: the API's clock was set to 10:00 Bangkok (${morning} UTC) with libfaketime, so push goes at once`,
+    note: `Run in the quiet hours (22:00–07:00 Bangkok), when push waits for 07:00 by design: the API's clock was set to 10:00 Bangkok (${morning} UTC) with libfaketime, so push goes at once`,
   };
 }
 export const NOTIFY_GOALS = { inAppP95Ms: 1000, pushP95Ms: 1000, emailP95Ms: 2000, reminderSeconds: 60 };

@@ -243,7 +243,7 @@ export function renderDocs(r: Results): string {
             row('e-mail (accepted by SMTP)', d.email, `≤ ${n(g.emailP95Ms)} ms: ${met(d.met.email)}`),
           ],
         ) +
-        (d.apiClock ? `\n\nThe run fell in the quiet hours, when push waits for 07:00 by design: ${d.apiClock}.` : '') +
+        (d.apiClock ? `\n\n${d.apiClock}.` : '') +
         `\n\nThe morning reminder run for the whole country (77 provinces, every due KPI; ${x.reminders.day ?? '12 January 2027'}: December's monthly and the first quarter's results), then with every KPI copied nine times (ten owners per province). "Run" is the scheduler's job (reminders made, deliveries planned, bells told); the e-mails go after it, in the background.\n\n` +
         table(
           ['scale', 'KPIs', 'owners', 'reminders', 'run s', 'ms per reminder', 'all e-mails accepted s'],

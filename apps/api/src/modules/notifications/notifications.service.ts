@@ -16,7 +16,7 @@ import { Jobs, JobRun } from '../jobs/jobs.service';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import type { ChannelMessage, NotificationChannel, OutboundChannelName, PushTarget, Recipient } from './channels/channel';
 import { NOTIFICATION_CHANNEL_ADAPTERS } from './channels/channel';
-import { EmailChannel } from './channels/email.channel';
+import { EmailChannel, SMTP_CONNECTIONS } from './channels/email.channel';
 import type { Concern } from './concerned';
 import { effectivePreferences, OUTBOUND_CHANNELS, wants } from './preferences';
 
@@ -39,8 +39,12 @@ interface Candidate {
 const NOTIFY_BATCH = 500;
 /** Deliveries claimed (and then marked) by one statement on their first attempt. */
 const FIRST_ATTEMPT_BATCH = 200;
-/** Messages in flight at once per channel and process (SMTP, push services, LINE). */
-const SEND_CONCURRENCY = 16;
+/**
+ * Messages in flight at once per channel and process: e-mail as many as the SMTP connections kept
+ * open (email.channel.ts), a push service and LINE take more, each message being one HTTPS request
+ * on a kept-alive connection.
+ */
+const SEND_CONCURRENCY: Record<OutboundChannelName, number> = { email: SMTP_CONNECTIONS, push: 32, line: 16 };
 
 type Claimed = NotificationRow & Candidate & { channel: OutboundChannelName; state: string; delivery_id: string };
 
@@ -295,7 +299,7 @@ export class NotificationsService implements OnModuleInit {
       while (queue.length) {
         const ids = queue.splice(0, FIRST_ATTEMPT_BATCH);
         try {
-          await this.firstAttemptBatch(ids);
+          await this.firstAttemptBatch(channel, ids);
         } catch (error) {
           // The batch could not even be claimed or marked: each gets a scheduled attempt instead.
           this.log.warn(`First attempts of ${ids.length} deliveries failed, retried by the scheduler (${String(error)})`);
@@ -307,7 +311,7 @@ export class NotificationsService implements OnModuleInit {
     }
   }
 
-  private async firstAttemptBatch(ids: string[]): Promise<void> {
+  private async firstAttemptBatch(channel: OutboundChannelName, ids: string[]): Promise<void> {
     const claimed = await this.claim(ids);
     const outcomes: Outcome[] = [];
     let next = 0;
@@ -317,7 +321,7 @@ export class NotificationsService implements OnModuleInit {
         outcomes.push(await this.attempt(d, false));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY[channel], claimed.length) }, worker));
     await this.markAll(outcomes);
     const failed = outcomes.filter((o) => o.error && o.state !== 'skipped');
     for (const o of failed) this.log.warn(`Delivery ${o.id}: first attempt failed, retried by the scheduler (${o.error})`);
