@@ -23,3 +23,4 @@ export * from './lib/notification-rules';
 export * from './lib/agreement-ranking';
 export * from './lib/meeting';
 export * from './lib/forecast';
+export * from './lib/reporting-completeness';
