@@ -25,6 +25,8 @@ async function api(databaseUrl: string): Promise<number> {
   });
   const app = await createApp({ config, databaseUrl, dashboardDir: process.env['BENCH_DASHBOARD_DIR'] });
   await app.listen(0, '127.0.0.1');
+  // Stopped by the benchmark: exit rather than die of the signal, so a --cpu-prof run writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   return (app.getHttpServer().address() as AddressInfo).port;
 }
 

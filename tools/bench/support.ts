@@ -292,8 +292,10 @@ export interface ChildServer {
 }
 
 export function startServer(args: string[], env: Record<string, string> = {}): Promise<ChildServer> {
+  // BENCH_PROFILE_DIR: a V8 CPU profile of each server process, written there when it exits (Node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
   const child = fork(join(__dirname, 'servers.ts'), args, {
-    execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+    execArgv: [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
