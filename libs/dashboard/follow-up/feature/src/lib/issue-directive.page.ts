@@ -12,7 +12,7 @@ import { AuthStore } from '@provdash/dashboard/auth/data-access';
 import { DirectivesApi, directivesResource } from '@provdash/dashboard/follow-up/data-access';
 import { injectLang } from '@provdash/dashboard/overview/ui';
 import { datepickerLocale, isoDay, provideBuddhistEraDates } from '@provdash/dashboard/scorecards/ui';
-import { apiProblem } from '@provdash/dashboard/workspace/data-access';
+import { apiProblem, markServerErrors } from '@provdash/dashboard/workspace/data-access';
 import { addDays, bangkokDateOf, compareIsoDates } from '@provdash/shared/domain';
 import type { Observable } from 'rxjs';
 
@@ -242,15 +242,7 @@ export class IssueDirectivePage {
       await this.router.navigate(['/follow-up', d.id]);
     } catch (e) {
       const p = apiProblem(e);
-      const errors: Partial<Record<Field, string>> = {};
-      for (const d of p.details) {
-        const f = d.field as Field;
-        if ((FIELDS as readonly string[]).includes(f)) {
-          errors[f] = d.messages.join(' ');
-          this.form.controls[f].setErrors({ server: true });
-          this.form.controls[f].markAsTouched();
-        }
-      }
+      const errors = markServerErrors(p, this.form.controls, FIELDS);
       this.serverErrors.set(errors);
       if (!Object.keys(errors).length) this.formError.set(p.message ?? this.i18n.translate('followUp.errors.failed'));
     } finally {

@@ -12,7 +12,7 @@ import { MeetingsApi, meetingResource } from '@provdash/dashboard/follow-up/data
 import { injectLang } from '@provdash/dashboard/overview/ui';
 import { datepickerLocale, isoDay, provideBuddhistEraDates } from '@provdash/dashboard/scorecards/ui';
 import { RealtimeService } from '@provdash/dashboard/shared/realtime';
-import { apiProblem, saveBlob } from '@provdash/dashboard/workspace/data-access';
+import { apiProblem, markServerErrors, saveBlob } from '@provdash/dashboard/workspace/data-access';
 import type {
   MeetingAgendaItemDto,
   MeetingDecisionDto,
@@ -525,16 +525,7 @@ export class MeetingPage {
         this.stale.set(true);
         return;
       }
-      const errors: Partial<Record<DirectiveField, string>> = {};
-      if (directiveFields)
-        for (const d of p.details) {
-          const f = d.field as DirectiveField;
-          if ((DIRECTIVE_FIELDS as readonly string[]).includes(f)) {
-            errors[f] = d.messages.join(' ');
-            this.directiveForm.controls[f].setErrors({ server: true });
-            this.directiveForm.controls[f].markAsTouched();
-          }
-        }
+      const errors = directiveFields ? markServerErrors(p, this.directiveForm.controls, DIRECTIVE_FIELDS) : {};
       this.serverErrors.set(errors);
       if (!Object.keys(errors).length) this.problem.set(p.message ?? this.i18n.translate('meeting.errors.failed'));
       if (p.status === 409) this.meeting.reload();

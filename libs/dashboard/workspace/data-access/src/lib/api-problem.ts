@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { AbstractControl } from '@angular/forms';
 import type { ErrorBodyDto } from '@provdash/shared/contracts';
 import { localeNumberOrNull, type NumberLocale } from '@provdash/shared/domain';
 
@@ -24,6 +25,27 @@ export function apiProblem(error: unknown): ApiProblem {
     message: ok && typeof body.message === 'string' ? body.message : null,
     details: ok && Array.isArray(body.details) ? body.details : [],
   };
+}
+
+/**
+ * The API's field details shown on the form's own controls: each field of `fields` it names is
+ * marked invalid and touched (mat-error shows only then) until it is edited. Returns the messages
+ * by field; an empty result means the refusal named no field of this form.
+ */
+export function markServerErrors<F extends string>(
+  problem: ApiProblem,
+  controls: Record<F, AbstractControl>,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  for (const d of problem.details) {
+    const f = d.field as F;
+    if (!fields.includes(f)) continue;
+    errors[f] = d.messages.join(' ');
+    controls[f].setErrors({ server: true });
+    controls[f].markAsTouched();
+  }
+  return errors;
 }
 
 /** What the API's decimal fields take: at most 15 digits before and 6 after the point. */
