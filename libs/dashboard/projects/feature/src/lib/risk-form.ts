@@ -11,7 +11,7 @@ import type { Observable } from 'rxjs';
 import { injectLang } from '@provdash/dashboard/overview/ui';
 import { ProjectsApi, type SaveRiskBody } from '@provdash/dashboard/projects/data-access';
 import { datepickerLocale, dayDate, isoDay, provideBuddhistEraDates } from '@provdash/dashboard/scorecards/ui';
-import { apiProblem } from '@provdash/dashboard/workspace/data-access';
+import { apiProblem, markServerErrors } from '@provdash/dashboard/workspace/data-access';
 import type { RiskDto, RiskResponseName } from '@provdash/shared/contracts';
 
 const RESPONSES: RiskResponseName[] = ['take', 'treat', 'transfer', 'terminate'];
@@ -262,15 +262,8 @@ export class RiskForm {
         this.stale.set(true);
         return;
       }
-      const named: Partial<Record<Field, string>> = {};
-      for (const d of p.details)
-        if ((FIELDS as readonly string[]).includes(d.field)) named[d.field as Field] = d.messages.join(' ');
+      const named = markServerErrors(p, this.form.controls, FIELDS);
       this.serverErrors.set(named);
-      for (const f of Object.keys(named) as Field[]) {
-        // mat-error shows only on an invalid control: the server's refusal makes it so until edited.
-        this.form.controls[f].setErrors({ server: true });
-        this.form.controls[f].markAsTouched();
-      }
       if (!Object.keys(named).length)
         this.formError.set(p.message ?? this.i18n.translate('projectSetup.form.errors.saveFailed'));
     } finally {

@@ -17,7 +17,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { injectLang } from '@provdash/dashboard/overview/ui';
 import { ProjectsApi, targetsUrl, thresholdsUrl } from '@provdash/dashboard/projects/data-access';
 import { RealtimeService } from '@provdash/dashboard/shared/realtime';
-import { apiProblem } from '@provdash/dashboard/workspace/data-access';
+import { apiProblem, markServerErrors } from '@provdash/dashboard/workspace/data-access';
 import type { DisbursementBudgetType, DisbursementTargetDto, KpiStatusThresholdsDto } from '@provdash/shared/contracts';
 import {
   bangkokDateOf,
@@ -254,13 +254,7 @@ export class YearSetupPage {
       const p = apiProblem(e);
       if (p.status === 409) f.stale = true;
       else {
-        for (const d of p.details) {
-          if ((QUARTERS as readonly string[]).includes(d.field)) {
-            f.server[d.field as Quarter] = d.messages.join(' ');
-            f.form.controls[d.field as Quarter].setErrors({ server: true });
-            f.form.controls[d.field as Quarter].markAsTouched();
-          }
-        }
+        Object.assign(f.server, markServerErrors(p, f.form.controls, QUARTERS));
         if (!p.details.length) f.error = p.message ?? this.i18n.translate('yearSetup.errors.saveFailed');
       }
     } finally {
