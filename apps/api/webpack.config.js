@@ -23,6 +23,8 @@ module.exports = {
         { input: '../../node_modules/@expo-google-fonts/sarabun/400Regular', glob: '*.ttf', output: 'fonts' },
         { input: '../../node_modules/@expo-google-fonts/sarabun/700Bold', glob: '*.ttf', output: 'fonts' },
         { input: '../../node_modules/@expo-google-fonts/sarabun', glob: 'LICENSE_FONT', output: 'fonts' },
+        // The e-mail channel's thread, loaded by path next to main.js (email.channel.ts).
+        { input: './src/modules/notifications/channels', glob: 'email.worker.js', output: '.' },
       ],
       optimization: false,
       outputHashing: 'none',

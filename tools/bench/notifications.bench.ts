@@ -69,15 +69,18 @@ const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 /**
  * Push waits out the quiet hours (22:00–07:00 Bangkok) by design, so a run in them cannot time it.
- * Then, where libfaketime is installed, the API process alone runs at ten in the morning of the same
- * Bangkok day (its timers and the database keep real time); otherwise push is reported as skipped.
+ * Then, where libfaketime is installed, the API process alone runs at the last ten o'clock in the
+ * morning in Bangkok before now (its timers and the database keep real time); otherwise push is
+ * reported as skipped. The last one, not the next: the bench's tokens, signed on the real clock,
+ * must not look expired to the API.
  */
 function apiClock(now = new Date()): { env: Record<string, string>; note?: string; quiet: boolean } {
   if (!isQuietHour(now)) return { env: {}, quiet: false };
   if (!existsSync(FAKETIME_LIB)) {
     return { env: {}, quiet: true, note: 'run in the quiet hours (22:00–07:00 Bangkok): push is held until 07:00, so not measured' };
   }
-  const morning = `${bangkokDateOf(now)} 03:00:00`; // 10:00 in Bangkok, written in UTC
+  // Twelve hours back from 22:00–07:00 Bangkok lands between 10:00 and 19:00 of the day whose 10:00 went last.
+  const morning = `${bangkokDateOf(new Date(now.getTime() - 12 * 3600_000))} 03:00:00`; // 10:00 in Bangkok, written in UTC
   return {
     env: { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `@${morning}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' },
     quiet: false,

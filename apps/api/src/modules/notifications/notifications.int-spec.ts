@@ -62,11 +62,29 @@ interface Received {
 function localCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'push-tls-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -90,7 +108,11 @@ async function startRecorder(
   const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, got, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    got,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', () => {
@@ -134,12 +156,20 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     const kpiId = f.kpis[TOURISM];
     await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = '2570-M02'`, [kpiId]);
     const officer = as(t, f.tokens.officer50);
-    const saved = await officer.put(`/api/kpis/${kpiId}/results/2570-M02`).send({ value: '1', confirmOutlier: true, narrativeTh: 'ทดสอบ' });
+    const saved = await officer
+      .put(`/api/kpis/${kpiId}/results/2570-M02`)
+      .send({ value: '1', confirmOutlier: true, narrativeTh: 'ทดสอบ' });
     expect(saved.status).toBe(200);
-    const submitted = await officer.post(`/api/kpis/${kpiId}/results/2570-M02/submit`).send({ version: saved.body.version });
+    const submitted = await officer
+      .post(`/api/kpis/${kpiId}/results/2570-M02/submit`)
+      .send({ version: saved.body.version });
     expect(submitted.status).toBe(200);
 
-    await waitFor(async () => (await notificationsOf(f.userIds.approver50, 'result.waiting')).length === 1, 20_000, 'waits-for-you');
+    await waitFor(
+      async () => (await notificationsOf(f.userIds.approver50, 'result.waiting')).length === 1,
+      20_000,
+      'waits-for-you',
+    );
     const [waiting] = await notificationsOf(f.userIds.approver50, 'result.waiting');
     expect(waiting.title_th).toContain('รอคุณอนุมัติ');
     expect(waiting.link).toBe('/workspace');
@@ -155,13 +185,21 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       .post(`/api/kpis/${kpiId}/results/2570-M02/return`)
       .send({ version: submitted.body.version, reason: 'ตัวเลขไม่ตรงกับรายงานของ ททท.' });
     expect(returned.status).toBe(200);
-    await waitFor(async () => (await notificationsOf(f.userIds.officer50, 'result.returned')).length === 1, 20_000, 'returned');
+    await waitFor(
+      async () => (await notificationsOf(f.userIds.officer50, 'result.returned')).length === 1,
+      20_000,
+      'returned',
+    );
     const [back] = await notificationsOf(f.userIds.officer50, 'result.returned');
     expect(back.body_th).toBe('เหตุผล: ตัวเลขไม่ตรงกับรายงานของ ททท.');
     expect(await notificationsOf(f.userIds.analyst, 'result.returned')).toEqual([]);
 
     // The e-mail went through the real SMTP server: Thai subject, plain text and HTML, the absolute link.
-    await waitFor(() => smtp.mails.some((m) => m.subject?.startsWith('ส่งกลับให้แก้ไข')), 20_000, 'the returned e-mail');
+    await waitFor(
+      () => smtp.mails.some((m) => m.subject?.startsWith('ส่งกลับให้แก้ไข')),
+      20_000,
+      'the returned e-mail',
+    );
     const mail = smtp.mails.find((m) => m.subject?.startsWith('ส่งกลับให้แก้ไข')) as ParsedMail;
     expect(mail.subject).toBe(back.title_th);
     expect(mail.text).toContain('เหตุผล: ตัวเลขไม่ตรงกับรายงานของ ททท.');
@@ -180,7 +218,10 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       `SELECT COALESCE(max(seq), 0)::int AS seq FROM realtime_event WHERE room = $1`,
       [`user:${f.userIds.officer50}`],
     );
-    const read = await me.post('/api/me/notifications/read').send({ ids: [list.body.items[0].id] }).expect(200);
+    const read = await me
+      .post('/api/me/notifications/read')
+      .send({ ids: [list.body.items[0].id] })
+      .expect(200);
     expect(read.body.unread).toBe(list.body.unread - 1);
     const events = await t.dataSource.query(`SELECT event, payload FROM realtime_event WHERE room = $1 AND seq > $2`, [
       `user:${f.userIds.officer50}`,
@@ -191,9 +232,17 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     ]);
     // Someone else's id marks nothing of theirs.
     const other = await as(t, f.tokens.approver50).get('/api/me/notifications').expect(200);
-    await me.post('/api/me/notifications/read').send({ ids: [other.body.items[0].id] }).expect(200);
-    expect((await as(t, f.tokens.approver50).get('/api/me/notifications').expect(200)).body.unread).toBe(other.body.unread);
-    await me.post('/api/me/notifications/read').send({ ids: ['not-a-uuid'] }).expect(400);
+    await me
+      .post('/api/me/notifications/read')
+      .send({ ids: [other.body.items[0].id] })
+      .expect(200);
+    expect((await as(t, f.tokens.approver50).get('/api/me/notifications').expect(200)).body.unread).toBe(
+      other.body.unread,
+    );
+    await me
+      .post('/api/me/notifications/read')
+      .send({ ids: ['not-a-uuid'] })
+      .expect(400);
   });
 
   it('keeps settings per kind and channel, versioned: a stale save is refused', async () => {
@@ -203,7 +252,12 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     expect(s.body.preferences['kpi.red']).toEqual({ email: true, push: true, line: true });
     const saved = await me
       .put('/api/me/notification-settings')
-      .send({ version: s.body.version, preferences: { 'monthlyReport.made': { email: false } }, dailyDigest: false, locale: 'th' })
+      .send({
+        version: s.body.version,
+        preferences: { 'monthlyReport.made': { email: false } },
+        dailyDigest: false,
+        locale: 'th',
+      })
       .expect(200);
     expect(saved.body.preferences['monthlyReport.made']).toEqual({ email: false, push: true, line: true });
     expect(saved.body.version).toBe(s.body.version + 1);
@@ -214,7 +268,12 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     expect(stale.body.message).toBeTruthy();
     await me
       .put('/api/me/notification-settings')
-      .send({ version: saved.body.version, preferences: { 'no.such.kind': { email: true } }, dailyDigest: false, locale: 'th' })
+      .send({
+        version: saved.body.version,
+        preferences: { 'no.such.kind': { email: true } },
+        dailyDigest: false,
+        locale: 'th',
+      })
       .expect(400);
   });
 
@@ -231,14 +290,22 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
         keys: { p256dh: phone.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
       })
       .expect(201);
-    await t.dataSource.query(`UPDATE kpi_target SET target = 999999999 WHERE kpi_id = $1 AND fiscal_year = 2570`, [kpiId]);
+    await t.dataSource.query(`UPDATE kpi_target SET target = 999999999 WHERE kpi_id = $1 AND fiscal_year = 2570`, [
+      kpiId,
+    ]);
     const officer = as(t, f.tokens.officer50);
-    const current = await t.dataSource.query(`SELECT version FROM kpi_result WHERE kpi_id = $1 AND period = '2570-M02'`, [kpiId]);
+    const current = await t.dataSource.query(
+      `SELECT version FROM kpi_result WHERE kpi_id = $1 AND period = '2570-M02'`,
+      [kpiId],
+    );
     const saved = await officer
       .put(`/api/kpis/${kpiId}/results/2570-M02`)
       .send({ value: '2', confirmOutlier: true, narrativeTh: 'แก้ไขแล้ว', version: current[0].version })
       .expect(200);
-    const submitted = await officer.post(`/api/kpis/${kpiId}/results/2570-M02/submit`).send({ version: saved.body.version }).expect(200);
+    const submitted = await officer
+      .post(`/api/kpis/${kpiId}/results/2570-M02/submit`)
+      .send({ version: saved.body.version })
+      .expect(200);
     await as(t, f.tokens.approver50)
       .post(`/api/kpis/${kpiId}/results/2570-M02/approve`)
       .send({ version: submitted.body.version })
@@ -298,21 +365,29 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       lateEvening,
     );
     expect(made).toBe(1);
-    const [n] = await t.dataSource.query(`SELECT id FROM notification WHERE user_id = $1 AND dedupe_key = 'kpi.red:quiet-hours-check'`, [
-      f.userIds.governor50,
-    ]);
+    const [n] = await t.dataSource.query(
+      `SELECT id FROM notification WHERE user_id = $1 AND dedupe_key = 'kpi.red:quiet-hours-check'`,
+      [f.userIds.governor50],
+    );
     const deliveries: { id: string; channel: string; state: string }[] = await t.dataSource.query(
       `SELECT id, channel, state FROM notification_delivery WHERE notification_id = $1 ORDER BY channel`,
       [n.id],
     );
-    expect(deliveries.map((d) => [d.channel, d.state])).toEqual([
-      ['email', 'pending'],
-      ['push', 'held'],
-    ]);
+    expect(deliveries.map((d) => d.channel)).toEqual(['email', 'push']);
     const held = deliveries.find((d) => d.channel === 'push') as (typeof deliveries)[number];
-    const [job] = await t.dataSource.query(`SELECT start_after FROM ${JOB_SCHEMA}.job WHERE name = 'notifications.deliver' AND singleton_key = $1`, [
-      held.id,
-    ]);
+    expect(held.state).toBe('held');
+    const email = deliveries.find((d) => d.channel === 'email') as (typeof deliveries)[number];
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT state FROM notification_delivery WHERE id = $1`, [email.id]))[0].state ===
+        'sent',
+      10_000,
+      'the e-mail sent at once',
+    );
+    const [job] = await t.dataSource.query(
+      `SELECT start_after FROM ${JOB_SCHEMA}.job WHERE name = 'notifications.deliver' AND singleton_key = $1`,
+      [held.id],
+    );
     expect(new Date(job.start_after).toISOString()).toBe('2026-12-08T00:00:00.000Z'); // 07:00 in Bangkok
     await new Promise((r) => setTimeout(r, 1000));
     expect(push.got.length).toBe(sentBefore);
@@ -322,7 +397,13 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     const code = (await as(t, f.tokens.approver50).post('/api/me/line-link').expect(201)).body.code as string;
     const body = JSON.stringify({
       destination: 'Uprovdash',
-      events: [{ type: 'message', source: { type: 'user', userId: 'U1234567890abcdef1234567890abcdef' }, message: { type: 'text', text: code } }],
+      events: [
+        {
+          type: 'message',
+          source: { type: 'user', userId: 'U1234567890abcdef1234567890abcdef' },
+          message: { type: 'text', text: code },
+        },
+      ],
     });
     const server = request(t.app.getHttpServer());
     await server
@@ -339,13 +420,18 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       .send(body)
       .expect(200);
     expect(linked.body).toEqual({ linked: 1 });
-    expect((await as(t, f.tokens.approver50).get('/api/me/notification-settings').expect(200)).body.lineLinked).toBe(true);
+    expect((await as(t, f.tokens.approver50).get('/api/me/notification-settings').expect(200)).body.lineLinked).toBe(
+      true,
+    );
 
     // Something waits for the approver: LINE gets it.
     const kpiId = f.kpis[TOURISM];
     await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = '2570-M01'`, [kpiId]);
     const officer = as(t, f.tokens.officer50);
-    const saved = await officer.put(`/api/kpis/${kpiId}/results/2570-M01`).send({ value: '1', confirmOutlier: true, narrativeTh: 'ทดสอบ' }).expect(200);
+    const saved = await officer
+      .put(`/api/kpis/${kpiId}/results/2570-M01`)
+      .send({ value: '1', confirmOutlier: true, narrativeTh: 'ทดสอบ' })
+      .expect(200);
     await officer.post(`/api/kpis/${kpiId}/results/2570-M01/submit`).send({ version: saved.body.version }).expect(200);
     await waitFor(() => line.got.length >= 1, 20_000, 'the LINE request');
     const sent = line.got[0];
@@ -364,7 +450,9 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
   it('retries a failed delivery on the scheduler and keeps it failed, visible to admins, after its retries', async () => {
     const jobs = t.app.get(Jobs);
     // A delivery of a notification to a channel that keeps failing: the push endpoint answers 500.
-    const [n] = await t.dataSource.query(`SELECT id FROM notification WHERE user_id = $1 LIMIT 1`, [f.userIds.governor50]);
+    const [n] = await t.dataSource.query(`SELECT id FROM notification WHERE user_id = $1 LIMIT 1`, [
+      f.userIds.governor50,
+    ]);
     const [d] = await t.dataSource.query(
       `INSERT INTO notification_delivery (notification_id, channel, state) VALUES ($1, 'push', 'pending')
        ON CONFLICT (notification_id, channel) DO UPDATE SET state = 'pending' RETURNING id`,
@@ -377,7 +465,10 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
     const id = await jobs.send('notifications.deliver', { deliveryId: d.id });
     // The queue's first retry waits retryDelay: the job goes to `retry`, not lost and not done.
     await waitFor(async () => (await jobs.state('notifications.deliver', String(id))) === 'retry', 30_000, 'a retry');
-    const [after] = await t.dataSource.query(`SELECT state, attempts, last_error FROM notification_delivery WHERE id = $1`, [d.id]);
+    const [after] = await t.dataSource.query(
+      `SELECT state, attempts, last_error FROM notification_delivery WHERE id = $1`,
+      [d.id],
+    );
     expect(after.attempts).toBeGreaterThanOrEqual(1);
     expect(after.state).toBe('pending');
     expect(after.last_error).toMatch(/Web Push failed/);
@@ -386,7 +477,10 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
   });
 
   it('runs the morning reminders once across two API instances', async () => {
-    const second = await bootTestApp({ sameDatabaseAs: t, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://provdash.example.go.th' } });
+    const second = await bootTestApp({
+      sameDatabaseAs: t,
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://provdash.example.go.th' },
+    });
     try {
       // The owner of Chiang Mai's tourism KPI, with its November 2026 result missing: due on 12 December
       // (3 days before the deadline, 15 days after the month).
@@ -395,7 +489,9 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND period = '2570-M02'`, [kpiId]);
       const today = '2026-12-12';
       const expected = (await t.app.get(RemindersService).due(today)).filter((c) => c.audience.userIds?.[0]);
-      expect(expected.some((c) => c.kind === 'result.due' && c.dedupeKey === `result.due:${kpiId}:2570-M02`)).toBe(true);
+      expect(expected.some((c) => c.kind === 'result.due' && c.dedupeKey === `result.due:${kpiId}:2570-M02`)).toBe(
+        true,
+      );
       const mailsBefore = smtp.mails.length;
 
       // Both instances work the queue; the job is sent twice (two schedulers' ticks): each runs once, and tells once.
@@ -415,12 +511,16 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
         [`result.due:${kpiId}:2570-M02`],
       );
       expect(rows[0].n).toBe(1);
-      const [{ total }] = await t.dataSource.query(`SELECT count(*)::int AS total FROM notification WHERE kind IN ('result.due', 'result.late')`);
+      const [{ total }] = await t.dataSource.query(
+        `SELECT count(*)::int AS total FROM notification WHERE kind IN ('result.due', 'result.late')`,
+      );
       expect(total).toBe(new Set(expected.map((c) => `${c.audience.userIds?.[0]}|${c.dedupeKey}`)).size);
       // One e-mail per reminder, however many instances ran.
       await waitFor(() => smtp.mails.length - mailsBefore >= 1, 20_000, 'the reminder e-mail');
       await new Promise((r) => setTimeout(r, 1500));
-      const reminderMails = smtp.mails.slice(mailsBefore).filter((m) => m.subject?.includes('K1.2.1') && m.subject?.startsWith('ใกล้ถึงกำหนดส่งผล'));
+      const reminderMails = smtp.mails
+        .slice(mailsBefore)
+        .filter((m) => m.subject?.includes('K1.2.1') && m.subject?.startsWith('ใกล้ถึงกำหนดส่งผล'));
       expect(reminderMails).toHaveLength(1);
     } finally {
       await second.close();

@@ -17,6 +17,7 @@ import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
 import type { ChannelMessage, NotificationChannel, OutboundChannelName, PushTarget, Recipient } from './channels/channel';
 import { NOTIFICATION_CHANNEL_ADAPTERS } from './channels/channel';
 import { EmailChannel, SMTP_CONNECTIONS } from './channels/email.channel';
+import { PUSH_CONNECTIONS } from './channels/push.channel';
 import type { Concern } from './concerned';
 import { effectivePreferences, OUTBOUND_CHANNELS, wants } from './preferences';
 
@@ -37,14 +38,16 @@ interface Candidate {
 
 /** Concerns per transaction of `notify`. */
 const NOTIFY_BATCH = 500;
-/** Deliveries claimed (and then marked) by one statement on their first attempt. */
+/** Deliveries claimed by one statement on their first attempt. */
 const FIRST_ATTEMPT_BATCH = 200;
+/** Outcomes of first attempts recorded by one statement. */
+const MARK_BATCH = 100;
 /**
  * Messages in flight at once per channel and process: e-mail as many as the SMTP connections kept
  * open (email.channel.ts), a push service and LINE take more, each message being one HTTPS request
  * on a kept-alive connection.
  */
-const SEND_CONCURRENCY: Record<OutboundChannelName, number> = { email: SMTP_CONNECTIONS, push: 32, line: 16 };
+const SEND_CONCURRENCY: Record<OutboundChannelName, number> = { email: SMTP_CONNECTIONS, push: PUSH_CONNECTIONS, line: 16 };
 
 type Claimed = NotificationRow & Candidate & { channel: OutboundChannelName; state: string; delivery_id: string };
 
@@ -292,43 +295,77 @@ export class NotificationsService implements OnModuleInit {
     for (const channel of new Set(deliveries.map((d) => d.channel))) if (!this.pumping.has(channel)) void this.pump(channel);
   }
 
+  /**
+   * One channel's first attempts: a fixed number of senders take claimed deliveries one at a time,
+   * the next batch is claimed while the current one is still going out, and outcomes are recorded
+   * every MARK_BATCH. No message waits for the slowest of its batch, nor for a claim or a mark.
+   */
   private async pump(channel: OutboundChannelName): Promise<void> {
     this.pumping.add(channel);
     const queue = this.firstQueues.get(channel) ?? [];
-    try {
-      while (queue.length) {
-        const ids = queue.splice(0, FIRST_ATTEMPT_BATCH);
-        try {
-          await this.firstAttemptBatch(channel, ids);
-        } catch (error) {
-          // The batch could not even be claimed or marked: each gets a scheduled attempt instead.
-          this.log.warn(`First attempts of ${ids.length} deliveries failed, retried by the scheduler (${String(error)})`);
-          await this.retryLater(ids);
+    const ready: Claimed[] = [];
+    const done: Outcome[] = [];
+    const marking: Promise<void>[] = [];
+    let claiming: Promise<void> | null = null;
+    const claimNext = (): Promise<void> | null => {
+      if (claiming || !queue.length) return claiming;
+      const ids = queue.splice(0, FIRST_ATTEMPT_BATCH);
+      claiming = this.claim(ids)
+        .then(
+          (rows) => void ready.push(...rows),
+          // The batch could not even be claimed: each gets a scheduled attempt instead.
+          (error: unknown) => this.retryLater(ids, error),
+        )
+        .finally(() => (claiming = null));
+      return claiming;
+    };
+    const mark = () => {
+      if (done.length) marking.push(this.record(done.splice(0)));
+    };
+    const sender = async () => {
+      for (;;) {
+        if (ready.length <= SEND_CONCURRENCY[channel]) void claimNext();
+        const d = ready.shift();
+        if (!d) {
+          const next = claiming ?? claimNext();
+          if (!next) return;
+          await next;
+          continue;
         }
+        done.push(await this.attempt(d, false));
+        if (done.length >= MARK_BATCH) mark();
       }
+    };
+    try {
+      await Promise.all(Array.from({ length: SEND_CONCURRENCY[channel] }, sender));
+      mark();
+      await Promise.all(marking);
     } finally {
       this.pumping.delete(channel);
+      // Deliveries queued while the last marks were written start their own run.
+      if (queue.length) void this.pump(channel);
     }
   }
 
-  private async firstAttemptBatch(channel: OutboundChannelName, ids: string[]): Promise<void> {
-    const claimed = await this.claim(ids);
-    const outcomes: Outcome[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < claimed.length) {
-        const d = claimed[next++];
-        outcomes.push(await this.attempt(d, false));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY[channel], claimed.length) }, worker));
-    await this.markAll(outcomes);
+  /** Records sent outcomes; a failure to send, or to record, becomes a scheduled retry. */
+  private async record(outcomes: Outcome[]): Promise<void> {
+    try {
+      await this.markAll(outcomes);
+    } catch (error) {
+      await this.retryLater(
+        outcomes.map((o) => o.id),
+        error,
+      );
+      return;
+    }
     const failed = outcomes.filter((o) => o.error && o.state !== 'skipped');
     for (const o of failed) this.log.warn(`Delivery ${o.id}: first attempt failed, retried by the scheduler (${o.error})`);
     await this.retryLater(failed.map((o) => o.id));
   }
 
-  private async retryLater(ids: string[]): Promise<void> {
+  private async retryLater(ids: string[], cause?: unknown): Promise<void> {
+    if (cause !== undefined && ids.length)
+      this.log.warn(`First attempts of ${ids.length} deliveries failed, retried by the scheduler (${String(cause)})`);
     for (const id of ids)
       await this.jobs
         .send('notifications.deliver', { deliveryId: id }, { startAfter: new Date(Date.now() + 30_000), key: id })

@@ -1,5 +1,7 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { Transporter } from 'nodemailer';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { SendMailOptions } from 'nodemailer';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { AppConfig } from '../../../config/app-config';
 import type { ChannelMessage, DigestMessage, NotificationChannel, Recipient } from './channel';
 
@@ -55,12 +57,14 @@ ${d.sections
   return { subject: d.title, text, html };
 }
 
-/** E-mail over SMTP (nodemailer), when SMTP_URL is set. */
+/** E-mail over SMTP (nodemailer, on its own thread: email.worker.js), when SMTP_URL is set. */
 @Injectable()
 export class EmailChannel implements NotificationChannel, OnModuleDestroy {
   readonly name = 'email' as const;
   readonly quiet = false;
-  private transport?: Transporter;
+  private readonly log = new Logger('EmailChannel');
+  private sender?: { worker: Worker; waiting: Map<number, { resolve: () => void; reject: (e: Error) => void }> };
+  private seq = 0;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -73,18 +77,38 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
   }
 
   /**
-   * Pooled: a few connections kept open and reused, rather than a connection (and its greeting,
-   * EHLO and possibly TLS) per message; a thousand people told at once are a thousand messages.
-   * `?pool=false` or `?maxConnections=` in SMTP_URL override it.
+   * The sending thread, started on the first message and again after it stopped. Its transport is
+   * pooled: a few connections kept open and reused, rather than a connection (and its greeting,
+   * EHLO and possibly TLS) per message. `?pool=false` or `?maxConnections=` in SMTP_URL override it.
    */
-  private transporter(): Transporter {
-    if (!this.transport) {
-      const url = new URL(this.config.SMTP_URL as string);
-      if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-      if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(SMTP_CONNECTIONS));
-      this.transport = nodemailer.createTransport(url.href, { from: this.config.SMTP_FROM });
-    }
-    return this.transport;
+  private thread() {
+    if (this.sender) return this.sender;
+    const url = new URL(this.config.SMTP_URL as string);
+    if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+    if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(SMTP_CONNECTIONS));
+    const worker = new Worker(join(__dirname, 'email.worker.js'), { workerData: { url: url.href, from: this.config.SMTP_FROM } });
+    // The HTTP server decides when the process ends, not this thread.
+    worker.unref();
+    const sender = { worker, waiting: new Map<number, { resolve: () => void; reject: (e: Error) => void }>() };
+    worker.on('message', (r: { seq: number; error?: string }) => {
+      const w = sender.waiting.get(r.seq);
+      sender.waiting.delete(r.seq);
+      if (r.error) w?.reject(new Error(r.error));
+      else w?.resolve();
+    });
+    // A thread that fails or exits fails what it held (each is retried by the scheduler); the next message starts a new one.
+    const stopped = (error: Error) => {
+      if (this.sender === sender) this.sender = undefined;
+      for (const w of sender.waiting.values()) w.reject(error);
+      sender.waiting.clear();
+    };
+    worker.on('error', (e) => {
+      this.log.error(`The e-mail thread failed: ${e.message}`);
+      stopped(e);
+    });
+    worker.on('exit', (code) => stopped(new Error(`The e-mail thread stopped (exit code ${code})`)));
+    this.sender = sender;
+    return sender;
   }
 
   async send(to: Recipient, message: ChannelMessage): Promise<void> {
@@ -95,18 +119,24 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
     await this.mail(to, renderDigestEmail(to, digest));
   }
 
-  private async mail(to: Recipient, m: { subject: string; text: string; html: string }, id?: string) {
-    await this.transporter().sendMail({
+  private mail(to: Recipient, m: { subject: string; text: string; html: string }, id?: string): Promise<void> {
+    const mail: SendMailOptions = {
       from: this.config.SMTP_FROM,
       to: { name: to.displayName, address: to.email },
       subject: m.subject,
       text: m.text,
       html: m.html,
       ...(id ? { messageId: `<${id}@provdash>` } : {}),
+    };
+    const { worker, waiting } = this.thread();
+    const seq = ++this.seq;
+    return new Promise<void>((resolve, reject) => {
+      waiting.set(seq, { resolve, reject });
+      worker.postMessage({ seq, mail });
     });
   }
 
-  onModuleDestroy(): void {
-    this.transport?.close();
+  async onModuleDestroy(): Promise<void> {
+    await this.sender?.worker.terminate();
   }
 }

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Agent, globalAgent } from 'node:https';
 import type { DataSource } from 'typeorm';
 import webpush, { WebPushError } from 'web-push';
 import { AppConfig } from '../../../config/app-config';
@@ -26,16 +27,26 @@ export function pushPayload(m: Pick<ChannelMessage, 'title' | 'body' | 'url' | '
   };
 }
 
+/** Connections per push service, as many as the pushes a process sends at once. */
+export const PUSH_CONNECTIONS = 32;
+
 /**
  * Web Push to every device the person enabled, encrypted per RFC 8291 (aes128gcm) by `web-push`
  * and signed with the server's VAPID keys. A subscription the push service says is gone (404, 410)
  * is removed; any other failure throws, so the delivery is retried.
  */
 @Injectable()
-export class PushChannel implements NotificationChannel {
+export class PushChannel implements NotificationChannel, OnModuleDestroy {
   readonly name = 'push' as const;
   readonly quiet = true;
   private readonly log = new Logger('PushChannel');
+  /**
+   * Connections to the push services kept open a minute between messages (Node's default agent
+   * closes them after five seconds), at most as many per service as are sent at once: a burst
+   * after a quiet moment then reuses them instead of paying a TLS handshake per connection. Made on
+   * the first push from the default agent's options, so a CA or proxy setting given to it holds here too.
+   */
+  private agent?: Agent;
   /** The signed VAPID header per push service (audience), reused until an hour before it expires. */
   private readonly vapid = new Map<string, { authorization: string; until: number }>();
 
@@ -64,6 +75,13 @@ export class PushChannel implements NotificationChannel {
           urgency: message.urgent ? 'high' : 'normal',
           contentEncoding: 'aes128gcm',
           timeout: 10_000,
+          agent: (this.agent ??= new Agent({
+            ...globalAgent.options,
+            keepAlive: true,
+            timeout: 60_000,
+            maxSockets: PUSH_CONNECTIONS,
+            scheduling: 'lifo',
+          })),
         });
       } catch (error) {
         if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
@@ -75,6 +93,10 @@ export class PushChannel implements NotificationChannel {
       }
     }
     if (failures.length) throw new Error(`Web Push failed for ${failures.length} device(s): ${failures[0]}`);
+  }
+
+  onModuleDestroy(): void {
+    this.agent?.destroy();
   }
 
   /**
