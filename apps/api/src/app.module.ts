@@ -20,6 +20,7 @@ import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FollowUpModule } from './modules/follow-up/follow-up.module';
+import { AnalysisModule } from './modules/analysis/analysis.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -77,6 +78,7 @@ export class AppModule {
         AuthModule,
         FeedbackModule,
         FollowUpModule,
+        AnalysisModule,
         HealthModule,
         KpisModule,
         MetricsModule,

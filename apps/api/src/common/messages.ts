@@ -546,6 +546,10 @@ export const MESSAGES = {
     th: 'ผลนี้อนุมัติแล้ว การแก้ไขต้องระบุเหตุผล',
     en: 'This result is approved: changing it needs a reason.',
   },
+  'analysis.monthOutsideYear': {
+    th: 'เดือนที่เลือกไม่อยู่ในปีงบประมาณที่ระบุ',
+    en: 'The month chosen is not in the fiscal year given.',
+  },
   'validation.failed': { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ', en: 'Some fields are not valid.' },
   'validation.malformed': { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request is malformed.' },
   'validation.tooLarge': { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด', en: 'The request is too large.' },

@@ -7,6 +7,7 @@ const entry = (over: Partial<Reviewed> = {}): Reviewed => ({
   returnReason: null,
   submittedBy: null,
   submittedAt: null,
+  firstSubmittedAt: null,
   approvedBy: null,
   approvedAt: null,
   ...over,
@@ -37,6 +38,17 @@ describe('review workflow', () => {
     const row = entry({ status: from, submittedBy: 'officer' });
     const error = keyOf(() => applyReviewStep(row, step, { version: 3, reason: 'เหตุผล' }, 'approver', NOW));
     expect(error ?? row.status).toBe(expected);
+  });
+
+  it('keeps the first submission when a returned entry is sent again: timeliness is judged by it', () => {
+    const row = entry({ status: 'draft' });
+    applyReviewStep(row, 'submit', { version: 3 }, 'officer', NOW);
+    expect(row.firstSubmittedAt).toEqual(NOW);
+    Object.assign(row, { status: 'returned' });
+    const later = new Date('2026-12-02T03:00:00Z');
+    applyReviewStep(row, 'submit', { version: 3 }, 'officer', later);
+    expect(row.submittedAt).toEqual(later);
+    expect(row.firstSubmittedAt).toEqual(NOW);
   });
 
   it('records who submitted and who approved, and clears the reason on resubmission', () => {

@@ -14,6 +14,8 @@ export interface Reviewed {
   returnReason: string | null;
   submittedBy: string | null;
   submittedAt: Date | null;
+  /** Kept from the first submission on: a resubmission after a return moves `submittedAt` only. */
+  firstSubmittedAt: Date | null;
   approvedBy: string | null;
   approvedAt: Date | null;
 }
@@ -78,7 +80,8 @@ export function applyReviewStep(
   if (step === 'approve' && editors.includes(actorId)) throw forbidden('access.ownEntryApproval');
 
   row.status = rule.to;
-  if (step === 'submit') Object.assign(row, { submittedBy: actorId, submittedAt: now, returnReason: null });
+  if (step === 'submit')
+    Object.assign(row, { submittedBy: actorId, submittedAt: now, firstSubmittedAt: row.firstSubmittedAt ?? now, returnReason: null });
   if (step === 'approve') Object.assign(row, { approvedBy: actorId, approvedAt: now });
   if (step === 'return' || step === 'reopen')
     Object.assign(row, { returnReason: reason, approvedBy: null, approvedAt: null });

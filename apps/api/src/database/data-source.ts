@@ -62,6 +62,7 @@ import { AddPeopleAdminAndSessionDetails1796600200000 } from './migrations/17966
 import { AddPlanStatus1796600300000 } from './migrations/1796600300000-AddPlanStatus';
 import { AddAgreementProposalAndVersions1796601400000 } from './migrations/1796601400000-AddAgreementProposalAndVersions';
 import { CreateNotifications1796600900000 } from './migrations/1796600900000-CreateNotifications';
+import { AddFirstSubmittedAt1796601500000 } from './migrations/1796601500000-AddFirstSubmittedAt';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -133,6 +134,7 @@ export const migrations = [
   CreateMeetings1796601100000,
   AddOrgRisksAndAssessments1796601200000,
   AddAgreementProposalAndVersions1796601400000,
+  AddFirstSubmittedAt1796601500000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

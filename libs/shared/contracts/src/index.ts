@@ -15,3 +15,4 @@ export * from './lib/follow-up';
 export * from './lib/notification';
 export * from './lib/agreement-ranking';
 export * from './lib/meeting';
+export * from './lib/analysis';

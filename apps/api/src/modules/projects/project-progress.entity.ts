@@ -58,6 +58,10 @@ export class ProjectProgress extends Versioned {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
+  /** The first time it was sent for approval: "on time" is judged by it (reporting completeness). */
+  @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true })
+  firstSubmittedAt!: Date | null;
+
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
   approvedAt!: Date | null;
 }

@@ -13,7 +13,7 @@
  */
 import { compareIsoDates } from './iso-date';
 import { isPeriodDue } from './fiscal-period';
-import { resultDeadline } from './notification-rules';
+import { RESULT_DEADLINE_DAYS, resultDeadline } from './notification-rules';
 import type { ResultStatusName } from './vocabulary';
 
 export interface OwedResult {
@@ -33,9 +33,9 @@ export interface ReportingFlags {
   readonly returned: boolean;
 }
 
-export function reportingFlags(r: OwedResult, asOf: string): ReportingFlags {
+export function reportingFlags(r: OwedResult, asOf: string, deadlineDays = RESULT_DEADLINE_DAYS): ReportingFlags {
   const due = isPeriodDue(r.period, asOf);
-  const deadline = resultDeadline(r.period);
+  const deadline = resultDeadline(r.period, deadlineDays);
   const reported = r.status !== null && r.status !== 'draft' && r.firstSubmittedOn !== null;
   const onTime = reported && compareIsoDates(r.firstSubmittedOn as string, deadline) <= 0;
   const pastDeadline = compareIsoDates(asOf, deadline) > 0;
@@ -61,10 +61,10 @@ export interface ReportingCounts {
 export const NO_REPORTING: ReportingCounts = { due: 0, reported: 0, onTime: 0, late: 0, approved: 0, returned: 0 };
 
 /** Counts of a set of owed results (a province's month, a cluster's year…); only due ones count. */
-export function countReporting(results: readonly OwedResult[], asOf: string): ReportingCounts {
+export function countReporting(results: readonly OwedResult[], asOf: string, deadlineDays = RESULT_DEADLINE_DAYS): ReportingCounts {
   const c = { ...NO_REPORTING };
   for (const r of results) {
-    const f = reportingFlags(r, asOf);
+    const f = reportingFlags(r, asOf, deadlineDays);
     if (!f.due) continue;
     c.due++;
     if (f.reported) c.reported++;

@@ -34,6 +34,8 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 const PERIOD_IN_YEAR = '(M(0[1-9]|1[0-2])|Q[1-4]|H[12])';
 /** A fiscal period key inside a year: `2569-M01`…`M12` (M01 = October), `2569-Q1`…`Q4`, `2569-H1`/`H2`. */
 export const PERIOD_KEY_PATTERN = new RegExp(`^\\d{4}-${PERIOD_IN_YEAR}$`);
+/** A fiscal month (`2569-M01` = October 2568 BE): the analysis desk's reporting month. */
+export const MONTH_KEY_PATTERN = /^\d{4}-M(0[1-9]|1[0-2])$/;
 /** A period key or a whole fiscal year (`2569`). */
 export const PERIOD_OR_YEAR_PATTERN = new RegExp(`^\\d{4}(-${PERIOD_IN_YEAR})?$`);
 

@@ -201,6 +201,7 @@ export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCal
     status: 'varchar',
     return_reason: 'text',
     submitted_at: 'timestamptz',
+    first_submitted_at: 'timestamptz',
     approved_at: 'timestamptz',
   });
 
@@ -365,8 +366,10 @@ export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCal
         }
         const end = periodRange(period).end;
         // Reported about a week after the period ends, approved a few days later; never after yesterday.
-        const submittedAt = `${notAfterYesterday(cal, addDays(end, 8))}T09:00:00+07:00`;
-        const approvedAt = `${notAfterYesterday(cal, addDays(end, 12))}T14:00:00+07:00`;
+        // One in eight is first sent after the 15-day deadline (its own stream: the values stay as they were).
+        const late = prng(seedOf(`late:${p.code}:${t.code}:${period}`))() < 0.125;
+        const submittedAt = `${notAfterYesterday(cal, addDays(end, late ? 22 : 8))}T09:00:00+07:00`;
+        const approvedAt = `${notAfterYesterday(cal, addDays(end, late ? 26 : 12))}T14:00:00+07:00`;
         const fresh = addDays(end, 12) >= cal.today;
         const state = workflowState(cal, fy, period === due[due.length - 1], fresh, roll);
         const behind = performance < 0.9;
@@ -381,6 +384,7 @@ export async function seedDemoData(m: EntityManager, cal: DemoCalendar = demoCal
           narrative_th: (behind ? NARRATIVE_BEHIND : NARRATIVE_ON_TRACK)[Math.floor(rnd() * 3)],
           return_reason: state === 'returned' ? RETURN_REASONS[Math.floor(rnd() * RETURN_REASONS.length)] : null,
           submitted_at: state === 'draft' ? null : submittedAt,
+          first_submitted_at: state === 'draft' ? null : submittedAt,
           approved_at: state === 'approved' ? approvedAt : null,
         });
       }

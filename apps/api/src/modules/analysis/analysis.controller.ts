@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CompletenessDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
+import { Allow, national } from '../access/access.decorators';
+import { UnitCodeParams } from '../projects/dto/project.dto';
+import { CompletenessService } from './completeness.service';
+import { CompletenessQuery } from './dto/analysis.dto';
+
+/**
+ * The ministry's analysis desk (issue 22). Reporting completeness counts drafts, submissions and
+ * returns, not only approved data: central staff (national read) and admins.
+ */
+@ApiTags('analysis')
+@Controller('analysis')
+export class AnalysisController {
+  constructor(private readonly completeness: CompletenessService) {}
+
+  /** Every province's completeness and timeliness, with its cluster's, region's and the country's sums. */
+  @Get('completeness')
+  @Allow('read', national())
+  country(@Query() q: CompletenessQuery): Promise<CompletenessDto> {
+    return this.completeness.country(q.fiscalYear, q.asOf, q.month);
+  }
+
+  /** One province's owed results, KPI by KPI. */
+  @Get('completeness/:unitCode')
+  @Allow('read', national())
+  province(@Param() p: UnitCodeParams, @Query() q: CompletenessQuery): Promise<ProvinceCompletenessDto> {
+    return this.completeness.province(p.unitCode, q.fiscalYear, q.asOf, q.month);
+  }
+}

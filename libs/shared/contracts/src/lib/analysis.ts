@@ -1,0 +1,68 @@
+import type { ResultStatusName } from './vocabulary';
+
+/** Counts of owed results (libs/shared/domain reporting-completeness.ts says what each means). */
+export interface ReportingCountsDto {
+  due: number;
+  reported: number;
+  onTime: number;
+  late: number;
+  approved: number;
+  returned: number;
+}
+
+export interface CompletenessUnitDto {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  counts: ReportingCountsDto;
+}
+
+export interface CompletenessProvinceDto extends CompletenessUnitDto {
+  clusterCode: string | null;
+  regionCode: string;
+}
+
+/**
+ * Reporting completeness and timeliness of a fiscal year (or of one month of it) for the whole
+ * country: every province, and its cluster's, region's and the country's sums. One request.
+ */
+export interface CompletenessDto {
+  fiscalYear: number;
+  /** A fiscal month (`2570-M02`): only results whose period ends in it. Null: the year to date. */
+  month: string | null;
+  asOf: string;
+  deadlineDays: number;
+  /** The fiscal year's months already ended by `asOf`, newest last: what `month` may be. */
+  months: string[];
+  country: ReportingCountsDto;
+  regions: CompletenessUnitDto[];
+  clusters: (CompletenessUnitDto & { regionCode: string })[];
+  provinces: CompletenessProvinceDto[];
+}
+
+/** One owed result of a province's KPI: its state and when it was first sent. */
+export interface OwedResultDto {
+  period: string;
+  deadline: string;
+  status: ResultStatusName | null;
+  firstSubmittedOn: string | null;
+}
+
+/** A province's drill-down: each KPI and the results it owes in the year (or month). */
+export interface ProvinceCompletenessDto {
+  fiscalYear: number;
+  month: string | null;
+  asOf: string;
+  deadlineDays: number;
+  province: { code: string; nameTh: string; nameEn: string };
+  counts: ReportingCountsDto;
+  kpis: {
+    id: string;
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    frequency: string;
+    ownerAgencyTh: string;
+    owed: OwedResultDto[];
+  }[];
+}
