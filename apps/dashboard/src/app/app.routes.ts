@@ -17,6 +17,12 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadChildren: () => import('@provdash/dashboard/agreements/feature').then((m) => m.ministryAgreementRoutes),
   },
+  // The ministry's analysis desk: reporting completeness (issue 22). Central staff and admins.
+  {
+    path: 'ministry/analysis',
+    canActivate: [signedInGuard, roleGuard('central_analyst', 'admin')],
+    loadChildren: () => import('@provdash/dashboard/analysis/feature').then((m) => m.analysisRoutes),
+  },
   // The person's notification settings and "enable push" (issue 21).
   {
     path: 'me/notifications',

@@ -117,6 +117,11 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
               }}</a>
             }
             @if (maySetUpYear()) {
+              <a mat-menu-item routerLink="/ministry/analysis/completeness" data-testid="completeness-link">{{
+                t('analysis.completeness.menu')
+              }}</a>
+            }
+            @if (maySetUpYear()) {
               <a mat-menu-item routerLink="/ministry/year-setup" data-testid="year-setup-link">{{
                 t('yearSetup.menu')
               }}</a>

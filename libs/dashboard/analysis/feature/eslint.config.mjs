@@ -1,0 +1,3 @@
+import angularConfig from '../../../../tools/eslint/eslint.angular.config.mjs';
+
+export default [...angularConfig];

@@ -1,0 +1,10 @@
+import { Route } from '@angular/router';
+import { CompletenessPage } from './completeness.page';
+import { ProvinceCompletenessPage } from './province-completeness.page';
+
+/** Under `/ministry/analysis` (the app route adds `signedInGuard` and the central roles). */
+export const analysisRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'completeness' },
+  { path: 'completeness', component: CompletenessPage },
+  { path: 'completeness/:code', component: ProvinceCompletenessPage },
+];
