@@ -239,7 +239,11 @@ export function renderDocs(r: Results): string {
           [
             row('bare Socket.IO broadcast (floor)', d.floor, ''),
             row('in-app (socket, own room)', d.inApp, `≤ ${n(g.inAppP95Ms)} ms: ${met(d.met.inApp)}`),
-            row('Web Push (encrypted, aes128gcm)', d.push, d.push ? `≤ ${n(g.pushP95Ms)} ms: ${met(d.met.push)}` : d.pushSkipped ?? 'not measured'),
+            row(
+              'Web Push (encrypted, aes128gcm)',
+              d.push,
+              d.push ? `≤ ${n(g.pushP95Ms)} ms: ${met(d.met.push)}` : (d.pushSkipped ?? 'not measured'),
+            ),
             row('e-mail (accepted by SMTP)', d.email, `≤ ${n(g.emailP95Ms)} ms: ${met(d.met.email)}`),
           ],
         ) +
@@ -248,9 +252,39 @@ export function renderDocs(r: Results): string {
         table(
           ['scale', 'KPIs', 'owners', 'reminders', 'run s', 'ms per reminder', 'all e-mails accepted s'],
           ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-          runs.map((r: any) => [`${r.scale}×`, n(r.kpis), n(r.owners), n(r.notifications), r.runSeconds.toFixed(2), r.msPerReminder.toFixed(2), r.emailsSeconds.toFixed(1)]),
+          runs.map((r: any) => [
+            `${r.scale}×`,
+            n(r.kpis),
+            n(r.owners),
+            n(r.notifications),
+            r.runSeconds.toFixed(2),
+            r.msPerReminder.toFixed(2),
+            r.emailsSeconds.toFixed(1),
+          ]),
         ) +
         `\n\n10× ÷ 1× run time = ${x.reminders.ratio} for ${n(runs[1].notifications / Math.max(1, runs[0].notifications), 0)}× the reminders (linear: ${met(x.reminders.met.linear)}); every run < ${g.reminderSeconds} s: ${met(x.reminders.met.under60s)}. ${when(nt)}`,
+    );
+  }
+
+  const cp = b['completeness'];
+  if (cp) {
+    const x = cp.result;
+    out.push(
+      `### Reporting completeness, the whole country\n\nEvery province's due, reported, on-time, late, approved and returned results for FY ${x.path.match(/fiscalYear=(\d+)/)?.[1]} with the cluster, region and country sums ([analysis.md](analysis.md)), on the ${x.years}-year national dataset: \`GET ${x.path.split('?')[0]}\` signed in as central staff, next to the floor, the same statement (\`COMPLETENESS_SQL\`) run directly with \`pg\`, in turns in the same run.\n\n` +
+        table(
+          ['path', 'p50 ms', 'p95 ms', 'goal'],
+          ['l', 'r', 'r', 'l'],
+          [
+            ['SQL alone (floor)', x.floor.p50.toFixed(1), x.floor.p95.toFixed(1), ''],
+            [
+              'API',
+              x.api.p50.toFixed(1),
+              x.api.p95.toFixed(1),
+              `< ${x.goals.p95Ms} ms: ${met(x.met.p95)}; ≤ ${x.goals.ratio}× the floor: ${met(x.met.ratio)} (${x.ratio.toFixed(2)}×)`,
+            ],
+          ],
+        ) +
+        `\n\nThe country that year: ${n(x.country.due)} results due, ${n(x.country.reported)} reported, ${n(x.country.onTime)} on time, ${n(x.country.late)} late. ${when(cp)}\n\n<details><summary>completeness: the statement's plan</summary>\n\n\`\`\`\n${x.plan.join('\n')}\n\`\`\`\n\n</details>`,
     );
   }
 
@@ -260,10 +294,26 @@ export function renderDocs(r: Results): string {
     out.push(
       `### Year-end forecast, back-tested\n\nThe forecast of [analysis.md](analysis.md) (the earlier years' shape scaled to this year) against the naive projection (pro-rata for sums, carried forward otherwise), on the ${x.years}-year national dataset: every province's monthly KPI and every province's disbursement, each fiscal year with an earlier year before it, forecast from its first 3, 6 and 9 months with only the earlier years as history. Error: the median absolute percentage error against how the year really ended. "Interval holds" counts forecasts with at least two earlier years.\n\n` +
         table(
-          ['series', 'month', 'years forecast', 'forecast median error %', 'naive median error %', 'closer than naive %', 'interval holds %'],
+          [
+            'series',
+            'month',
+            'years forecast',
+            'forecast median error %',
+            'naive median error %',
+            'closer than naive %',
+            'interval holds %',
+          ],
           ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
           x.groups.flatMap((g: any) =>
-            g.points.map((p: any) => [g.name, p.month, n(p.series), p.forecastMedianApe.toFixed(2), p.naiveMedianApe.toFixed(2), p.betterThanNaive.toFixed(1), p.intervalCoverage.toFixed(1)]),
+            g.points.map((p: any) => [
+              g.name,
+              p.month,
+              n(p.series),
+              p.forecastMedianApe.toFixed(2),
+              p.naiveMedianApe.toFixed(2),
+              p.betterThanNaive.toFixed(1),
+              p.intervalCoverage.toFixed(1),
+            ]),
           ),
         ) +
         `\n\n${when(fc)}`,
@@ -413,6 +463,15 @@ export function renderReadme(r: Results): string {
       `< ${GOALS.p95Ms} ms: ${met(x.met.under50ms)}; ≤ ${GOALS.ratio}×: ${met(x.met.ratio)} (${x.ratio.toFixed(2)}×)`,
     ]);
   }
+  const cpr = b['completeness']?.result;
+  if (cpr) {
+    rows.push([
+      `reporting completeness, whole country (${cpr.years} years)`,
+      `p95 ${cpr.api.p95.toFixed(1)} ms`,
+      `${cpr.floor.p95.toFixed(1)} ms`,
+      `< ${cpr.goals.p95Ms} ms: ${met(cpr.met.p95)}; ≤ ${cpr.goals.ratio}×: ${met(cpr.met.ratio)} (${cpr.ratio.toFixed(2)}×)`,
+    ]);
+  }
   const tp = b['scorecard-throughput']?.result;
   if (tp) {
     rows.push([
@@ -423,7 +482,7 @@ export function renderReadme(r: Results): string {
     ]);
     if (tp.ceiling)
       rows.push([
-        'scorecard throughput ÷ the API\'s cheapest route (/api/health/live)',
+        "scorecard throughput ÷ the API's cheapest route (/api/health/live)",
         `${n(tp.api.rps)} req/s`,
         `${n(tp.ceiling.rps)} req/s`,
         `≥ ${CHEAPEST_ROUTE_GOAL}×: ${tp.metCheapest === undefined ? '–' : met(tp.metCheapest)} (${tp.ofCeiling}×)`,
@@ -442,14 +501,24 @@ export function renderReadme(r: Results): string {
     const d = nr.delivery;
     const g = nr.goals;
     const floor = `${d.floor.p95.toFixed(0)} ms`;
-    rows.push([`notification in-app, ${n(d.users)} people`, `p95 ${d.inApp.p95.toFixed(0)} ms`, floor, `≤ ${n(g.inAppP95Ms)} ms: ${met(d.met.inApp)}`]);
+    rows.push([
+      `notification in-app, ${n(d.users)} people`,
+      `p95 ${d.inApp.p95.toFixed(0)} ms`,
+      floor,
+      `≤ ${n(g.inAppP95Ms)} ms: ${met(d.met.inApp)}`,
+    ]);
     rows.push([
       `notification Web Push, ${n(d.users)} people`,
       d.push ? `p95 ${d.push.p95.toFixed(0)} ms` : 'not measured',
       floor,
       d.push ? `≤ ${n(g.pushP95Ms)} ms: ${met(d.met.push)}` : '–',
     ]);
-    rows.push([`notification e-mail, ${n(d.users)} people`, `p95 ${d.email.p95.toFixed(0)} ms`, '–', `≤ ${n(g.emailP95Ms)} ms: ${met(d.met.email)}`]);
+    rows.push([
+      `notification e-mail, ${n(d.users)} people`,
+      `p95 ${d.email.p95.toFixed(0)} ms`,
+      '–',
+      `≤ ${n(g.emailP95Ms)} ms: ${met(d.met.email)}`,
+    ]);
     for (const r of nr.reminders.runs)
       rows.push([
         `morning reminders, 77 provinces, ${r.scale}× (${n(r.notifications)})`,

@@ -21,6 +21,7 @@ const ORDER = [
   'province-scorecard',
   'disbursement-ranking',
   'agreement-ranking',
+  'completeness',
   'forecast',
   'scorecard-throughput',
   'dashboard-first-load',

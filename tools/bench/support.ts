@@ -85,8 +85,8 @@ export function readerAddress(): string {
 }
 
 /** GET, expecting 200; returns the size of the body. */
-export async function getOk(url: string): Promise<number> {
-  const res = await fetch(url, { headers: { 'x-forwarded-for': readerAddress() } });
+export async function getOk(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(url, { headers: { 'x-forwarded-for': readerAddress(), ...headers } });
   if (res.status !== 200) throw new Error(`${url}: status ${res.status} ${await res.text()}`);
   return (await res.arrayBuffer()).byteLength;
 }

@@ -63,6 +63,11 @@ export const appRoutes: Route[] = [
     path: 'province',
     loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.provinceRoutes),
   },
+  // A province cluster: its provinces side by side, its own plan, its money (issue 22). Public.
+  {
+    path: 'cluster',
+    loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.clusterRoutes),
+  },
   { path: 'plan', loadChildren: () => import('@provdash/dashboard/scorecards/feature').then((m) => m.planRoutes) },
   {
     path: 'compare',

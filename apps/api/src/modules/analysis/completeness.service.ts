@@ -10,18 +10,15 @@ import type {
 import {
   bangkokDateOf,
   countReporting,
-  FREQUENCIES,
   fiscalYearOf,
   isPeriodDue,
   NO_REPORTING,
-  periodRange,
   periodsOfYear,
-  resultDeadline,
 } from '@provdash/shared/domain';
 import type { DataSource } from 'typeorm';
 import { ApiError, notFound } from '../../common/api-error';
 import { AppConfig } from '../../config/app-config';
-import { COMPLETENESS_SQL, PROVINCE_OWED_SQL } from './completeness-queries';
+import { COMPLETENESS_SQL, completenessParams, PROVINCE_OWED_SQL } from './completeness-queries';
 
 interface GroupRow extends ReportingCountsDto {
   level: number;
@@ -49,18 +46,10 @@ export class CompletenessService {
     private readonly config: AppConfig,
   ) {}
 
-  /** What is owed: every frequency's periods of the year due by `asOf` (ending in `month` if given), with their deadlines. */
-  private owed(fiscalYear: number, asOf: string, month: string | null) {
+  private owed(fiscalYear: number, asOf: string, month: string | null): unknown[] {
     if (month && Number(month.slice(0, 4)) !== fiscalYear)
       throw new ApiError(HttpStatus.BAD_REQUEST, 'analysis.monthOutsideYear');
-    const within = month ? periodRange(month) : null;
-    const owed = FREQUENCIES.flatMap((frequency) =>
-      periodsOfYear(fiscalYear, frequency)
-        .filter((p) => isPeriodDue(p, asOf))
-        .filter((p) => !within || (periodRange(p).end >= within.start && periodRange(p).end <= within.end))
-        .map((period) => ({ frequency, period, deadline: resultDeadline(period, this.config.RESULT_DEADLINE_DAYS) })),
-    );
-    return [fiscalYear, owed.map((o) => o.frequency), owed.map((o) => o.period), owed.map((o) => o.deadline), asOf];
+    return completenessParams(fiscalYear, asOf, month, this.config.RESULT_DEADLINE_DAYS);
   }
 
   private frame(fiscalYear?: number, asOfDate?: string, month?: string) {

@@ -510,7 +510,8 @@ const statusItem = (k: { kpiId: string; status: KpiStatusName; achievement: numb
   achievement: k.achievement,
 });
 
-function summaryDto(s: StatusSummary): StatusSummaryDto {
+/** A domain status summary as the API sends it. */
+export function summaryDto(s: StatusSummary): StatusSummaryDto {
   return {
     counts: { ...s.counts },
     kpiCount: s.kpiCount,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { NationalOverviewDto, ProvinceViewDto } from '@provdash/shared/contracts';
+import type { ClusterScreenDto, NationalOverviewDto, ProvinceViewDto } from '@provdash/shared/contracts';
 import { Public } from '../access/access.decorators';
 import { SendsKeptBytes } from '../read-cache/kept-bytes';
 import { ScorecardQuery } from '../scorecards/dto/scorecard-query.dto';
@@ -21,6 +21,13 @@ export class ScreensController {
   @SendsKeptBytes()
   provinceView(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ProvinceViewDto> {
     return this.screens.provinceView(code, q.fiscalYear, q.asOf);
+  }
+
+  /** A cluster: its provinces side by side on each KPI, its own plan, its disbursement. */
+  @Get('cluster/:code')
+  @Public()
+  clusterScreen(@Param('code') code: string, @Query() q: ScorecardQuery): Promise<ClusterScreenDto> {
+    return this.screens.clusterScreen(code, q.fiscalYear, q.asOf);
   }
 
   /** The national overview: cluster lights, the disbursement ranking, the agreement ranking. */

@@ -1,4 +1,4 @@
-import type { NationalOverviewDto, ProvinceViewDto } from '@provdash/shared/contracts';
+import type { ClusterScreenDto, NationalOverviewDto, ProvinceViewDto } from '@provdash/shared/contracts';
 import { as, Fixture, seedFixture } from '../../testing/fixtures';
 import { bootTestApp, TestApp } from '../../testing/test-app';
 
@@ -67,6 +67,37 @@ describe('GET /api/screens/... composed first-paint answers (real PostgreSQL)', 
     );
     expect(view.agreements).toEqual(await part(`/api/compare/agreements?${WHEN}`));
     expect(view.clusters.clusters).toHaveLength(18);
+  });
+
+  it("the cluster screen holds the provinces side by side, the cluster's own plan and its disbursement of their own routes", async () => {
+    const res = await anonymous().get(`/api/screens/cluster/C15?${WHEN}`);
+    expect(res.status).toBe(200);
+    const view = res.body as ClusterScreenDto;
+    expect(view.unit).toEqual({
+      code: 'C15',
+      nameTh: expect.any(String),
+      nameEn: expect.any(String),
+      regionCode: 'north',
+    });
+    expect(view.view).toEqual(await part(`/api/org-units/C15/cluster-view?${WHEN}`));
+    expect(view.plan).toEqual(await part(`/api/org-units/C15/scorecard?${WHEN}`));
+    expect(view.disbursement).toEqual(await part(`/api/org-units/C15/disbursement?${WHEN}`));
+    expect(view.view.provinces.map((p) => p.code)).toEqual(['50', '51', '52', '58']);
+    // The cluster's plan: its goals, each carried by the member provinces' goals linked up to it.
+    expect(view.plan.orgUnitCode).toBe('C15');
+    expect(view.strategy.planId).toEqual(expect.any(String));
+    expect(view.strategy.goals.length).toBeGreaterThan(0);
+    const carried = view.strategy.goals.find((g) => g.contributors.length > 0);
+    expect(carried).toBeDefined();
+    for (const c of carried?.contributors ?? []) {
+      // Each contributor's light is its province's own goal light on its scorecard.
+      const card = (await part(`/api/org-units/${c.provinceCode}/scorecard?${WHEN}`)) as ProvinceViewDto['scorecard'];
+      expect(c.summary).toEqual(card.rollup.goals.find((g) => g.code === c.goalCode)?.summary);
+    }
+    // The cluster goal counts all its contributing KPIs together.
+    expect(carried?.summary.kpiCount).toBe(carried?.contributors.reduce((n, c) => n + c.summary.kpiCount, 0));
+    // A province is no cluster.
+    expect((await anonymous().get(`/api/screens/cluster/50?${WHEN}`)).status).toBe(404);
   });
 
   it('goes out as kept bytes: compressed, one strong ETag while it stands, 304 when unchanged', async () => {

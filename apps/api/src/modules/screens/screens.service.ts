@@ -1,17 +1,21 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { notFound } from '../../common/api-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PROVINCE_VIEW_SLOWEST,
   type AgreementScorecardDto,
+  type ClusterScreenDto,
+  type ClusterStrategyDto,
   type NationalOverviewDto,
   type ProvinceViewDto,
 } from '@provdash/shared/contracts';
-import { bangkokDateOf } from '@provdash/shared/domain';
+import { bangkokDateOf, summarizeKpiStatuses } from '@provdash/shared/domain';
 import { DataSource } from 'typeorm';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { RoomCache } from '../realtime/room-cache';
-import { ScorecardsService } from '../scorecards/scorecards.service';
+import { ScorecardsService, summaryDto } from '../scorecards/scorecards.service';
+import { statusThresholdsOf } from '../scorecards/status-thresholds.service';
 
 /** Provinces for a year or two and a few days each; every answer is a few tens of KiB. */
 const CACHED_PROVINCE_VIEWS = 400;
@@ -58,6 +62,86 @@ export class ScreensService {
       ]);
       return { unit, scorecard, agreement, disbursement, slowest };
     });
+  }
+
+  /** A cluster's screen; each part comes from its own read model (cached there). */
+  async clusterScreen(code: string, fiscalYear?: number, asOf?: string): Promise<ClusterScreenDto> {
+    const [unit]: ClusterScreenDto['unit'][] = await this.dataSource.query(
+      `SELECT c.code, c.name_th AS "nameTh", c.name_en AS "nameEn", r.code AS "regionCode"
+         FROM org_unit c JOIN org_unit r ON r.id = c.parent_id WHERE c.code = $1 AND c.type = 'cluster'`,
+      [code],
+    );
+    if (!unit) throw notFound('notFound.unit');
+    const [view, plan, disbursement] = await Promise.all([
+      this.scorecards.clusterView(code, fiscalYear, asOf),
+      this.scorecards.scorecard(code, fiscalYear, asOf),
+      this.disbursement.summary(code, { fiscalYear, asOf }),
+    ]);
+    const strategy = await this.clusterStrategy(
+      code,
+      view.fiscalYear,
+      view.asOf,
+      view.provinces.map((p) => p.code),
+    );
+    return { unit, view, plan, strategy, disbursement };
+  }
+
+  /**
+   * The cascade of a cluster's plan: its goals and, for each, the provincial goals linked up to it
+   * (`goal.contributes_to_goal_id`), lit from the provinces' own scorecards. A cluster goal's light
+   * is the domain roll-up of all its contributing KPIs together.
+   */
+  private async clusterStrategy(
+    code: string,
+    fy: number,
+    asOf: string,
+    provinces: string[],
+  ): Promise<ClusterStrategyDto> {
+    const rows: {
+      plan_id: string;
+      plan_name_th: string;
+      plan_name_en: string;
+      code: string;
+      name_th: string;
+      name_en: string;
+      national_pillar: number | null;
+      contributors: { provinceCode: string; goalCode: string; nameTh: string; nameEn: string }[];
+    }[] = await this.dataSource.query(
+      `SELECT p.id AS plan_id, p.name_th AS plan_name_th, p.name_en AS plan_name_en, g.code, g.name_th, g.name_en, g.national_pillar,
+              COALESCE((SELECT json_agg(json_build_object('provinceCode', pu.code, 'goalCode', pg.code, 'nameTh', pg.name_th, 'nameEn', pg.name_en)
+                                        ORDER BY pu.code, pg.code)
+                          FROM goal pg JOIN strategic_issue pi ON pi.id = pg.issue_id JOIN plan pp ON pp.id = pi.plan_id
+                          JOIN org_unit pu ON pu.id = pp.org_unit_id
+                         WHERE pg.contributes_to_goal_id = g.id AND pu.type = 'province' AND $2 BETWEEN pp.start_fy AND pp.end_fy), '[]') AS contributors
+         FROM plan p JOIN org_unit u ON u.id = p.org_unit_id
+         JOIN strategic_issue i ON i.plan_id = p.id JOIN goal g ON g.issue_id = i.id
+        WHERE u.code = $1 AND u.type = 'cluster' AND p.status = 'published' AND $2 BETWEEN p.start_fy AND p.end_fy
+        ORDER BY g.code`,
+      [code, fy],
+    );
+    const [cards, thresholds] = await Promise.all([
+      Promise.all(provinces.map((p) => this.scorecards.scorecard(p, fy, asOf))),
+      statusThresholdsOf(this.dataSource.manager, fy),
+    ]);
+    const cardOf = new Map(cards.map((c) => [c.orgUnitCode, c]));
+    const kpisOf = (c: { provinceCode: string; goalCode: string }) =>
+      (cardOf.get(c.provinceCode)?.kpis ?? [])
+        .filter((k) => k.goalCode === c.goalCode)
+        .map((k) => ({ id: `${c.provinceCode}:${k.kpiId}`, status: k.status, achievement: k.achievement }));
+    const summary = (items: ReturnType<typeof kpisOf>) => summaryDto(summarizeKpiStatuses(items, { thresholds }));
+    return {
+      planId: rows[0]?.plan_id ?? null,
+      planNameTh: rows[0]?.plan_name_th ?? null,
+      planNameEn: rows[0]?.plan_name_en ?? null,
+      goals: rows.map((g) => ({
+        code: g.code,
+        nameTh: g.name_th,
+        nameEn: g.name_en,
+        nationalPillar: g.national_pillar,
+        summary: summary(g.contributors.flatMap(kpisOf)),
+        contributors: g.contributors.map((c) => ({ ...c, summary: summary(kpisOf(c)) })),
+      })),
+    };
   }
 
   async nationalOverview(fiscalYear?: number, asOf?: string): Promise<NationalOverviewDto> {

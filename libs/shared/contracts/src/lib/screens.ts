@@ -1,6 +1,6 @@
 import type { AgreementRankingDto, AgreementScorecardDto } from './agreement';
 import type { DisbursementRankingDto, DisbursementSummaryDto, SlowProjectDto } from './project';
-import type { ClusterStatusDto, ScorecardDto } from './kpi';
+import type { ClusterStatusDto, ClusterViewDto, ScorecardDto, StatusSummaryDto } from './kpi';
 
 /**
  * A screen's first paint in one round trip: the read models the screen draws above the fold,
@@ -31,4 +31,42 @@ export interface NationalOverviewDto {
   disbursement: DisbursementRankingDto;
   /** `GET /api/compare/agreements` */
   agreements: AgreementRankingDto;
+}
+
+/**
+ * The cluster screen's first paint: the cluster, its member provinces side by side on each KPI
+ * (`GET /api/org-units/:code/cluster-view`), the cluster's own plan (`GET /api/org-units/:code/scorecard`)
+ * and its disbursement with its provinces' (`GET /api/org-units/:code/disbursement`).
+ */
+export interface ClusterScreenDto {
+  unit: { code: string; nameTh: string; nameEn: string; regionCode: string };
+  view: ClusterViewDto;
+  /** The cluster's own KPIs (a cluster plan may have none: its goals are carried by its provinces'). */
+  plan: ScorecardDto;
+  /** The cluster's plan for the year, its goals and the provincial goals that contribute to each. */
+  strategy: ClusterStrategyDto;
+  disbursement: DisbursementSummaryDto;
+}
+
+/** A cluster plan's goals, each with the member provinces' goals linked up to it (the cascade). */
+export interface ClusterStrategyDto {
+  planId: string | null;
+  planNameTh: string | null;
+  planNameEn: string | null;
+  goals: {
+    code: string;
+    nameTh: string;
+    nameEn: string;
+    /** The national strategy's pillar (1–6) it serves, when set. */
+    nationalPillar: number | null;
+    /** Every contributing provincial KPI's light together (the domain's roll-up), not a mean of the provinces'. */
+    summary: StatusSummaryDto;
+    contributors: {
+      provinceCode: string;
+      goalCode: string;
+      nameTh: string;
+      nameEn: string;
+      summary: StatusSummaryDto;
+    }[];
+  }[];
 }

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { ClusterPage } from './cluster.page';
 import { ComparePage } from './compare.page';
 import { KpiHistoryPage } from './kpi-history.page';
 import { ProvincePage } from './province.page';
@@ -12,3 +13,6 @@ export const provinceRoutes: Route[] = [
 export const planRoutes: Route[] = [{ path: ':planId', component: StrategyMapPage }];
 
 export const compareRoutes: Route[] = [{ path: '', component: ComparePage }];
+
+/** `/cluster/:code`: a province cluster's screen. */
+export const clusterRoutes: Route[] = [{ path: ':code', component: ClusterPage }];
