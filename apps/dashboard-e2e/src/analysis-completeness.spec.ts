@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from '@playwright/test';
-import type { CompletenessDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
+import type { CompletenessDto, PillarsDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
 import { periodLabel, reportingRates } from '@provdash/shared/domain';
 import { apiToken, bearer, choose, collectErrors, expectNoSideways, NEW_USER_PASSWORD, signIn } from './support';
 
@@ -102,6 +102,27 @@ test.describe("the ministry's reporting completeness", () => {
     // Back to the country, the month kept.
     await page.getByTestId('completeness-back').click();
     await expect(page).toHaveURL(new RegExp(`month=${lastMonth}`));
+    expect(errors).toEqual([]);
+  });
+
+  test("rolls the provinces' goals up to the six pillars of the national strategy", async ({ page, request }, info) => {
+    const errors = collectErrors(page);
+    await signIn(page, analyst, { path: '/me' });
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('pillars-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'ผลการดำเนินงานของจังหวัดตามยุทธศาสตร์ชาติ 6 ด้าน',
+    );
+    const view = (await (await request.get('/api/analysis/pillars')).json()) as PillarsDto;
+    const served = view.pillars.find((p) => p.provinces.length > 0);
+    expect(served).toBeDefined();
+    const pillar = page.getByTestId(`pillar-${served?.pillar}`);
+    await expect(pillar).toContainText(`${served?.summary.kpiCount} ตัวชี้วัด · ${served?.provinces.length} จังหวัด`);
+    await pillar.locator('summary').click();
+    const first = served?.provinces[0];
+    await expect(page.getByTestId(`pillar-${served?.pillar}-${first?.code}`)).toContainText(first?.nameTh ?? '');
+    await page.screenshot({ path: `docs/screenshots/analysis-pillars-${info.project.name}.png`, fullPage: false });
+    if (info.project.name === 'phone') await expectNoSideways(page);
     expect(errors).toEqual([]);
   });
 });

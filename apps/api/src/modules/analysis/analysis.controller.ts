@@ -1,19 +1,32 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CompletenessDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
-import { Allow, national } from '../access/access.decorators';
+import type { CompletenessDto, PillarsDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
+import { Allow, national, Public } from '../access/access.decorators';
+import { ScorecardQuery } from '../scorecards/dto/scorecard-query.dto';
 import { UnitCodeParams } from '../projects/dto/project.dto';
 import { CompletenessService } from './completeness.service';
+import { PillarsService } from './pillars.service';
 import { CompletenessQuery } from './dto/analysis.dto';
 
 /**
  * The ministry's analysis desk (issue 22). Reporting completeness counts drafts, submissions and
- * returns, not only approved data: central staff (national read) and admins.
+ * returns, not only approved data: central staff (national read) and admins. The pillars' cascade
+ * lights approved data only: public, like the scorecards it is lit from.
  */
 @ApiTags('analysis')
 @Controller('analysis')
 export class AnalysisController {
-  constructor(private readonly completeness: CompletenessService) {}
+  constructor(
+    private readonly completeness: CompletenessService,
+    private readonly pillarsService: PillarsService,
+  ) {}
+
+  /** The six pillars of the national strategy and the provincial goals serving each, lit. Approved data: public. */
+  @Get('pillars')
+  @Public()
+  pillars(@Query() q: ScorecardQuery): Promise<PillarsDto> {
+    return this.pillarsService.pillars(q.fiscalYear, q.asOf);
+  }
 
   /** Every province's completeness and timeliness, with its cluster's, region's and the country's sums. */
   @Get('completeness')

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AnalysisController } from './analysis.controller';
 import { CompletenessService } from './completeness.service';
+import { PillarsService } from './pillars.service';
 
-/** The ministry's analysis desk: reporting completeness (issue 22). */
-@Module({ controllers: [AnalysisController], providers: [CompletenessService] })
+/** The ministry's analysis desk (issue 22): reporting completeness, the cascade to the national strategy. */
+@Module({
+  imports: [ScorecardsModule],
+  controllers: [AnalysisController],
+  providers: [CompletenessService, PillarsService],
+})
 export class AnalysisModule {}

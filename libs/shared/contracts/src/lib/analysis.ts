@@ -1,3 +1,4 @@
+import type { StatusSummaryDto } from './kpi';
 import type { ResultStatusName } from './vocabulary';
 
 /** Counts of owed results (libs/shared/domain reporting-completeness.ts says what each means). */
@@ -64,5 +65,26 @@ export interface ProvinceCompletenessDto {
     frequency: string;
     ownerAgencyTh: string;
     owed: OwedResultDto[];
+  }[];
+}
+
+/**
+ * The cascade to the national strategy: for each of its six pillars, the provincial goals that
+ * serve it (their own pillar, or their cluster goal's), each lit from its province's scorecard, and
+ * the roll-up of all their KPIs together, per province and for the country.
+ */
+export interface PillarsDto {
+  fiscalYear: number;
+  asOf: string;
+  pillars: {
+    pillar: number;
+    summary: StatusSummaryDto;
+    provinces: {
+      code: string;
+      nameTh: string;
+      nameEn: string;
+      summary: StatusSummaryDto;
+      goals: { code: string; nameTh: string; nameEn: string; summary: StatusSummaryDto }[];
+    }[];
   }[];
 }

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { CompletenessPage } from './completeness.page';
+import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
 
 /** Under `/ministry/analysis` (the app route adds `signedInGuard` and the central roles). */
@@ -7,4 +8,5 @@ export const analysisRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'completeness' },
   { path: 'completeness', component: CompletenessPage },
   { path: 'completeness/:code', component: ProvinceCompletenessPage },
+  { path: 'pillars', component: PillarsPage },
 ];

@@ -120,6 +120,9 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
               <a mat-menu-item routerLink="/ministry/analysis/completeness" data-testid="completeness-link">{{
                 t('analysis.completeness.menu')
               }}</a>
+              <a mat-menu-item routerLink="/ministry/analysis/pillars" data-testid="pillars-link">{{
+                t('analysis.pillars.menu')
+              }}</a>
             }
             @if (maySetUpYear()) {
               <a mat-menu-item routerLink="/ministry/year-setup" data-testid="year-setup-link">{{
