@@ -1,6 +1,7 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import type { CompletenessDto, PillarsDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
 import { periodLabel, reportingRates } from '@provdash/shared/domain';
+import { LAST_FY } from './demo-years';
 import { apiToken, bearer, choose, collectErrors, expectNoSideways, NEW_USER_PASSWORD, signIn } from './support';
 
 // A busy two-core machine: sign-in (password hashing) and first loads can take a while.
@@ -113,7 +114,10 @@ test.describe("the ministry's reporting completeness", () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'ผลการดำเนินงานของจังหวัดตามยุทธศาสตร์ชาติ 6 ด้าน',
     );
-    const view = (await (await request.get('/api/analysis/pillars')).json()) as PillarsDto;
+    // The last complete year: every quarter and the year reported.
+    await choose(page, 'pillars-year', `ปีงบประมาณ ${LAST_FY}`);
+    await expect(page).toHaveURL(new RegExp(`fy=${LAST_FY}`));
+    const view = (await (await request.get(`/api/analysis/pillars?fiscalYear=${LAST_FY}`)).json()) as PillarsDto;
     const served = view.pillars.find((p) => p.provinces.length > 0);
     expect(served).toBeDefined();
     const pillar = page.getByTestId(`pillar-${served?.pillar}`);

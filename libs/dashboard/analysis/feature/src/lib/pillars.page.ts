@@ -1,12 +1,14 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { formatPercent, StatusChip } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { PillarsDto } from '@provdash/shared/contracts';
-import { formatDateLabel } from '@provdash/shared/domain';
+import { bangkokDateOf, fiscalYearOf, formatDateLabel } from '@provdash/shared/domain';
 
 /**
  * `/ministry/analysis/pillars`: the provinces' work rolled up to the six pillars of the national
@@ -15,7 +17,7 @@ import { formatDateLabel } from '@provdash/shared/domain';
  */
 @Component({
   selector: 'pd-pillars-page',
-  imports: [MatProgressBarModule, RouterLink, TranslocoDirective, StatusChip],
+  imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoDirective, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pillars.page.html',
   styleUrl: './completeness.page.scss',
@@ -23,8 +25,23 @@ import { formatDateLabel } from '@provdash/shared/domain';
 export class PillarsPage {
   private readonly route = inject(ActivatedRoute);
   readonly lang = injectLang();
-  private readonly fy = Number(this.route.snapshot.queryParamMap.get('fy')) || null;
-  readonly view = httpResource<PillarsDto>(() => `/api/analysis/pillars${this.fy ? `?fiscalYear=${this.fy}` : ''}`);
+  private readonly router = inject(Router);
+  private readonly current = fiscalYearOf(bangkokDateOf(new Date()));
+  readonly years = [this.current, this.current - 1, this.current - 2, this.current - 3];
+  readonly fiscalYear = signal(Number(this.route.snapshot.queryParamMap.get('fy')) || this.current);
+  readonly view = httpResource<PillarsDto>(() => `/api/analysis/pillars?fiscalYear=${this.fiscalYear()}`);
+
+  constructor() {
+    // Kept in the address: a link or a reload shows the same year.
+    effect(() => {
+      void this.router.navigate([], {
+        queryParams: { fy: this.fiscalYear() },
+        replaceUrl: true,
+        queryParamsHandling: 'merge',
+      });
+    });
+  }
+
   readonly name = localName;
   readonly pct = formatPercent;
   readonly dateName = (d: string) => formatDateLabel(d, this.lang());
