@@ -737,6 +737,18 @@ describe('access matrix: every role × every route × own and other scopes (real
       call: (who) => client(who).get('/api/ministry/agreement-ranking.xlsx?fiscalYear=2569&round=live'),
       expect: only({ admin: 200, analyst: 200, evaluator: 200 }),
     },
+    {
+      name: "read the country's reporting completeness (drafts and returns count: central staff only)",
+      route: 'GET /api/analysis/completeness',
+      call: (who) => client(who).get('/api/analysis/completeness?fiscalYear=2569'),
+      expect: only({ admin: 200, analyst: 200, evaluator: 200 }),
+    },
+    {
+      name: "read a province's owed results KPI by KPI",
+      route: 'GET /api/analysis/completeness/:unitCode',
+      call: (who) => client(who).get('/api/analysis/completeness/50?fiscalYear=2569'),
+      expect: only({ admin: 200, analyst: 200, evaluator: 200 }),
+    },
   ];
 
   /** A Chiang Mai project of the demo (FY 2569) and one of its progress months, put into a state. */
