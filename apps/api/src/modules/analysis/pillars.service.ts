@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PillarsDto, ScorecardKpiDto } from '@provdash/shared/contracts';
-import { bangkokDateOf, fiscalYearOf, summarizeKpiStatuses } from '@provdash/shared/domain';
+import type { PillarsDto } from '@provdash/shared/contracts';
+import { bangkokDateOf, fiscalYearOf } from '@provdash/shared/domain';
 import type { DataSource } from 'typeorm';
-import { ScorecardsService, summaryDto } from '../scorecards/scorecards.service';
-import { statusThresholdsOf } from '../scorecards/status-thresholds.service';
+import { ScorecardsService } from '../scorecards/scorecards.service';
 
 /** The six pillars of the national strategy (goal.national_pillar is 1–6). */
 const PILLARS = [1, 2, 3, 4, 5, 6] as const;
@@ -45,16 +44,8 @@ export class PillarsService {
     }[] = await this.dataSource.query(PILLAR_GOALS_SQL, [fy]);
     const provinces = [...new Set(rows.map((r) => r.province))];
     // Each province's scorecard is its own read model, cached there: the lights every screen shows.
-    const [cards, thresholds] = await Promise.all([
-      Promise.all(provinces.map((code) => this.scorecards.scorecard(code, fy, asOf))),
-      statusThresholdsOf(this.dataSource.manager, fy),
-    ]);
-    const kpisOf = new Map(cards.map((c) => [c.orgUnitCode, c.kpis]));
-    const items = (province: string, goal: string) =>
-      (kpisOf.get(province) ?? [])
-        .filter((k: ScorecardKpiDto) => k.goalCode === goal)
-        .map((k) => ({ id: `${province}:${k.kpiId}`, status: k.status, achievement: k.achievement }));
-    const summary = (list: ReturnType<typeof items>) => summaryDto(summarizeKpiStatuses(list, { thresholds }));
+    const rollUp = await this.scorecards.provincialGoalRollup(provinces, fy, asOf);
+    const pairs = (gs: typeof rows) => gs.map((g) => ({ province: g.province, goal: g.code }));
     return {
       fiscalYear: fy,
       asOf,
@@ -67,15 +58,15 @@ export class PillarsService {
             code: gs[0].province,
             nameTh: gs[0].name_th,
             nameEn: gs[0].name_en,
-            summary: summary(gs.flatMap((g) => items(g.province, g.code))),
+            summary: rollUp(pairs(gs)),
             goals: gs.map((g) => ({
               code: g.code,
               nameTh: g.goal_name_th,
               nameEn: g.goal_name_en,
-              summary: summary(items(g.province, g.code)),
+              summary: rollUp(pairs([g])),
             })),
           }));
-        return { pillar, summary: summary(goals.flatMap((g) => items(g.province, g.code))), provinces: byProvince };
+        return { pillar, summary: rollUp(pairs(goals)), provinces: byProvince };
       }),
     };
   }

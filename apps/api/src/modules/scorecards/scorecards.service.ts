@@ -444,6 +444,36 @@ export class ScorecardsService {
   }
 
   /** A cluster's member provinces × their KPIs, with the cluster's combined figure per KPI. */
+  /**
+   * Provincial goals lit together (the cascade to cluster goals and the national pillars): loads
+   * the provinces' scorecards (each cached on its own) and answers, for any set of (province, goal),
+   * the roll-up of every KPI under them, each lit exactly as its province's scorecard lights it.
+   */
+  async provincialGoalRollup(
+    provinces: readonly string[],
+    fiscalYear: number,
+    asOf: string,
+  ): Promise<(goals: readonly { province: string; goal: string }[]) => StatusSummaryDto> {
+    const [cards, thresholds] = await Promise.all([
+      Promise.all(provinces.map((code) => this.scorecard(code, fiscalYear, asOf))),
+      statusThresholdsOf(this.dataSource.manager, fiscalYear),
+    ]);
+    const kpisOf = new Map(cards.map((c) => [c.orgUnitCode, c.kpis]));
+    return (goals) =>
+      summaryDto(
+        summarizeKpiStatuses(
+          goals.flatMap(({ province, goal }) =>
+            (kpisOf.get(province) ?? [])
+              .filter((k) => k.goalCode === goal)
+              .map((k) =>
+                statusItem({ kpiId: `${province}:${k.kpiId}`, status: k.status, achievement: k.achievement }),
+              ),
+          ),
+          { thresholds },
+        ),
+      );
+  }
+
   async clusterView(code: string, fiscalYear?: number, asOfDate?: string): Promise<ClusterViewDto> {
     const asOf = asOfDate ?? bangkokDateOf(new Date());
     const fy = fiscalYear ?? fiscalYearOf(asOf);
@@ -510,8 +540,7 @@ const statusItem = (k: { kpiId: string; status: KpiStatusName; achievement: numb
   achievement: k.achievement,
 });
 
-/** A domain status summary as the API sends it. */
-export function summaryDto(s: StatusSummary): StatusSummaryDto {
+function summaryDto(s: StatusSummary): StatusSummaryDto {
   return {
     counts: { ...s.counts },
     kpiCount: s.kpiCount,

@@ -9,13 +9,12 @@ import {
   type NationalOverviewDto,
   type ProvinceViewDto,
 } from '@provdash/shared/contracts';
-import { bangkokDateOf, summarizeKpiStatuses } from '@provdash/shared/domain';
+import { bangkokDateOf } from '@provdash/shared/domain';
 import { DataSource } from 'typeorm';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { RoomCache } from '../realtime/room-cache';
-import { ScorecardsService, summaryDto } from '../scorecards/scorecards.service';
-import { statusThresholdsOf } from '../scorecards/status-thresholds.service';
+import { ScorecardsService } from '../scorecards/scorecards.service';
 
 /** Provinces for a year or two and a few days each; every answer is a few tens of KiB. */
 const CACHED_PROVINCE_VIEWS = 400;
@@ -119,16 +118,9 @@ export class ScreensService {
         ORDER BY g.code`,
       [code, fy],
     );
-    const [cards, thresholds] = await Promise.all([
-      Promise.all(provinces.map((p) => this.scorecards.scorecard(p, fy, asOf))),
-      statusThresholdsOf(this.dataSource.manager, fy),
-    ]);
-    const cardOf = new Map(cards.map((c) => [c.orgUnitCode, c]));
-    const kpisOf = (c: { provinceCode: string; goalCode: string }) =>
-      (cardOf.get(c.provinceCode)?.kpis ?? [])
-        .filter((k) => k.goalCode === c.goalCode)
-        .map((k) => ({ id: `${c.provinceCode}:${k.kpiId}`, status: k.status, achievement: k.achievement }));
-    const summary = (items: ReturnType<typeof kpisOf>) => summaryDto(summarizeKpiStatuses(items, { thresholds }));
+    const rollUp = await this.scorecards.provincialGoalRollup(provinces, fy, asOf);
+    const pairs = (cs: { provinceCode: string; goalCode: string }[]) =>
+      cs.map((c) => ({ province: c.provinceCode, goal: c.goalCode }));
     return {
       planId: rows[0]?.plan_id ?? null,
       planNameTh: rows[0]?.plan_name_th ?? null,
@@ -138,8 +130,8 @@ export class ScreensService {
         nameTh: g.name_th,
         nameEn: g.name_en,
         nationalPillar: g.national_pillar,
-        summary: summary(g.contributors.flatMap(kpisOf)),
-        contributors: g.contributors.map((c) => ({ ...c, summary: summary(kpisOf(c)) })),
+        summary: rollUp(pairs(g.contributors)),
+        contributors: g.contributors.map((c) => ({ ...c, summary: rollUp(pairs([c])) })),
       })),
     };
   }

@@ -1,5 +1,6 @@
 import type { CompletenessProvinceDto, ReportingCountsDto } from '@provdash/shared/contracts';
-import { byCompleteness, completenessBand, percent } from './completeness-view';
+import { formatPercent as percent } from '@provdash/dashboard/scorecards/ui';
+import { byCompleteness, completenessBand } from './completeness-view';
 
 const counts = (due: number, reported: number, late = 0): ReportingCountsDto => ({
   due,
@@ -30,7 +31,7 @@ describe('completeness view', () => {
     expect(completenessBand(c)).toBe(band);
   });
 
-  it('writes a rate with one decimal, a dash when nothing was due', () => {
+  it("writes a rate with one decimal (the scorecards' format), a dash when nothing was due", () => {
     expect(percent(92.456)).toBe('92.5 %');
     expect(percent(100)).toBe('100.0 %');
     expect(percent(null)).toBe('–');

@@ -1,5 +1,5 @@
 import type { CompletenessProvinceDto, ReportingCountsDto } from '@provdash/shared/contracts';
-import { formatDecimal, reportingRates } from '@provdash/shared/domain';
+import { reportingRates } from '@provdash/shared/domain';
 
 /** The tile's band by completeness: every result in (full), most (≥ 80 %), fewer, or nothing due. */
 export type CompletenessBand = 'full' | 'most' | 'few' | 'none';
@@ -9,11 +9,6 @@ export function completenessBand(c: ReportingCountsDto): CompletenessBand {
   if (completeness === null) return 'none';
   if (completeness >= 100) return 'full';
   return completeness >= 80 ? 'most' : 'few';
-}
-
-/** A rate as the screen shows it ("92.5 %"), or a dash when nothing was due. */
-export function percent(rate: number | null): string {
-  return rate === null ? '–' : `${formatDecimal(rate, 1)} %`;
 }
 
 /** Provinces worst first (lowest completeness, then most late), so the ones to call come first. */

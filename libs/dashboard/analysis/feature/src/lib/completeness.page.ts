@@ -6,6 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { formatPercent } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { CompletenessDto, ReportingCountsDto } from '@provdash/shared/contracts';
 import {
@@ -16,7 +17,8 @@ import {
   periodLabel,
   reportingRates,
 } from '@provdash/shared/domain';
-import { byCompleteness, completenessBand, percent } from './completeness-view';
+import { byCompleteness, completenessBand } from './completeness-view';
+import { ReportingFigures } from './reporting-figures';
 
 /**
  * `/ministry/analysis/completeness` (central staff, admins): have the provinces reported? For a
@@ -26,7 +28,15 @@ import { byCompleteness, completenessBand, percent } from './completeness-view';
  */
 @Component({
   selector: 'pd-completeness-page',
-  imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule, MatSlideToggle, RouterLink, TranslocoDirective],
+  imports: [
+    ReportingFigures,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggle,
+    RouterLink,
+    TranslocoDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './completeness.page.html',
   styleUrl: './completeness.page.scss',
@@ -46,10 +56,6 @@ export class CompletenessPage {
     return `/api/analysis/completeness?fiscalYear=${this.fiscalYear()}${m ? `&month=${m}` : ''}`;
   });
 
-  readonly rates = computed(() => {
-    const v = this.view.value();
-    return v ? reportingRates(v.country) : null;
-  });
   /** Regions, each with its clusters and their provinces (Bangkok under its region, in no cluster). */
   readonly map = computed(() => {
     const v = this.view.value();
@@ -73,7 +79,7 @@ export class CompletenessPage {
 
   readonly name = localName;
   readonly band = completenessBand;
-  readonly pct = percent;
+  readonly pct = formatPercent;
   readonly rate = (x: { counts: ReportingCountsDto }) => reportingRates(x.counts);
   readonly periodName = (p: string) => periodLabel(p, this.lang());
   readonly dateName = (d: string) => formatDateLabel(d, this.lang());

@@ -4,6 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { formatPercent } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { OwedResultDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
 import {
@@ -13,7 +14,8 @@ import {
   reportingFlags,
   reportingRates,
 } from '@provdash/shared/domain';
-import { completenessBand, percent } from './completeness-view';
+import { completenessBand } from './completeness-view';
+import { ReportingFigures } from './reporting-figures';
 
 /** What one owed result is, in the order the screen names it. */
 export type OwedState = 'notReported' | 'draft' | 'onTime' | 'late' | 'notDue';
@@ -25,7 +27,7 @@ export type OwedState = 'notReported' | 'draft' | 'onTime' | 'late' | 'notDue';
  */
 @Component({
   selector: 'pd-province-completeness-page',
-  imports: [MatProgressBarModule, RouterLink, TranslocoDirective],
+  imports: [ReportingFigures, MatProgressBarModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './province-completeness.page.html',
   styleUrl: './completeness.page.scss',
@@ -45,10 +47,6 @@ export class ProvinceCompletenessPage {
       .join('&');
     return `/api/analysis/completeness/${encodeURIComponent(this.params().get('code') ?? '')}${q ? `?${q}` : ''}`;
   });
-  readonly rates = computed(() => {
-    const v = this.view.value();
-    return v ? reportingRates(v.counts) : null;
-  });
   /** KPIs with something missing or late first. */
   readonly kpis = computed(() => {
     const v = this.view.value();
@@ -60,7 +58,7 @@ export class ProvinceCompletenessPage {
 
   readonly name = localName;
   readonly band = completenessBand;
-  readonly pct = percent;
+  readonly pct = formatPercent;
   readonly periodName = (p: string) => periodLabel(p, this.lang());
   readonly dateName = (d: string | null) => (d ? formatDateLabel(d, this.lang()) : '–');
 
