@@ -1,12 +1,19 @@
 import { Route } from '@angular/router';
+import { AnalysisDesk } from './analysis-desk';
 import { CompletenessPage } from './completeness.page';
 import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
 
 /** Under `/ministry/analysis` (the app route adds `signedInGuard` and the central roles). */
 export const analysisRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'completeness' },
-  { path: 'completeness', component: CompletenessPage },
-  { path: 'completeness/:code', component: ProvinceCompletenessPage },
-  { path: 'pillars', component: PillarsPage },
+  {
+    path: '',
+    component: AnalysisDesk,
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'completeness' },
+      { path: 'completeness', component: CompletenessPage },
+      { path: 'completeness/:code', component: ProvinceCompletenessPage },
+      { path: 'pillars', component: PillarsPage },
+    ],
+  },
 ];
