@@ -63,6 +63,8 @@ import { AddPlanStatus1796600300000 } from './migrations/1796600300000-AddPlanSt
 import { AddAgreementProposalAndVersions1796601400000 } from './migrations/1796601400000-AddAgreementProposalAndVersions';
 import { CreateNotifications1796600900000 } from './migrations/1796600900000-CreateNotifications';
 import { AddFirstSubmittedAt1796601500000 } from './migrations/1796601500000-AddFirstSubmittedAt';
+import { CreateExplorerViews1796601700000 } from './migrations/1796601700000-CreateExplorerViews';
+import { ExplorerView } from '../modules/analysis/explorer-view.entity';
 
 /**
  * The one TypeORM configuration, used by the API, the seeds, the test harness and the
@@ -109,6 +111,7 @@ export const entities = [
   MeetingDecision,
   RiskAssessment,
   FollowUpPublication,
+  ExplorerView,
 ];
 export const migrations = [
   CreateOrgUnits1763700000000,
@@ -135,6 +138,7 @@ export const migrations = [
   AddOrgRisksAndAssessments1796601200000,
   AddAgreementProposalAndVersions1796601400000,
   AddFirstSubmittedAt1796601500000,
+  CreateExplorerViews1796601700000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

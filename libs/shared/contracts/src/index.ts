@@ -16,3 +16,4 @@ export * from './lib/notification';
 export * from './lib/agreement-ranking';
 export * from './lib/meeting';
 export * from './lib/analysis';
+export * from './lib/explorer';

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AnalysisController } from './analysis.controller';
 import { CompletenessService } from './completeness.service';
+import { ExplorerController } from './explorer.controller';
+import { ExplorerService } from './explorer.service';
+import { ExplorerViewsService } from './explorer-views.service';
 import { PillarsService } from './pillars.service';
 
-/** The ministry's analysis desk (issue 22): reporting completeness, the cascade to the national strategy. */
+/** The ministry's analysis desk (issue 22): reporting completeness, the cascade to the national strategy, the explorer. */
 @Module({
   imports: [ScorecardsModule],
-  controllers: [AnalysisController],
-  providers: [CompletenessService, PillarsService],
+  controllers: [AnalysisController, ExplorerController],
+  providers: [CompletenessService, PillarsService, ExplorerService, ExplorerViewsService],
 })
 export class AnalysisModule {}
