@@ -749,6 +749,34 @@ describe('access matrix: every role × every route × own and other scopes (real
       call: (who) => client(who).get('/api/analysis/completeness/50?fiscalYear=2569'),
       expect: only({ admin: 200, analyst: 200, evaluator: 200 }),
     },
+    {
+      name: "list the explorer's saved views (the ministry's shared list)",
+      route: 'GET /api/analysis/explorer/views',
+      call: (who) => client(who).get('/api/analysis/explorer/views'),
+      expect: only({ admin: 200, analyst: 200, evaluator: 200 }),
+    },
+    {
+      name: 'save an explorer view',
+      route: 'POST /api/analysis/explorer/views',
+      call: (who) =>
+        client(who)
+          .post('/api/analysis/explorer/views')
+          .send({ name: `view of ${who}`, query: { measure: 'status', rows: 'region', years: '2569' } }),
+      expect: only({ admin: 201, analyst: 201, evaluator: 201 }),
+    },
+    {
+      name: "remove an analyst's saved view (its owner or an admin)",
+      route: 'DELETE /api/analysis/explorer/views/:id',
+      before: async () => {
+        await t.dataSource.query(
+          `INSERT INTO explorer_view (id, owner_id, name, query) VALUES ('5e1f0000-0000-4000-8000-000000000001', $1, 'ภาค', '{}')
+           ON CONFLICT (id) DO NOTHING`,
+          [f.userIds.analyst],
+        );
+      },
+      call: (who) => client(who).delete('/api/analysis/explorer/views/5e1f0000-0000-4000-8000-000000000001'),
+      expect: only({ admin: 204, analyst: 204 }),
+    },
   ];
 
   /** A Chiang Mai project of the demo (FY 2569) and one of its progress months, put into a state. */

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { AnalysisDesk } from './analysis-desk';
 import { CompletenessPage } from './completeness.page';
+import { ExplorerPage } from './explorer.page';
 import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
 
@@ -14,6 +15,7 @@ export const analysisRoutes: Route[] = [
       { path: 'completeness', component: CompletenessPage },
       { path: 'completeness/:code', component: ProvinceCompletenessPage },
       { path: 'pillars', component: PillarsPage },
+      { path: 'explorer', component: ExplorerPage },
     ],
   },
 ];
