@@ -47,11 +47,20 @@ function backTest(all: Series[], k: number): PointResult {
       const history = years.filter((y) => y < fy).map((y) => s.years.get(y) as RollupEntry[]);
       if (!history.length) continue;
       const current = s.years.get(fy) as RollupEntry[];
-      const end = forecastYearEnd({ method: s.method, periodsInYear: 12, current, history: [], multiplier: s.multiplier }, 12);
+      const end = forecastYearEnd(
+        { method: s.method, periodsInYear: 12, current, history: [], multiplier: s.multiplier },
+        12,
+      );
       if (!end.forecast || end.forecast.toDate === 0) continue;
       const actual = end.forecast.toDate;
-      const f = forecastYearEnd({ method: s.method, periodsInYear: 12, current, history, multiplier: s.multiplier }, k).forecast;
-      const n = forecastYearEnd({ method: s.method, periodsInYear: 12, current, history: [], multiplier: s.multiplier }, k).forecast;
+      const f = forecastYearEnd(
+        { method: s.method, periodsInYear: 12, current, history, multiplier: s.multiplier },
+        k,
+      ).forecast;
+      const n = forecastYearEnd(
+        { method: s.method, periodsInYear: 12, current, history: [], multiplier: s.multiplier },
+        k,
+      ).forecast;
       if (!f || !n) continue;
       const fe = Math.abs(f.projected - actual) / Math.abs(actual);
       const ne = Math.abs(n.projected - actual) / Math.abs(actual);
@@ -135,7 +144,11 @@ export default async function forecast(): Promise<void> {
       .filter((g) => g.series.length),
     { name: 'disbursement, by province', series: [...money.values()] },
   ];
-  const results = groups.map((g) => ({ name: g.name, kpis: g.series.length, points: POINTS.map((k) => backTest(g.series, k)) }));
+  const results = groups.map((g) => ({
+    name: g.name,
+    kpis: g.series.length,
+    points: POINTS.map((k) => backTest(g.series, k)),
+  }));
   for (const g of results) {
     for (const p of g.points) {
       console.log(

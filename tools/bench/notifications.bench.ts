@@ -77,7 +77,11 @@ const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 function apiClock(now = new Date()): { env: Record<string, string>; note?: string; quiet: boolean } {
   if (!isQuietHour(now)) return { env: {}, quiet: false };
   if (!existsSync(FAKETIME_LIB)) {
-    return { env: {}, quiet: true, note: 'run in the quiet hours (22:00–07:00 Bangkok): push is held until 07:00, so not measured' };
+    return {
+      env: {},
+      quiet: true,
+      note: 'run in the quiet hours (22:00–07:00 Bangkok): push is held until 07:00, so not measured',
+    };
   }
   // Twelve hours back from 22:00–07:00 Bangkok lands between 10:00 and 19:00 of the day whose 10:00 went last.
   const morning = `${bangkokDateOf(new Date(now.getTime() - 12 * 3600_000))} 03:00:00`; // 10:00 in Bangkok, written in UTC
@@ -100,7 +104,13 @@ interface Stats {
 function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-  return { p50: round(at(50), 1), p95: round(at(95), 1), p99: round(at(99), 1), max: round(s[s.length - 1] ?? NaN, 1), samples: s.length };
+  return {
+    p50: round(at(50), 1),
+    p95: round(at(95), 1),
+    p99: round(at(99), 1),
+    max: round(s[s.length - 1] ?? NaN, 1),
+    samples: s.length,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -114,17 +124,38 @@ async function until(what: string, done: () => boolean, timeoutMs = ROUND_TIMEOU
 }
 
 /** A certificate for 127.0.0.1 made for the run: web-push speaks HTTPS only, as push services do. */
-function localCertificate(dir: string, env: Record<string, string> = {}): { key: string; cert: string; certFile: string } {
+function localCertificate(
+  dir: string,
+  env: Record<string, string> = {},
+): { key: string; cert: string; certFile: string } {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
     ],
     { stdio: 'ignore', env: { ...process.env, ...env } },
   );
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), certFile: join(dir, 'cert.pem') };
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    certFile: join(dir, 'cert.pem'),
+  };
 }
 
 /** What one round is waiting for, per channel: the arrival time of each person's message. */
@@ -150,7 +181,10 @@ async function startPushEndpoint(tls: { key: string; cert: string }, current: ()
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A real SMTP server: records each accepted message by its recipient (bench-<i>@…). */
@@ -208,7 +242,8 @@ interface Person {
  */
 async function subscribers(pg: Client, pushUrl: string): Promise<Person[]> {
   const [unit] = (await pg.query(`SELECT id, path FROM org_unit WHERE code = $1`, [PROVINCE])).rows;
-  const [governor] = (await pg.query(`SELECT id, password_hash FROM app_user WHERE email = 'governor.50@demo.go.th'`)).rows;
+  const [governor] = (await pg.query(`SELECT id, password_hash FROM app_user WHERE email = 'governor.50@demo.go.th'`))
+    .rows;
   await pg.query(`UPDATE app_user SET email = 'bench-0@demo.go.th' WHERE id = $1`, [governor.id]);
   const deputies = (
     await pg.query(
@@ -251,7 +286,12 @@ async function subscribers(pg: Client, pushUrl: string): Promise<Person[]> {
 const index = (email: string) => Number(/^bench-(\d+)@/.exec(email)?.[1] ?? 0);
 
 /** Each person's socket in their own room, hearing the bell's events. */
-async function connectAll(url: string, people: Person[], room: (p: Person) => string, onEvent: (p: Person, e: unknown) => void) {
+async function connectAll(
+  url: string,
+  people: Person[],
+  room: (p: Person) => string,
+  onEvent: (p: Person, e: unknown) => void,
+) {
   const sockets: ClientSocket[] = [];
   const one = async (p: Person) => {
     const socket: ClientSocket = io(url, {
@@ -376,8 +416,9 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
       if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.json)}`);
       version = approved.json['version'] as number;
       const n = people.length;
-      await until(`round ${i + 1}: in-app ${r.inApp.size}/${n}, push ${r.push.size}/${n}, e-mail ${r.email.size}/${n}`, () =>
-        r.inApp.size === n && r.email.size === n && (quiet || r.push.size === n),
+      await until(
+        `round ${i + 1}: in-app ${r.inApp.size}/${n}, push ${r.push.size}/${n}, e-mail ${r.email.size}/${n}`,
+        () => r.inApp.size === n && r.email.size === n && (quiet || r.push.size === n),
       );
       current = null;
       // Every push payload decrypted with its subscription's keys, every e-mail parsed back: they are the real thing.
@@ -391,11 +432,15 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
           authSecret: p.auth.toString('base64url'),
         });
         const payload = JSON.parse(plain.toString('utf8'));
-        if (!String(payload.notification.title).startsWith('ตัวชี้วัดเป็นสีแดง')) throw new Error(`push ${p.index}: ${plain}`);
+        if (!String(payload.notification.title).startsWith('ตัวชี้วัดเป็นสีแดง'))
+          throw new Error(`push ${p.index}: ${plain}`);
       }
       for (const [who, m] of r.email) {
         const mail = await simpleParser(m.raw);
-        if (!mail.subject?.startsWith('ตัวชี้วัดเป็นสีแดง') || !mail.text?.includes('https://provdash.bench.go.th/province/50/kpi/'))
+        if (
+          !mail.subject?.startsWith('ตัวชี้วัดเป็นสีแดง') ||
+          !mail.text?.includes('https://provdash.bench.go.th/province/50/kpi/')
+        )
           throw new Error(`e-mail ${who}: ${mail.subject}`);
       }
       if (i >= WARMUP) {
@@ -437,7 +482,11 @@ async function deliveryBench(dbUrl: string, dir: string): Promise<DeliveryResult
       const r = new Round();
       floorRound = r;
       r.start = performance.now();
-      await send('POST', `${bare.url}/broadcast`, null, { room: 'province:50', event: 'notification.created', payload: captured });
+      await send('POST', `${bare.url}/broadcast`, null, {
+        room: 'province:50',
+        event: 'notification.created',
+        payload: captured,
+      });
       await until('the floor round', () => r.inApp.size === people.length);
       floorRound = null;
       if (i >= WARMUP) floorSamples.push(...[...r.inApp.values()].map(r.ms));
@@ -489,7 +538,9 @@ interface ReminderRun {
 
 /** Officers owning the KPIs: `perProvince` in each province, the KPIs shared out among them. */
 async function ownKpis(pg: Client, perProvince: number): Promise<number> {
-  const [{ hash }] = (await pg.query(`SELECT password_hash AS hash FROM app_user WHERE email = 'officer.50@demo.go.th'`)).rows;
+  const [{ hash }] = (
+    await pg.query(`SELECT password_hash AS hash FROM app_user WHERE email = 'officer.50@demo.go.th'`)
+  ).rows;
   await pg.query(
     `INSERT INTO app_user (email, display_name, password_hash, role, org_unit_id)
      SELECT 'owner-' || u.code || '-' || i || '@demo.go.th', 'เจ้าหน้าที่ ' || u.code || '-' || i, $1, 'province_officer', u.id
@@ -506,7 +557,9 @@ async function ownKpis(pg: Client, perProvince: number): Promise<number> {
      WHERE k.id = x.id`,
     [perProvince],
   );
-  const [{ n }] = (await pg.query(`SELECT count(DISTINCT owner_user_id)::int AS n FROM kpi WHERE owner_user_id IS NOT NULL`)).rows;
+  const [{ n }] = (
+    await pg.query(`SELECT count(DISTINCT owner_user_id)::int AS n FROM kpi WHERE owner_user_id IS NOT NULL`)
+  ).rows;
   return n;
 }
 
@@ -534,7 +587,9 @@ async function multiplyKpis(pg: Client, times: number): Promise<void> {
   await pg.query(`ANALYZE`);
 }
 
-async function reminderBench(dbUrl: string): Promise<{ day: string; runs: ReminderRun[]; ratio: number; met: { under60s: boolean; linear: boolean } }> {
+async function reminderBench(
+  dbUrl: string,
+): Promise<{ day: string; runs: ReminderRun[]; ratio: number; met: { under60s: boolean; linear: boolean } }> {
   let accepted = 0;
   const smtpServer = new SMTPServer({
     authOptional: true,
@@ -583,7 +638,11 @@ async function reminderBench(dbUrl: string): Promise<{ day: string; runs: Remind
            WHERE n.kind IN ('result.due', 'result.late')`,
         )
       ).rows;
-      await until(`the reminder e-mails (${accepted - acceptedBefore}/${deliveries})`, () => accepted - acceptedBefore >= deliveries, 600_000);
+      await until(
+        `the reminder e-mails (${accepted - acceptedBefore}/${deliveries})`,
+        () => accepted - acceptedBefore >= deliveries,
+        600_000,
+      );
       const emailsMs = performance.now() - started;
       const due = (await reminders.due(REMINDER_DAY)).length;
       runs.push({
@@ -628,14 +687,17 @@ export default async function notifications(): Promise<void> {
   try {
     await prepareDatabase(db.url, { demo: true });
     const delivery = await deliveryBench(db.url, certs);
-    const f = (s: Stats | null) => (s ? `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms (${s.samples})` : 'not measured');
+    const f = (s: Stats | null) =>
+      s ? `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms (${s.samples})` : 'not measured';
     console.log(
       `\napproval → notification, ${delivery.users} people, ${delivery.rounds} rounds:\n` +
         `  bare Socket.IO broadcast (floor): ${f(delivery.floor)}\n  in-app: ${f(delivery.inApp)}\n` +
         `  Web Push: ${f(delivery.push)}${delivery.pushSkipped ? ` (${delivery.pushSkipped})` : ''}\n  e-mail: ${f(delivery.email)}${delivery.apiClock ? `\n  (${delivery.apiClock})` : ''}`,
     );
     const reminders = await reminderBench(db.url);
-    console.log(`reminders: 10× / 1× run time = ${reminders.ratio}; < 60 s: ${reminders.met.under60s}; linear: ${reminders.met.linear}`);
+    console.log(
+      `reminders: 10× / 1× run time = ${reminders.ratio}; < 60 s: ${reminders.met.under60s}; linear: ${reminders.met.linear}`,
+    );
     record('notifications', { delivery, reminders, goals: NOTIFY_GOALS });
   } finally {
     await db.stop();

@@ -75,7 +75,7 @@ export function renderDocs(r: Results): string {
     );
   }
 
-  const reads = READS.filter((d) => b[d.name]);
+  const reads = READS.filter((d) => b[d.name] && !d.ownSection);
   if (reads.length) {
     out.push(
       `### Screen reads at ten fiscal years\n\nGoals: API p95 under ${GOALS.p95Ms} ms and at most ${GOALS.ratio}× the floor's p95.\n\n` +
@@ -288,6 +288,28 @@ export function renderDocs(r: Results): string {
     );
   }
 
+  const ex = b['explorer'];
+  if (ex) {
+    const x = ex.result;
+    out.push(
+      `### The explorer, one KPI group\n\n${x.title} ([analysis.md](analysis.md#the-explorer)): \`GET ${x.path.split('?')[0]}\` (public, approved data) next to the floor, the same statement (\`${x.statement}\`) run directly with \`pg\`, in turns in the same run, at ${x.years} fiscal years. Flat from one to ten years means the pages the statement touches (EXPLAIN BUFFERS, not moved by the machine's load) hardly grow; the latencies at each size are in the growth table above.\n\n` +
+        table(
+          ['path', 'p50 ms', 'p95 ms', 'goal'],
+          ['l', 'r', 'r', 'l'],
+          [
+            ['SQL alone (floor)', x.floor.p50.toFixed(1), x.floor.p95.toFixed(1), ''],
+            [
+              'API',
+              x.api.p50.toFixed(1),
+              x.api.p95.toFixed(1),
+              `< ${x.goals.p95Ms} ms: ${met(x.met.p95)} (${x.ratio.toFixed(2)}× the floor)`,
+            ],
+          ],
+        ) +
+        `\n\nPages touched at ten years ÷ at one year: ${x.pagesGrowth === null ? 'not measured in this run (see the growth table)' : `${x.pagesGrowth.toFixed(2)}× (goal ≤ ${x.goals.pagesGrowth}×: ${met(x.met.flat)})`}. ${when(ex)}\n\n<details><summary>explorer: the statement's plan</summary>\n\n\`\`\`\n${x.plan.join('\n')}\n\`\`\`\n\n</details>`,
+    );
+  }
+
   const fc = b['forecast'];
   if (fc) {
     const x = fc.result;
@@ -432,7 +454,7 @@ export function renderDocs(r: Results): string {
     );
   }
 
-  const plans = READS.filter((d) => b[d.name]?.result?.plan);
+  const plans = READS.filter((d) => b[d.name]?.result?.plan && !d.ownSection);
   if (plans.length) {
     out.push(
       `### Query plans\n\n\`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)\` of each read's main statement, in the same run.\n\n` +
@@ -455,7 +477,7 @@ export function renderReadme(r: Results): string {
   const rows: string[][] = [];
   for (const d of READS) {
     const x = b[d.name]?.result;
-    if (!x) continue;
+    if (!x || d.ownSection) continue;
     rows.push([
       `${d.name} (10 years)`,
       `p95 ${x.api.p95.toFixed(1)} ms`,
@@ -470,6 +492,15 @@ export function renderReadme(r: Results): string {
       `p95 ${cpr.api.p95.toFixed(1)} ms`,
       `${cpr.floor.p95.toFixed(1)} ms`,
       `< ${cpr.goals.p95Ms} ms: ${met(cpr.met.p95)}; ≤ ${cpr.goals.ratio}×: ${met(cpr.met.ratio)} (${cpr.ratio.toFixed(2)}×)`,
+    ]);
+  }
+  const exr = b['explorer']?.result;
+  if (exr) {
+    rows.push([
+      `explorer, 77 provinces × 12 months, one KPI group (${exr.years} years)`,
+      `p95 ${exr.api.p95.toFixed(1)} ms`,
+      `${exr.floor.p95.toFixed(1)} ms`,
+      `< ${exr.goals.p95Ms} ms: ${met(exr.met.p95)}; flat 1→10 years: ${exr.pagesGrowth === null ? '–' : `${met(exr.met.flat)} (${exr.pagesGrowth.toFixed(2)}× the pages)`}`,
     ]);
   }
   const tp = b['scorecard-throughput']?.result;

@@ -22,6 +22,7 @@ const ORDER = [
   'disbursement-ranking',
   'agreement-ranking',
   'completeness',
+  'explorer',
   'forecast',
   'scorecard-throughput',
   'dashboard-first-load',

@@ -293,7 +293,9 @@ export interface ChildServer {
 
 export function startServer(args: string[], env: Record<string, string> = {}): Promise<ChildServer> {
   // BENCH_PROFILE_DIR: a V8 CPU profile of each server process, written there when it exits (Node refuses --cpu-prof in NODE_OPTIONS).
-  const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
+  const profile = process.env['BENCH_PROFILE_DIR']
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`]
+    : [];
   const child = fork(join(__dirname, 'servers.ts'), args, {
     execArgv: [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env },

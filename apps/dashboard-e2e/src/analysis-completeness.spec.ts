@@ -110,7 +110,8 @@ test.describe("the ministry's reporting completeness", () => {
     const errors = collectErrors(page);
     await signIn(page, analyst, { path: '/me' });
     await page.getByTestId('user-menu').click();
-    await page.getByTestId('pillars-link').click();
+    await page.getByTestId('completeness-link').click();
+    await page.getByTestId('desk-tab-pillars').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'ผลการดำเนินงานของจังหวัดตามยุทธศาสตร์ชาติ 6 ด้าน',
     );

@@ -1,38 +1,57 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 
 /**
- * The analysis desk's frame: one tab per screen above the screen itself, so an analyst moves
+ * The analysis desk's frame: one link per screen above the screen itself, so an analyst moves
  * between completeness, the pillars, the explorer and data quality without going back to the
- * account menu (which lives in the initial bundle and stays small).
+ * account menu (which lives in the initial bundle and stays small). The links wrap on a phone
+ * rather than scroll out of reach.
  */
 @Component({
   selector: 'pd-analysis-desk',
-  imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoDirective],
+  imports: [RouterLink, RouterLinkActive, RouterOutlet, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t; read: 'analysis.desk'">
-      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('label')" class="desk-tabs">
+      <nav class="desk-tabs" [attr.aria-label]="t('label')">
         @for (tab of tabs; track tab) {
           <a
-            mat-tab-link
-            [routerLink]="tab"
-            routerLinkActive
-            #active="routerLinkActive"
-            [active]="active.isActive"
+            [routerLink]="'/ministry/analysis/' + tab"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
             [attr.data-testid]="'desk-tab-' + tab"
             >{{ t(tab) }}</a
           >
         }
       </nav>
-      <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
+      <router-outlet />
     </ng-container>
   `,
   styles: `
     .desk-tabs {
-      margin-bottom: 16px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 8px;
+      max-width: 1200px;
+      margin: 8px auto 0;
+      padding: 0 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    a {
+      padding: 10px 12px;
+      color: var(--mat-sys-on-surface-variant);
+      text-decoration: none;
+      border-bottom: 3px solid transparent;
+      font-weight: 500;
+    }
+    a:hover,
+    a:focus-visible {
+      color: var(--mat-sys-primary);
+    }
+    a.active {
+      color: var(--mat-sys-primary);
+      border-bottom-color: var(--mat-sys-primary);
     }
   `,
 })

@@ -1,12 +1,10 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -32,7 +30,7 @@ import {
   type ExplorerDimension,
   type ExplorerMeasure,
 } from '@provdash/shared/domain';
-import { BarChartModule } from '@swimlane/ngx-charts';
+import { BarChartModule, LegendPosition } from '@swimlane/ngx-charts';
 import { map } from 'rxjs';
 import {
   apiQuery,
@@ -56,12 +54,10 @@ import {
   selector: 'pd-explorer-page',
   imports: [
     BarChartModule,
-    FormsModule,
     MatButtonModule,
     MatButtonToggleModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
@@ -83,6 +79,7 @@ export class ExplorerPage {
   readonly yearChoices = Array.from({ length: 10 }, (_, i) => this.current - i);
   readonly measures = EXPLORER_MEASURES;
   readonly pillars = [1, 2, 3, 4, 5, 6];
+  readonly legendBelow = LegendPosition.Below;
 
   /** The view, read from the address each time it changes (a saved view's link, back and forward). */
   readonly query = toSignal(this.route.queryParamMap.pipe(map((p) => viewFromParams(p, this.current))), {
@@ -233,7 +230,12 @@ export class ExplorerPage {
       (j) => this.headerName(v.query.cols, v.cols[j]),
     );
   });
-  readonly chartHeight = computed(() => Math.max(260, Math.min(640, (this.view.value()?.rows.length ?? 0) * 28 + 120)));
+  /** Room for every bar: a group per row, a bar per column. */
+  readonly chartHeight = computed(() => {
+    const v = this.view.value();
+    const bars = (v?.rows.length ?? 0) * Math.max(1, v?.query.cols ? v.cols.length : 1);
+    return Math.max(260, Math.min(1600, bars * 14 + 140));
+  });
 
   exportUrl(format: 'csv' | 'xlsx'): string {
     return `/api/analysis/explorer/export?${apiQuery(this.query())}&format=${format}`;

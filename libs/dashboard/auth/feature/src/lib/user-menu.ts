@@ -110,21 +110,13 @@ const AUDIT_ROLES: readonly RoleName[] = ['admin', 'province_approver'];
               <a mat-menu-item routerLink="/ministry/agreements/templates" data-testid="agreement-templates-link">{{
                 t('agreementDesk.templates.menu')
               }}</a>
-            }
-            @if (maySetUpYear()) {
               <a mat-menu-item routerLink="/ministry/agreements/queue" data-testid="agreement-queue-link">{{
                 t('agreementFlow.queue.menu')
               }}</a>
-            }
-            @if (maySetUpYear()) {
-              <a mat-menu-item routerLink="/ministry/analysis/completeness" data-testid="completeness-link">{{
-                t('analysis.completeness.menu')
+              <!-- The analysis desk: completeness, the pillars and the explorer are its tabs. -->
+              <a mat-menu-item routerLink="/ministry/analysis" data-testid="completeness-link">{{
+                t('analysis.desk.menu')
               }}</a>
-              <a mat-menu-item routerLink="/ministry/analysis/pillars" data-testid="pillars-link">{{
-                t('analysis.pillars.menu')
-              }}</a>
-            }
-            @if (maySetUpYear()) {
               <a mat-menu-item routerLink="/ministry/year-setup" data-testid="year-setup-link">{{
                 t('yearSetup.menu')
               }}</a>
