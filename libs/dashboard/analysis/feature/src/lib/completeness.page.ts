@@ -85,9 +85,16 @@ export class CompletenessPage {
   readonly dateName = (d: string) => formatDateLabel(d, this.lang());
 
   constructor() {
-    // Kept in the address: a link or a reload shows the same view.
+    // Kept in the address: a link or a reload shows the same view. Not on the first run: the
+    // address already says (or defaults to) what is shown, and a navigation of our own on arrival
+    // could cancel the link the reader clicks next (a desk tab on a slow phone).
+    let arrived = false;
     effect(() => {
       const queryParams = { fy: this.fiscalYear(), month: this.month(), missing: this.onlyMissing() ? 1 : null };
+      if (!arrived) {
+        arrived = true;
+        return;
+      }
       void this.router.navigate([], { queryParams, replaceUrl: true, queryParamsHandling: 'merge' });
     });
   }

@@ -32,13 +32,15 @@ export class PillarsPage {
   readonly view = httpResource<PillarsDto>(() => `/api/analysis/pillars?fiscalYear=${this.fiscalYear()}`);
 
   constructor() {
-    // Kept in the address: a link or a reload shows the same year.
+    // Kept in the address: a link or a reload shows the same year (not on arrival: see CompletenessPage).
+    let arrived = false;
     effect(() => {
-      void this.router.navigate([], {
-        queryParams: { fy: this.fiscalYear() },
-        replaceUrl: true,
-        queryParamsHandling: 'merge',
-      });
+      const fy = this.fiscalYear();
+      if (!arrived) {
+        arrived = true;
+        return;
+      }
+      void this.router.navigate([], { queryParams: { fy }, replaceUrl: true, queryParamsHandling: 'merge' });
     });
   }
 
