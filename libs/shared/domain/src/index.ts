@@ -24,3 +24,4 @@ export * from './lib/agreement-ranking';
 export * from './lib/meeting';
 export * from './lib/forecast';
 export * from './lib/reporting-completeness';
+export * from './lib/data-quality';

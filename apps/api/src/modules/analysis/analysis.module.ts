@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AnalysisController } from './analysis.controller';
 import { CompletenessService } from './completeness.service';
+import { DataQualityController } from './data-quality.controller';
+import { DataQualityService } from './data-quality.service';
 import { PillarsService } from './pillars.service';
 
-/** The ministry's analysis desk (issue 22): reporting completeness, the cascade to the national strategy. */
+/** The ministry's analysis desk (issue 22): reporting completeness, the cascade to the national strategy, data quality. */
 @Module({
   imports: [ScorecardsModule],
-  controllers: [AnalysisController],
-  providers: [CompletenessService, PillarsService],
+  controllers: [AnalysisController, DataQualityController],
+  providers: [CompletenessService, PillarsService, DataQualityService],
 })
 export class AnalysisModule {}
