@@ -37,5 +37,5 @@ import { TranslocoDirective } from '@jsverse/transloco';
   `,
 })
 export class AnalysisDesk {
-  readonly tabs = ['completeness', 'pillars'] as const;
+  readonly tabs = ['completeness', 'pillars', 'quality'] as const;
 }

@@ -3,6 +3,8 @@ import { AnalysisDesk } from './analysis-desk';
 import { CompletenessPage } from './completeness.page';
 import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
+import { ProvinceQualityPage } from './province-quality.page';
+import { QualityPage } from './quality.page';
 
 /** Under `/ministry/analysis` (the app route adds `signedInGuard` and the central roles). */
 export const analysisRoutes: Route[] = [
@@ -14,6 +16,8 @@ export const analysisRoutes: Route[] = [
       { path: 'completeness', component: CompletenessPage },
       { path: 'completeness/:code', component: ProvinceCompletenessPage },
       { path: 'pillars', component: PillarsPage },
+      { path: 'quality', component: QualityPage },
+      { path: 'quality/:code', component: ProvinceQualityPage },
     ],
   },
 ];
