@@ -1,9 +1,8 @@
 import {
+  hardLimitUnitPatterns,
   HISTORY_RANGE_MIN_VALUES,
   HISTORY_RANGE_SDS,
   NEAR_LIMIT_SHARE,
-  PERCENT_CHANGE_PATTERN,
-  PERCENT_UNIT_PATTERN,
 } from '@provdash/shared/domain';
 import { completenessParams } from './completeness-queries';
 
@@ -17,8 +16,9 @@ import { completenessParams } from './completeness-queries';
  * $11: one province's id, or null for the whole country.
  *
  * The results judged are a fiscal year's, not in draft, of provinces' live KPIs. A result's value
- * when first approved comes from the audit trail (the `after` of its first event whose status is
- * approved); its last reopen (approved → returned) says who let it change, when and why.
+ * when first approved comes from the audit trail (its earliest approved state: the `after` of an
+ * approval or the `before` of a reopen); its last reopen (approved → returned) says who let it
+ * change, when and why.
  */
 const FINDINGS = `
 owed(frequency, period, deadline) AS (SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::date[])),
@@ -59,8 +59,12 @@ trail AS (
   WHERE e.entity = 'kpi_result' AND e.entity_id IN (SELECT id::text FROM res)
     AND (e.after->>'status' = 'approved' OR (e.before->>'status' = 'approved' AND e.after->>'status' = 'returned'))
 ),
+-- Its earliest approved state in the trail: an approval's \`after\`, or a reopen's \`before\` (an
+-- approved result is locked, so that is the value it was approved with: a result approved before
+-- the trail began, like the seeded history, is known from its first reopen).
 first_approval AS (
-  SELECT DISTINCT ON (entity_id) entity_id, after FROM trail WHERE after->>'status' = 'approved' ORDER BY entity_id, id
+  SELECT DISTINCT ON (entity_id) entity_id, CASE WHEN after->>'status' = 'approved' THEN after ELSE before END AS after
+  FROM trail ORDER BY entity_id, id
 ),
 last_reopen AS (
   SELECT DISTINCT ON (entity_id) entity_id, user_id, at, after->>'returnReason' AS reason
@@ -171,8 +175,8 @@ ORDER BY f.ord, f.kpi_code, f.period`;
 export function qualityParams(fiscalYear: number, asOf: string, deadlineDays: number, provinceId: string | null): unknown[] {
   return [
     ...completenessParams(fiscalYear, asOf, null, deadlineDays),
-    PERCENT_UNIT_PATTERN,
-    PERCENT_CHANGE_PATTERN,
+    hardLimitUnitPatterns().percent,
+    hardLimitUnitPatterns().change,
     NEAR_LIMIT_SHARE,
     HISTORY_RANGE_SDS,
     HISTORY_RANGE_MIN_VALUES,

@@ -68,8 +68,10 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
               COALESCE(r.first_submitted_at, r.submitted_at) AS first_sent, k.rollup, k.ratio_multiplier,
               k.plausible_min, k.plausible_max, k.hard_min, k.hard_max, k.unit_th, k.unit_en, k.name_th, k.name_en,
               h.mean, h.sd, COALESCE(h.n, 0) AS n,
-              (SELECT e.after FROM audit_event e WHERE e.entity = 'kpi_result' AND e.entity_id = r.id::text
-                  AND e.after->>'status' = 'approved' ORDER BY e.id LIMIT 1) AS approved
+              (SELECT CASE WHEN e.after->>'status' = 'approved' THEN e.after ELSE e.before END
+                 FROM audit_event e WHERE e.entity = 'kpi_result' AND e.entity_id = r.id::text
+                  AND (e.after->>'status' = 'approved' OR e.before->>'status' = 'approved')
+                ORDER BY e.id LIMIT 1) AS approved
        FROM kpi_result r JOIN kpi k ON k.id = r.kpi_id JOIN org_unit u ON u.id = k.org_unit_id
        LEFT JOIN LATERAL (SELECT avg(value)::float8 AS mean, stddev_samp(value)::float8 AS sd, count(value)::int AS n
                           FROM kpi_result WHERE kpi_id = k.id AND status = 'approved') h ON true
@@ -199,6 +201,38 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
     for (const p of country.provinces) expect(p.total).toBe(Object.values(p.counts).reduce((a, b) => a + b, 0));
     expect(country.counts.late).toBe(country.provinces.reduce((s, p) => s + p.counts.late, 0));
     expect(country).toEqual(expect.objectContaining({ fiscalYear: FY, asOf: AS_OF, nearLimitShare: '0.05', deadlineDays: 15 }));
+  });
+
+  it('lists a result approved before the audit trail began (the seeded history) once reopened and changed', async () => {
+    const kpiId = f.kpis['50/K1.2.1'];
+    const [seeded]: { period: string; value: string; version: number }[] = await t.dataSource.query(
+      `SELECT period, value, version FROM kpi_result WHERE kpi_id = $1 AND fiscal_year = 2569 AND status = 'approved'
+        ORDER BY period DESC LIMIT 1`,
+      [kpiId],
+    );
+    const url = `/api/kpis/${kpiId}/results/${seeded.period}`;
+    const reopened = await as(t, f.tokens.approver50)
+      .post(`${url}/reopen`)
+      .send({ version: seeded.version, reason: 'คลังจังหวัดแจ้งตัวเลขใหม่' });
+    expect(reopened.status).toBe(200);
+    const changed = await as(t, f.tokens.officer50)
+      .put(url)
+      .send({ value: String(Number(seeded.value) + 1.5), version: reopened.body.version });
+    expect(changed.status).toBe(200);
+    // Still a draft: not judged yet.
+    const draft = await get<ProvinceDataQualityDto>('/api/analysis/quality/50?fiscalYear=2569&asOf=2026-11-15');
+    expect(draft.findings.filter((x) => x.period === seeded.period && x.kpiCode === 'K1.2.1')).toEqual([]);
+    expect((await as(t, f.tokens.officer50).post(`${url}/submit`).send({ version: changed.body.version })).status).toBe(200);
+
+    const drill = await get<ProvinceDataQualityDto>('/api/analysis/quality/50?fiscalYear=2569&asOf=2026-11-15');
+    const change = drill.findings.find((x) => x.kind === 'changed_after_approval');
+    expect(change).toEqual(
+      expect.objectContaining({ kpiCode: 'K1.2.1', period: seeded.period, note: 'คลังจังหวัดแจ้งตัวเลขใหม่', status: 'submitted' }),
+    );
+    expect(Number(change?.reference)).toBe(Number(seeded.value));
+    expect(Number(change?.value)).toBe(Number(seeded.value) + 1.5);
+    expect(drill.counts.changed_after_approval).toBe(1);
+    expect(drill.findings.map(key).sort()).toEqual((await domainFindings('50', 2569, '2026-11-15')).sort());
   });
 
   it('agrees with the domain lib on a complete demo year, across regions', async () => {

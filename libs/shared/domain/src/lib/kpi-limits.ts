@@ -28,15 +28,18 @@ export interface HardLimitKpi {
   hardMax?: string | null;
 }
 
+const PERCENT_UNIT = /ร้อยละ|เปอร์เซ็นต์|%|percent/i;
+/** A percent change rather than a share: growth, change, increase, decrease. */
+const CHANGE = /ขยายตัว|เปลี่ยนแปลง|เติบโต|เพิ่มขึ้น|ลดลง|growth|change|increase|decrease/i;
+
 /**
- * The words of a percent unit, and of a percent change rather than a share (growth, change,
- * increase, decrease), as pattern sources: case-insensitive here, and the same patterns go to
- * PostgreSQL's `~*` where SQL needs a KPI's default limits (the data-quality follow-up).
+ * The two patterns' sources, for PostgreSQL's case-insensitive `~*` where SQL needs a KPI's default
+ * limits (the data-quality follow-up): the words are written once, above. A function, not
+ * constants: a top-level property read would stay in every bundle that loads this file.
  */
-export const PERCENT_UNIT_PATTERN = 'ร้อยละ|เปอร์เซ็นต์|%|percent';
-export const PERCENT_CHANGE_PATTERN = 'ขยายตัว|เปลี่ยนแปลง|เติบโต|เพิ่มขึ้น|ลดลง|growth|change|increase|decrease';
-const PERCENT_UNIT = new RegExp(PERCENT_UNIT_PATTERN, 'i');
-const CHANGE = new RegExp(PERCENT_CHANGE_PATTERN, 'i');
+export function hardLimitUnitPatterns(): { percent: string; change: string } {
+  return { percent: PERCENT_UNIT.source, change: CHANGE.source };
+}
 
 /** True for a unit that measures a share in percent (ร้อยละ, %, percent). */
 export function isPercentUnit(kpi: Pick<HardLimitKpi, 'unitTh' | 'unitEn'>): boolean {

@@ -2,7 +2,6 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -19,7 +18,7 @@ import { findingsTable, parseKind, referenceKey } from './quality-view';
  */
 @Component({
   selector: 'pd-province-quality-page',
-  imports: [MatButtonModule, MatChipsModule, MatProgressBarModule, RouterLink, TranslocoDirective],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './province-quality.page.html',
   styleUrl: './quality.page.scss',

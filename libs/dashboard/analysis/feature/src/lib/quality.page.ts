@@ -1,7 +1,6 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -23,7 +22,6 @@ import { parseKind, provincesTable, provinceRows } from './quality-view';
   selector: 'pd-quality-page',
   imports: [
     MatButtonModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatProgressBarModule,
     MatSelectModule,
