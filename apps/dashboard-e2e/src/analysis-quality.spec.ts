@@ -93,8 +93,13 @@ test.describe("the ministry's data-quality follow-up", () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('completeness-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ความครบถ้วนและความตรงเวลาของการรายงานผล');
-    await page.getByTestId('desk-tab-quality').click();
-    await expect(page).toHaveURL(/\/ministry\/analysis\/quality/);
+    // The completeness screen writes its year into the address as it opens; a tab click that lands
+    // before that navigation is cancelled by it, and is made again rather than lost.
+    await expect(page).toHaveURL(/fy=/);
+    await expect(async () => {
+      await page.getByTestId('desk-tab-quality').click();
+      await expect(page).toHaveURL(/\/ministry\/analysis\/quality/, { timeout: 3_000 });
+    }).toPass();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('คุณภาพข้อมูล: ผลที่ควรสอบถามจังหวัด');
 
     await choose(page, 'quality-year', `ปีงบประมาณ ${LAST_FY}`);
