@@ -62,7 +62,10 @@ test.describe("the ministry's data-quality follow-up", () => {
     const kpiId = kpi?.id;
     period = kpi?.owed.filter((o) => o.status === 'approved').at(-1)?.period ?? '';
     expect(period).toMatch(new RegExp(`^${LAST_FY}-M\\d\\d$`));
-    const approver = await apiToken(request, await createUser(request, admin, 'province_approver', PROVINCE, 'approver'));
+    const approver = await apiToken(
+      request,
+      await createUser(request, admin, 'province_approver', PROVINCE, 'approver'),
+    );
     const officer = await apiToken(request, await createUser(request, admin, 'province_officer', PROVINCE, 'officer'));
     const url = `/api/kpis/${kpiId}/results/${period}`;
     const list = (await (
@@ -87,7 +90,10 @@ test.describe("the ministry's data-quality follow-up", () => {
     expect(sent.status()).toBe(200);
   });
 
-  test('lists the findings by province, filters one kind and drills into a province', async ({ page, request }, info) => {
+  test('lists the findings by province, filters one kind and drills into a province', async ({
+    page,
+    request,
+  }, info) => {
     const errors = collectErrors(page);
     await signIn(page, analyst, { path: '/me' });
     await page.getByTestId('user-menu').click();
@@ -144,7 +150,8 @@ test.describe("the ministry's data-quality follow-up", () => {
     await expect(cards).toHaveCount(drill.counts.changed_after_approval);
     const card = page.getByTestId(`finding-changed_after_approval-${KPI}-${period}`);
     await expect(card).toContainText(`เหตุผลที่เปิดแก้ไข: ${REASON}`);
-    const grouped = (s: string | null | undefined) => new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(Number(s));
+    const grouped = (s: string | null | undefined) =>
+      new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(Number(s));
     await expect(card).toContainText(`ค่า ${grouped(change?.value)}`);
     await expect(card).toContainText(`เมื่ออนุมัติ ${grouped(change?.reference)}`);
     await expect(card).toContainText(change?.by ?? 'no one');

@@ -172,7 +172,12 @@ LEFT JOIN app_user usr ON usr.id = f.by_user
 ORDER BY f.ord, f.kpi_code, f.period`;
 
 /** The parameters ($1–$11) of both statements. */
-export function qualityParams(fiscalYear: number, asOf: string, deadlineDays: number, provinceId: string | null): unknown[] {
+export function qualityParams(
+  fiscalYear: number,
+  asOf: string,
+  deadlineDays: number,
+  provinceId: string | null,
+): unknown[] {
   return [
     ...completenessParams(fiscalYear, asOf, null, deadlineDays),
     hardLimitUnitPatterns().percent,

@@ -90,7 +90,10 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
         denominator: r.denominator,
         ratio: r.rollup === 'ratio',
         multiplier: r.ratio_multiplier,
-        plausible: plausibleRange({ plausibleMin: r.plausible_min, plausibleMax: r.plausible_max, rollup: r.rollup }, history),
+        plausible: plausibleRange(
+          { plausibleMin: r.plausible_min, plausibleMax: r.plausible_max, rollup: r.rollup },
+          history,
+        ),
         hardLimits: effectiveHardLimits({
           unitTh: r.unit_th,
           unitEn: r.unit_en,
@@ -121,18 +124,21 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
 
   /** Pins when a result was first sent (the API stamps today), so the spec does not move with the day it runs. */
   const firstSent = (kpiCode: string, at: string) =>
-    t.dataSource.query(`UPDATE kpi_result SET first_submitted_at = $3, submitted_at = $3 WHERE kpi_id = $1 AND period = $2`, [
-      f.kpis[`50/${kpiCode}`],
-      MONTH,
-      at,
-    ]);
+    t.dataSource.query(
+      `UPDATE kpi_result SET first_submitted_at = $3, submitted_at = $3 WHERE kpi_id = $1 AND period = $2`,
+      [f.kpis[`50/${kpiCode}`], MONTH, at],
+    );
 
   it('lists exactly the crafted findings of each kind, and agrees with the domain lib', async () => {
     const before = await get<ProvinceDataQualityDto>(`/api/analysis/quality/50?fiscalYear=${FY}&asOf=${AS_OF}`);
     expect(before.findings.filter((x) => x.period === MONTH)).toEqual([]);
 
     // An outlier, confirmed: points of service (plausible 0–20,000) at 25,000, with a narrative.
-    await enterAndSubmit('K3.1.1', { value: '25000', confirmOutlier: true, narrativeTh: 'เปิดจุดบริการเพิ่มช่วงงานกาชาด' });
+    await enterAndSubmit('K3.1.1', {
+      value: '25000',
+      confirmOutlier: true,
+      narrativeTh: 'เปิดจุดบริการเพิ่มช่วงงานกาชาด',
+    });
     await firstSent('K3.1.1', '2026-12-10T09:00:00+07:00');
     // Near a hard limit: a reservoir at 98 % of capacity (a share in percent: 0–100, near is 95 and above).
     await enterAndSubmit('K3.2.2', { value: '98', narrativeTh: 'ฝนตกหนักปลายฤดู' });
@@ -182,10 +188,14 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
     expect(change).toEqual(
       expect.objectContaining({ value: '12', reference: '10', note: 'ตัวเลขผู้ป่วยจากสาธารณสุขจังหวัดปรับใหม่' }),
     );
-    const [approver] = await t.dataSource.query(`SELECT display_name FROM app_user WHERE id = $1`, [f.userIds.approver50]);
+    const [approver] = await t.dataSource.query(`SELECT display_name FROM app_user WHERE id = $1`, [
+      f.userIds.approver50,
+    ]);
     expect(change.by).toBe(approver.display_name);
     expect(change.on).toBe(bangkokDateOf(new Date()));
-    expect(late).toEqual(expect.objectContaining({ value: '5000', reference: null, note: '2026-12-15', on: '2026-12-20' }));
+    expect(late).toEqual(
+      expect.objectContaining({ value: '5000', reference: null, note: '2026-12-15', on: '2026-12-20' }),
+    );
     expect(after.counts).toEqual(countFindings(after.findings.map((x) => x.kind)));
     expect(after.counts.outlier - before.counts.outlier).toBe(1);
 
@@ -200,7 +210,9 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     for (const p of country.provinces) expect(p.total).toBe(Object.values(p.counts).reduce((a, b) => a + b, 0));
     expect(country.counts.late).toBe(country.provinces.reduce((s, p) => s + p.counts.late, 0));
-    expect(country).toEqual(expect.objectContaining({ fiscalYear: FY, asOf: AS_OF, nearLimitShare: '0.05', deadlineDays: 15 }));
+    expect(country).toEqual(
+      expect.objectContaining({ fiscalYear: FY, asOf: AS_OF, nearLimitShare: '0.05', deadlineDays: 15 }),
+    );
   });
 
   it('lists a result approved before the audit trail began (the seeded history) once reopened and changed', async () => {
@@ -222,12 +234,19 @@ describe('GET /api/analysis/quality (real PostgreSQL)', () => {
     // Still a draft: not judged yet.
     const draft = await get<ProvinceDataQualityDto>('/api/analysis/quality/50?fiscalYear=2569&asOf=2026-11-15');
     expect(draft.findings.filter((x) => x.period === seeded.period && x.kpiCode === 'K1.2.1')).toEqual([]);
-    expect((await as(t, f.tokens.officer50).post(`${url}/submit`).send({ version: changed.body.version })).status).toBe(200);
+    expect((await as(t, f.tokens.officer50).post(`${url}/submit`).send({ version: changed.body.version })).status).toBe(
+      200,
+    );
 
     const drill = await get<ProvinceDataQualityDto>('/api/analysis/quality/50?fiscalYear=2569&asOf=2026-11-15');
     const change = drill.findings.find((x) => x.kind === 'changed_after_approval');
     expect(change).toEqual(
-      expect.objectContaining({ kpiCode: 'K1.2.1', period: seeded.period, note: 'คลังจังหวัดแจ้งตัวเลขใหม่', status: 'submitted' }),
+      expect.objectContaining({
+        kpiCode: 'K1.2.1',
+        period: seeded.period,
+        note: 'คลังจังหวัดแจ้งตัวเลขใหม่',
+        status: 'submitted',
+      }),
     );
     expect(Number(change?.reference)).toBe(Number(seeded.value));
     expect(Number(change?.value)).toBe(Number(seeded.value) + 1.5);

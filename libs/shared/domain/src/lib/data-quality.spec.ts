@@ -105,8 +105,12 @@ describe('nearHardLimit', () => {
 
 describe('resultFigure', () => {
   it('is the value, or the rate of a ratio KPI', () => {
-    expect(toFixedString(resultFigure({ value: '12.5', numerator: null, denominator: null }, false, null)!, 2)).toBe('12.50');
-    expect(toFixedString(resultFigure({ value: null, numerator: '97', denominator: '100' }, true, '100')!, 2)).toBe('97.00');
+    expect(toFixedString(resultFigure({ value: '12.5', numerator: null, denominator: null }, false, null)!, 2)).toBe(
+      '12.50',
+    );
+    expect(toFixedString(resultFigure({ value: null, numerator: '97', denominator: '100' }, true, '100')!, 2)).toBe(
+      '97.00',
+    );
     expect(toFixedString(resultFigure({ value: null, numerator: '1', denominator: '4' }, true, null)!, 2)).toBe('0.25');
   });
   it('is null without a value or a positive denominator', () => {
@@ -137,15 +141,23 @@ describe('changedSinceApproval', () => {
 describe('isLateSubmission', () => {
   // October 2025 (2569-M01): deadline 15 November 2025.
   it('is a first submission after the deadline', () => {
-    expect(isLateSubmission({ period: '2569-M01', status: 'approved', firstSubmittedOn: '2025-11-16' }, '2026-01-01')).toBe(true);
-    expect(isLateSubmission({ period: '2569-M01', status: 'approved', firstSubmittedOn: '2025-11-15' }, '2026-01-01')).toBe(false);
+    expect(
+      isLateSubmission({ period: '2569-M01', status: 'approved', firstSubmittedOn: '2025-11-16' }, '2026-01-01'),
+    ).toBe(true);
+    expect(
+      isLateSubmission({ period: '2569-M01', status: 'approved', firstSubmittedOn: '2025-11-15' }, '2026-01-01'),
+    ).toBe(false);
   });
   it('is not a result never sent (missing, not late in this list) nor a draft', () => {
     expect(isLateSubmission({ period: '2569-M01', status: null, firstSubmittedOn: null }, '2026-01-01')).toBe(false);
-    expect(isLateSubmission({ period: '2569-M01', status: 'draft', firstSubmittedOn: '2025-11-20' }, '2026-01-01')).toBe(false);
+    expect(
+      isLateSubmission({ period: '2569-M01', status: 'draft', firstSubmittedOn: '2025-11-20' }, '2026-01-01'),
+    ).toBe(false);
   });
   it('takes the deadline days given', () => {
-    expect(isLateSubmission({ period: '2569-M01', status: 'submitted', firstSubmittedOn: '2025-11-16' }, '2026-01-01', 30)).toBe(false);
+    expect(
+      isLateSubmission({ period: '2569-M01', status: 'submitted', firstSubmittedOn: '2025-11-16' }, '2026-01-01', 30),
+    ).toBe(false);
   });
 });
 
@@ -168,31 +180,54 @@ describe('classifyResult', () => {
     expect(classifyResult(base, '2026-01-01')).toEqual([]);
   });
   it('finds each kind', () => {
-    expect(classifyResult({ ...base, value: '85', narrative: 'น้ำท่วม', approved: { ...base.approved!, value: '85' } }, '2026-01-01')).toEqual([
-      'outlier',
-    ]);
-    expect(classifyResult({ ...base, value: '96', plausible: null, approved: { ...base.approved!, value: '96' } }, '2026-01-01')).toEqual([
-      'near_limit',
-    ]);
+    expect(
+      classifyResult(
+        { ...base, value: '85', narrative: 'น้ำท่วม', approved: { ...base.approved!, value: '85' } },
+        '2026-01-01',
+      ),
+    ).toEqual(['outlier']);
+    expect(
+      classifyResult(
+        { ...base, value: '96', plausible: null, approved: { ...base.approved!, value: '96' } },
+        '2026-01-01',
+      ),
+    ).toEqual(['near_limit']);
     expect(classifyResult({ ...base, value: '55' }, '2026-01-01')).toEqual(['changed_after_approval']);
     expect(classifyResult({ ...base, firstSubmittedOn: '2025-12-01' }, '2026-01-01')).toEqual(['late']);
   });
   it('finds several at once, in the vocabulary order', () => {
     expect(
-      classifyResult({ ...base, value: '99', narrative: 'ยืนยัน', firstSubmittedOn: '2025-12-01', status: 'submitted' }, '2026-01-01'),
+      classifyResult(
+        { ...base, value: '99', narrative: 'ยืนยัน', firstSubmittedOn: '2025-12-01', status: 'submitted' },
+        '2026-01-01',
+      ),
     ).toEqual(['outlier', 'near_limit', 'changed_after_approval', 'late']);
   });
   it('does not count an unconfirmed outlier, and judges a ratio KPI by its rate', () => {
     expect(classifyResult({ ...base, value: '85', approved: null }, '2026-01-01')).toEqual([]);
     expect(
       classifyResult(
-        { ...base, ratio: true, multiplier: '100', value: null, numerator: '3', denominator: '100', plausible: null, approved: null },
+        {
+          ...base,
+          ratio: true,
+          multiplier: '100',
+          value: null,
+          numerator: '3',
+          denominator: '100',
+          plausible: null,
+          approved: null,
+        },
         '2026-01-01',
       ),
     ).toEqual(['near_limit']);
   });
   it('judges no draft', () => {
-    expect(classifyResult({ ...base, status: 'draft', value: '99', narrative: 'x', firstSubmittedOn: '2025-12-01' }, '2026-01-01')).toEqual([]);
+    expect(
+      classifyResult(
+        { ...base, status: 'draft', value: '99', narrative: 'x', firstSubmittedOn: '2025-12-01' },
+        '2026-01-01',
+      ),
+    ).toEqual([]);
   });
 });
 

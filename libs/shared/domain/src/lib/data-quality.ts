@@ -172,7 +172,8 @@ export interface QualityInput extends ResultValues {
 export function classifyResult(r: QualityInput, asOf: string, deadlineDays = RESULT_DEADLINE_DAYS): DataQualityKind[] {
   if (r.status === null || r.status === 'draft') return [];
   const kinds: DataQualityKind[] = [];
-  if (!r.ratio && r.value !== null && isConfirmedOutlier(Number(r.value), r.plausible, r.narrative)) kinds.push('outlier');
+  if (!r.ratio && r.value !== null && isConfirmedOutlier(Number(r.value), r.plausible, r.narrative))
+    kinds.push('outlier');
   const figure = resultFigure(r, r.ratio, r.multiplier);
   if (figure && nearHardLimit(figure, r.hardLimits)) kinds.push('near_limit');
   if (changedSinceApproval(r.approved, r)) kinds.push('changed_after_approval');

@@ -54,7 +54,11 @@ export class ProvinceQualityPage {
 
   constructor() {
     effect(() => {
-      void this.router.navigate([], { queryParams: { kind: this.kind() }, replaceUrl: true, queryParamsHandling: 'merge' });
+      void this.router.navigate([], {
+        queryParams: { kind: this.kind() },
+        replaceUrl: true,
+        queryParamsHandling: 'merge',
+      });
     });
   }
 
@@ -63,7 +67,8 @@ export class ProvinceQualityPage {
     if (!v) return;
     this.exporting.set(true);
     try {
-      const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`analysis.quality.${key}`, params);
+      const t = (key: string, params?: Record<string, unknown>) =>
+        this.transloco.translate(`analysis.quality.${key}`, params);
       const table = findingsTable(this.findings(), t, this.lang(), `${v.province.code} ${v.fiscalYear}`);
       const kind = this.kind() ? `-${this.kind()}` : '';
       downloadBlob(await xlsxBlob(table), `${t('exportFile')}-${v.province.code}-${v.fiscalYear}${kind}.xlsx`);

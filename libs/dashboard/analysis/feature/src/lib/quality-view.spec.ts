@@ -81,7 +81,13 @@ describe('export tables', () => {
       on: '2026-12-07',
       note: 'ปรับตัวเลข',
     };
-    const late: DataQualityFindingDto = { ...base, kind: 'late', reference: null, note: '2026-12-15', on: '2026-12-20' };
+    const late: DataQualityFindingDto = {
+      ...base,
+      kind: 'late',
+      reference: null,
+      note: '2026-12-15',
+      on: '2026-12-20',
+    };
     const table = findingsTable([base, late], t, 'en', '50 2570');
     expect(table.header).toHaveLength(11);
     expect(table.rows[0]).toEqual([

@@ -20,14 +20,7 @@ import { parseKind, provincesTable, provinceRows } from './quality-view';
  */
 @Component({
   selector: 'pd-quality-page',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    RouterLink,
-    TranslocoDirective,
-  ],
+  imports: [MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './quality.page.html',
   styleUrl: './quality.page.scss',
@@ -46,6 +39,8 @@ export class QualityPage {
 
   readonly view = httpResource<DataQualityDto>(() => `/api/analysis/quality?fiscalYear=${this.fiscalYear()}`);
   readonly rows = computed(() => provinceRows(this.view.value()?.provinces ?? [], this.kind()));
+  /** Every finding in the country, all kinds. */
+  readonly total = computed(() => (this.view.value()?.provinces ?? []).reduce((n, p) => n + p.total, 0));
 
   readonly name = localName;
   readonly dateName = (d: string) => formatDateLabel(d, this.lang());
@@ -69,7 +64,8 @@ export class QualityPage {
     if (!v) return;
     this.exporting.set(true);
     try {
-      const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`analysis.quality.${key}`, params);
+      const t = (key: string, params?: Record<string, unknown>) =>
+        this.transloco.translate(`analysis.quality.${key}`, params);
       const table = provincesTable(this.rows(), t, (p) => localName(p, this.lang()), v.fiscalYear);
       const kind = this.kind() ? `-${this.kind()}` : '';
       downloadBlob(await xlsxBlob(table), `${t('exportFile')}-${v.fiscalYear}${kind}.xlsx`);
