@@ -104,14 +104,11 @@ describe('nearHardLimit', () => {
 });
 
 describe('resultFigure', () => {
+  const fixed = (figure: ReturnType<typeof resultFigure>) => (figure === null ? null : toFixedString(figure, 2));
   it('is the value, or the rate of a ratio KPI', () => {
-    expect(toFixedString(resultFigure({ value: '12.5', numerator: null, denominator: null }, false, null)!, 2)).toBe(
-      '12.50',
-    );
-    expect(toFixedString(resultFigure({ value: null, numerator: '97', denominator: '100' }, true, '100')!, 2)).toBe(
-      '97.00',
-    );
-    expect(toFixedString(resultFigure({ value: null, numerator: '1', denominator: '4' }, true, null)!, 2)).toBe('0.25');
+    expect(fixed(resultFigure({ value: '12.5', numerator: null, denominator: null }, false, null))).toBe('12.50');
+    expect(fixed(resultFigure({ value: null, numerator: '97', denominator: '100' }, true, '100'))).toBe('97.00');
+    expect(fixed(resultFigure({ value: null, numerator: '1', denominator: '4' }, true, null))).toBe('0.25');
   });
   it('is null without a value or a positive denominator', () => {
     expect(resultFigure({ value: null, numerator: null, denominator: null }, false, null)).toBeNull();
@@ -162,6 +159,7 @@ describe('isLateSubmission', () => {
 });
 
 describe('classifyResult', () => {
+  const approvedAt = (value: string) => ({ value, numerator: null, denominator: null });
   const base: QualityInput = {
     period: '2569-M01',
     status: 'approved',
@@ -174,24 +172,18 @@ describe('classifyResult', () => {
     multiplier: null,
     plausible: { min: 10, max: 80 },
     hardLimits: { min: '0', max: '100' },
-    approved: { value: '50', numerator: null, denominator: null },
+    approved: approvedAt('50'),
   };
   it('finds nothing in an ordinary result', () => {
     expect(classifyResult(base, '2026-01-01')).toEqual([]);
   });
   it('finds each kind', () => {
     expect(
-      classifyResult(
-        { ...base, value: '85', narrative: 'น้ำท่วม', approved: { ...base.approved!, value: '85' } },
-        '2026-01-01',
-      ),
+      classifyResult({ ...base, value: '85', narrative: 'น้ำท่วม', approved: approvedAt('85') }, '2026-01-01'),
     ).toEqual(['outlier']);
-    expect(
-      classifyResult(
-        { ...base, value: '96', plausible: null, approved: { ...base.approved!, value: '96' } },
-        '2026-01-01',
-      ),
-    ).toEqual(['near_limit']);
+    expect(classifyResult({ ...base, value: '96', plausible: null, approved: approvedAt('96') }, '2026-01-01')).toEqual(
+      ['near_limit'],
+    );
     expect(classifyResult({ ...base, value: '55' }, '2026-01-01')).toEqual(['changed_after_approval']);
     expect(classifyResult({ ...base, firstSubmittedOn: '2025-12-01' }, '2026-01-01')).toEqual(['late']);
   });
