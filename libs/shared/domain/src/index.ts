@@ -25,3 +25,4 @@ export * from './lib/meeting';
 export * from './lib/forecast';
 export * from './lib/reporting-completeness';
 export * from './lib/explorer';
+export * from './lib/data-quality';

@@ -1,7 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KpiResultDto } from '@provdash/shared/contracts';
-import { bangkokDateOf, canSeeUnapproved, parsePeriod, periodRange } from '@provdash/shared/domain';
+import {
+  bangkokDateOf,
+  canSeeUnapproved,
+  historyRange,
+  isOutsidePlausibleRange,
+  parsePeriod,
+  periodRange,
+  plausibleRange,
+  PlausibleRange,
+} from '@provdash/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiError, notFound } from '../../common/api-error';
 import { DomainEventBus } from '../../common/domain-events/domain-event-bus';
@@ -156,8 +165,7 @@ export class KpiResultsService {
        FROM kpi_result WHERE kpi_id = $1 AND status = 'approved'`,
       [kpi.id],
     );
-    if (!row || row.n < 6) return null;
-    return { min: row.mean - 3 * row.sd, max: row.mean + 3 * row.sd };
+    return row ? historyRange(row) : null;
   }
 
   private async kpi(m: EntityManager, kpiId: string): Promise<Kpi & { orgUnit: OrgUnit }> {
@@ -167,10 +175,8 @@ export class KpiResultsService {
   }
 }
 
-export interface Range {
-  min: number;
-  max: number;
-}
+/** A plausible range (an open side is undefined): the domain lib's. */
+export type Range = PlausibleRange;
 
 /**
  * Why an entry cannot be saved, or null: a period that does not fit the KPI's frequency or has not
@@ -195,11 +201,8 @@ export function checkEntry(
     return null;
   }
   if (body.value === undefined) return 'result.valueRequired';
-  const v = Number(body.value);
-  const min = kpi.plausibleMin !== null ? Number(kpi.plausibleMin) : history?.min;
-  const max = kpi.plausibleMax !== null ? Number(kpi.plausibleMax) : history?.max;
-  const outlier = (min !== undefined && v < min) || (max !== undefined && v > max);
-  if (!outlier) return null;
+  // The same rule the data-quality follow-up lists confirmed outliers by (libs/shared/domain data-quality.ts).
+  if (!isOutsidePlausibleRange(Number(body.value), plausibleRange(kpi, history))) return null;
   if (!body.confirmOutlier) return 'result.outlier';
   return body.narrativeTh?.trim() ? null : 'result.outlierNote';
 }

@@ -1,5 +1,5 @@
 import type { StatusSummaryDto } from './kpi';
-import type { ResultStatusName } from './vocabulary';
+import type { DataQualityKind, ResultStatusName } from './vocabulary';
 
 /** Counts of owed results (libs/shared/domain reporting-completeness.ts says what each means). */
 export interface ReportingCountsDto {
@@ -87,4 +87,59 @@ export interface PillarsDto {
       goals: { code: string; nameTh: string; nameEn: string; summary: StatusSummaryDto }[];
     }[];
   }[];
+}
+
+/** Findings by kind (libs/shared/domain data-quality.ts says what each is). */
+export type DataQualityCountsDto = Record<DataQualityKind, number>;
+
+/**
+ * One finding for the ministry to question: a result, and why. `value` is the result's figure (a
+ * ratio KPI's rate); `reference` what it is judged against: the plausible bound it crosses
+ * (`outlier`), the hard limit it is near (`near_limit`), its figure when first approved
+ * (`changed_after_approval`); null for `late`, whose `note` is the deadline. `by`/`on`: who sent it
+ * and when (for `late` the first submission), or who reopened it and when
+ * (`changed_after_approval`, whose `note` is the reopen's reason); an outlier's `note` is its narrative.
+ */
+export interface DataQualityFindingDto {
+  kind: DataQualityKind;
+  provinceCode: string;
+  provinceTh: string;
+  provinceEn: string;
+  kpiId: string;
+  kpiCode: string;
+  kpiTh: string;
+  kpiEn: string;
+  unitTh: string;
+  unitEn: string;
+  period: string;
+  status: ResultStatusName;
+  value: string | null;
+  reference: string | null;
+  side: 'min' | 'max' | null;
+  by: string | null;
+  /** A Bangkok date, `YYYY-MM-DD`. */
+  on: string | null;
+  note: string | null;
+}
+
+/** The country's data-quality follow-up of a fiscal year: each province's counts, worst first. */
+export interface DataQualityDto {
+  fiscalYear: number;
+  asOf: string;
+  deadlineDays: number;
+  /** "Near a hard limit" is within this share of the range (a decimal string, 0.05 = 5 %). */
+  nearLimitShare: string;
+  counts: DataQualityCountsDto;
+  provinces: { code: string; nameTh: string; nameEn: string; counts: DataQualityCountsDto; total: number }[];
+}
+
+/** One province's findings, kind by kind, then KPI and period. */
+export interface ProvinceDataQualityDto {
+  fiscalYear: number;
+  asOf: string;
+  deadlineDays: number;
+  nearLimitShare: string;
+  province: { code: string; nameTh: string; nameEn: string };
+  counts: DataQualityCountsDto;
+  findings: DataQualityFindingDto[];
 }

@@ -4,6 +4,7 @@
  * contracts stay free of runtime code.
  */
 export type {
+  DataQualityKind,
   DirectiveSource,
   DirectiveState,
   DisbursementBudgetType,

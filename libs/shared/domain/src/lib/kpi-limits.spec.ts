@@ -1,4 +1,5 @@
 import {
+  hardLimitUnitPatterns,
   checkHardLimits,
   checkRatioHardLimits,
   defaultHardLimits,
@@ -91,5 +92,17 @@ describe('validHardLimits', () => {
     expect(validHardLimits({ min: '100', max: '0' })).toBe(false);
     expect(validHardLimits({ min: null, max: '-5' })).toBe(true);
     expect(validHardLimits({ min: '5', max: null })).toBe(true);
+  });
+});
+
+describe('hardLimitUnitPatterns', () => {
+  // The sources SQL matches case-insensitively (`~*`) must say what the unit defaults here say.
+  const { percent, change } = hardLimitUnitPatterns();
+  it('match a percent unit and a percent change as the defaults do', () => {
+    for (const unit of ['ร้อยละ', 'Percent', '%', 'เปอร์เซ็นต์'])
+      expect(new RegExp(percent, 'i').test(unit)).toBe(true);
+    expect(new RegExp(percent, 'i').test('บาท')).toBe(false);
+    for (const name of ['อัตราการขยายตัว', 'GDP Growth', 'ลดลง']) expect(new RegExp(change, 'i').test(name)).toBe(true);
+    expect(new RegExp(change, 'i').test('สัดส่วนครัวเรือน')).toBe(false);
   });
 });

@@ -32,6 +32,15 @@ const PERCENT_UNIT = /ร้อยละ|เปอร์เซ็นต์|%|per
 /** A percent change rather than a share: growth, change, increase, decrease. */
 const CHANGE = /ขยายตัว|เปลี่ยนแปลง|เติบโต|เพิ่มขึ้น|ลดลง|growth|change|increase|decrease/i;
 
+/**
+ * The two patterns' sources, for PostgreSQL's case-insensitive `~*` where SQL needs a KPI's default
+ * limits (the data-quality follow-up): the words are written once, above. A function, not
+ * constants: a top-level property read would stay in every bundle that loads this file.
+ */
+export function hardLimitUnitPatterns(): { percent: string; change: string } {
+  return { percent: PERCENT_UNIT.source, change: CHANGE.source };
+}
+
 /** True for a unit that measures a share in percent (ร้อยละ, %, percent). */
 export function isPercentUnit(kpi: Pick<HardLimitKpi, 'unitTh' | 'unitEn'>): boolean {
   return PERCENT_UNIT.test(kpi.unitTh) || PERCENT_UNIT.test(kpi.unitEn);

@@ -57,3 +57,10 @@ export type DirectiveState = (typeof DIRECTIVE_STATES)[number];
 /** What a directive came from. */
 export const DIRECTIVE_SOURCES = ['kpi', 'project', 'risk', 'meeting', 'none'] as const;
 export type DirectiveSource = (typeof DIRECTIVE_SOURCES)[number];
+
+/**
+ * What the ministry's data-quality follow-up lists (issue 22): a confirmed outlier, a value near a
+ * hard limit, a result changed after approval, a late first submission (data-quality.ts says when).
+ */
+export const DATA_QUALITY_KINDS = ['outlier', 'near_limit', 'changed_after_approval', 'late'] as const;
+export type DataQualityKind = (typeof DATA_QUALITY_KINDS)[number];

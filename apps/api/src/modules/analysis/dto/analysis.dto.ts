@@ -11,3 +11,6 @@ export class CompletenessQuery extends ScorecardQuery {
   @Matches(MONTH_KEY_PATTERN, { message: 'month must be a fiscal month such as 2570-M02' })
   month?: string;
 }
+
+/** The fiscal year (default: the current one) and the day lateness is judged on (default: today). */
+export class DataQualityQuery extends ScorecardQuery {}

@@ -4,6 +4,8 @@ import { CompletenessPage } from './completeness.page';
 import { ExplorerPage } from './explorer.page';
 import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
+import { ProvinceQualityPage } from './province-quality.page';
+import { QualityPage } from './quality.page';
 
 /** Under `/ministry/analysis` (the app route adds `signedInGuard` and the central roles). */
 export const analysisRoutes: Route[] = [
@@ -16,6 +18,8 @@ export const analysisRoutes: Route[] = [
       { path: 'completeness/:code', component: ProvinceCompletenessPage },
       { path: 'pillars', component: PillarsPage },
       { path: 'explorer', component: ExplorerPage },
+      { path: 'quality', component: QualityPage },
+      { path: 'quality/:code', component: ProvinceQualityPage },
     ],
   },
 ];
