@@ -58,12 +58,17 @@ facts AS (
   JOIN places pl ON pl.id = k.org_unit_id
   JOIN goal g ON g.id = k.goal_id
   LEFT JOIN goal cg ON cg.id = g.contributes_to_goal_id
-  LEFT JOIN kpi_target yt ON yt.kpi_id = k.id AND yt.period = r.fiscal_year::text AND yt.state = 'published'
-  LEFT JOIN kpi_target pt ON pt.kpi_id = k.id AND pt.period = r.period AND pt.state = 'published'
+  -- The period's target, else the year's (a sum KPI's shared among its periods): looked up per
+  -- result by the (kpi_id, period) key, so the cost follows the results shown, not the years of
+  -- targets stored (a join would scan every year's targets).
   CROSS JOIN LATERAL (
     SELECT CASE WHEN k.rollup <> 'ratio' THEN r.value
                 WHEN r.denominator <> 0 THEN r.numerator / r.denominator * COALESCE(k.ratio_multiplier, 1) END AS actual,
-           COALESCE(pt.target, CASE WHEN k.rollup = 'sum' THEN yt.target / ${PER_YEAR} ELSE yt.target END) AS target
+           COALESCE(
+             (SELECT t.target FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = r.period AND t.state = 'published'),
+             (SELECT t.target / CASE WHEN k.rollup = 'sum' THEN ${PER_YEAR} ELSE 1 END
+              FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = r.fiscal_year::text AND t.state = 'published')
+           ) AS target
   ) a
   CROSS JOIN LATERAL (
     SELECT LEAST(GREATEST(x.achievement, 0), 120) AS achievement, x.met
