@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
 import { flushChartRemovals } from './chart-renderer';
 import { formatNumber } from './format';
 
 export interface HistorySeries {
   name: string;
-  series: { name: string; value: number }[];
+  /** `min`/`max`: the forecast's interval at a point (every point carries them once one does: see below). */
+  series: { name: string; value: number; min?: number; max?: number }[];
 }
 
 /** A period label without the words every tick repeats: "ปีงบประมาณ 2567" → "2567", "FY2567" → "2567". */
@@ -24,7 +25,7 @@ export function compactPeriodLabel(label: string): string {
     <ngx-charts-line-chart
       [view]="[width(), height()]"
       [results]="series()"
-      [scheme]="scheme"
+      [scheme]="scheme()"
       [animations]="false"
       [xAxis]="true"
       [yAxis]="true"
@@ -34,7 +35,19 @@ export function compactPeriodLabel(label: string): string {
       [yAxisTickFormatting]="tick"
       [xAxisTickFormatting]="periodTick"
       [autoScale]="true"
+      [rangeFillOpacity]="0.18"
     />
+  `,
+  host: { '[class.dashed-last]': 'dashedLast()' },
+  styles: `
+    :host {
+      display: block;
+    }
+    /* The forecast is the last series: drawn dashed, so it differs from the results in shape as well
+       as colour (the chart draws one group per series, in order). */
+    :host(.dashed-last) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
+      stroke-dasharray: 7 5;
+    }
   `,
 })
 export class KpiHistoryChart {
@@ -42,12 +55,13 @@ export class KpiHistoryChart {
   readonly width = input(320);
   readonly height = input(240);
   readonly legendTitle = input('');
-  protected readonly scheme = {
-    name: 'history',
-    selectable: false,
-    group: 'Ordinal',
-    domain: ['#1565c0', '#c62828'],
-  } as never;
+  /** The last series is a forecast: dashed. */
+  readonly dashedLast = input(false);
+  /** Colours in the series' order (results blue, target red by default). */
+  readonly colors = input<readonly string[]>(['#1565c0', '#c62828']);
+  protected readonly scheme = computed(
+    () => ({ name: 'history', selectable: false, group: 'Ordinal', domain: [...this.colors()] }) as never,
+  );
   protected readonly tick = (v: number) => formatNumber(v);
   /** On a phone a year's tick is its number alone ("2567", not "ปีงบประมาณ 2567"): whole labels left the card. */
   protected readonly periodTick = (label: string) => (this.width() < 480 ? compactPeriodLabel(label) : label);
