@@ -3,6 +3,7 @@ import {
   forecastOutlook,
   type Frequency,
   parseBahtToSatang,
+  periodRange,
   periodsPerYear,
   type RollupEntry,
   type RollupMethod,
@@ -29,7 +30,7 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   /** A KPI's definition, target and approved results of every year up to `fy`, read plainly. */
-  async function independently(kpiId: string, fy: number) {
+  async function independently(kpiId: string, fy: number, asOf: string) {
     const [k]: {
       rollup: RollupMethod;
       frequency: Frequency;
@@ -55,7 +56,8 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
     const result = screenForecast({
       method: k.rollup,
       periodsInYear: periodsPerYear(k.frequency),
-      current: rows.filter((r) => r.fiscal_year === fy).map(entry),
+      // This year as known on asOf: the periods begun by then.
+      current: rows.filter((r) => r.fiscal_year === fy && periodRange(r.period).start <= asOf).map(entry),
       history: earlier.map((y) => rows.filter((r) => r.fiscal_year === y).map(entry)),
       multiplier: k.rollup === 'ratio' ? Number(k.ratio_multiplier ?? 1) : undefined,
     });
@@ -76,7 +78,7 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
     expect(body).toEqual(expect.objectContaining({ orgUnitCode: '50', fiscalYear: 2570, asOf: '2026-11-15' }));
     expect(body.kpis.length).toBeGreaterThan(3);
     for (const k of body.kpis) {
-      const mine = await independently(k.kpiId, 2570);
+      const mine = await independently(k.kpiId, 2570, '2026-11-15');
       expect({ forecast: k.forecast, reason: k.reason, outlook: k.outlook }).toEqual({
         forecast: mine.forecast,
         reason: mine.reason,
@@ -100,7 +102,7 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
     );
     const body = (await anonymous().get('/api/analysis/forecasts/50?fiscalYear=2569&asOf=2026-04-15')).body as ProvinceForecastsDto;
     const k = body.kpis.find((x) => x.kpiId === id);
-    const mine = await independently(id, 2569);
+    const mine = await independently(id, 2569, '2026-04-15');
     expect(k).toEqual(expect.objectContaining({ rollup: 'ratio', periodsInYear: 4, forecast: mine.forecast, outlook: mine.outlook }));
     expect(k?.forecast).toEqual(expect.objectContaining({ method: 'naive', through: 2, years: 0 }));
     const [{ rate }] = await t.dataSource.query(
@@ -120,7 +122,7 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
     await t.dataSource.query(`DELETE FROM kpi_result WHERE kpi_id = $1 AND fiscal_year < 2570`, [id]);
     const after = (await anonymous().get('/api/analysis/forecasts/50?fiscalYear=2570&asOf=2026-11-15')).body as ProvinceForecastsDto;
     const k = after.kpis.find((x) => x.kpiId === id);
-    const mine = await independently(id, 2570);
+    const mine = await independently(id, 2570, '2026-11-15');
     expect(k?.forecast).toEqual(mine.forecast);
     expect(k?.forecast).toEqual(
       expect.objectContaining({ method: 'naive', years: 0, projected: ((k?.forecast?.toDate ?? NaN) * (k?.periodsInYear ?? NaN)) / (k?.forecast?.through ?? NaN) }),
@@ -192,6 +194,18 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
     expect(body.goals.some((g) => g.clusterGoal !== null && g.pillar !== null)).toBe(true);
     const view = (await anonymous().get('/api/screens/province/50?fiscalYear=2569')).body as ProvinceViewDto;
     expect(view.contributions).toEqual(body);
+  });
+
+  it('forecasts a past day from what that day knew: the periods begun by then', async () => {
+    // FY 2568 is complete in the demo; as of 15 January 2025 only October to January had begun.
+    const body = (await anonymous().get('/api/analysis/forecasts/50?fiscalYear=2568&asOf=2025-01-15')).body as ProvinceForecastsDto;
+    const monthlySums = body.kpis.filter((k) => k.rollup === 'sum' && k.periodsInYear === 12 && k.forecast);
+    expect(monthlySums.length).toBeGreaterThan(0);
+    for (const k of monthlySums) {
+      expect(k.forecast).toEqual((await independently(k.kpiId, 2568, '2025-01-15')).forecast);
+      expect(k.forecast?.through).toBeLessThanOrEqual(4);
+      expect(k.forecast?.method).toBe('scaled');
+    }
   });
 
   it('refuses a unit that is no province', async () => {

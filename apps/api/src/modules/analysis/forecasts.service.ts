@@ -13,6 +13,7 @@ import {
   type Frequency,
   type KpiDirection,
   parseBahtToSatang,
+  periodRange,
   periodsPerYear,
   type RollupEntry,
   type RollupMethod,
@@ -71,7 +72,7 @@ export class ForecastsService {
       m.query(DISBURSEMENT_FORECAST_SQL, [code, fy, asOf]) as Promise<MoneyRow[]>,
     ]);
     if (!unit) throw notFound('notFound.unit');
-    return { orgUnitCode: code, fiscalYear: fy, asOf, kpis: rows.map((r) => kpiForecast(r, fy)), disbursement: disbursementForecast(money, fy, asOf) };
+    return { orgUnitCode: code, fiscalYear: fy, asOf, kpis: rows.map((r) => kpiForecast(r, fy, asOf)), disbursement: disbursementForecast(money, fy, asOf) };
   }
 
   async contributions(code: string, fiscalYear?: number, asOfDate?: string, m: EntityManager = this.dataSource.manager): Promise<GoalContributionsDto> {
@@ -115,7 +116,12 @@ export class ForecastsService {
   }
 }
 
-function kpiForecast(row: KpiForecastRow, fy: number): KpiForecastDto {
+/**
+ * `asOf` as the scorecard reads it: this year's results of periods begun by then (a result approved
+ * early for the running period counts, as its light does); a view of a past day forecasts from
+ * what that day knew. Earlier years are complete either way.
+ */
+function kpiForecast(row: KpiForecastRow, fy: number, asOf: string): KpiForecastDto {
   const ratio = row.rollup === 'ratio';
   const entry = (r: KpiForecastRow['results'][number]): RollupEntry =>
     ratio ? { period: r.period, numerator: num(r.numerator), denominator: num(r.denominator) } : { period: r.period, value: num(r.value) };
@@ -125,7 +131,7 @@ function kpiForecast(row: KpiForecastRow, fy: number): KpiForecastDto {
   const { forecast, reason } = screenForecast({
     method: row.rollup,
     periodsInYear,
-    current: years.get(fy) ?? [],
+    current: (years.get(fy) ?? []).filter((e) => periodRange(e.period).start <= asOf),
     history: [...years.entries()].filter(([y]) => y < fy).sort(([a], [b]) => a - b).map(([, e]) => e),
     multiplier: ratio ? (num(row.ratio_multiplier) ?? 1) : undefined,
   });
