@@ -7,7 +7,8 @@ export type DisbursementCurve = DisbursementSummaryDto['curve'];
 
 export type DisbursementLine = 'overall' | 'overallTarget' | 'capital' | 'capitalTarget' | 'forecast';
 
-export type DisbursementSeriesNames = Record<DisbursementLine, string>;
+/** The lines' names; the forecast's only where a screen draws one (the province view). */
+export type DisbursementSeriesNames = Record<Exclude<DisbursementLine, 'forecast'>, string> & { forecast?: string };
 
 export interface ChartSeries {
   /** A fixed key, not words: see the chart's comment. */
