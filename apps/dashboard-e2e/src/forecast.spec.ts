@@ -6,6 +6,8 @@ import { apiToken, bearer, collectErrors, expectNoSideways, NEW_USER_PASSWORD, s
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 const fmt = (v: number) => new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(v);
+/** The disbursement panel's percent: one decimal. */
+const pct = (v: number) => `${new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} %`;
 
 /** Thai as the screen writes the outlook (apps/dashboard/public/i18n/th.json, scorecards.forecast.outlook). */
 const LIKELY_TO_MISS = 'คาดว่าไม่ถึงเป้าหมายสิ้นปี';
@@ -72,8 +74,9 @@ test.describe('year-end forecasts on the province view', () => {
     const pick = await pickLikelyMiss(request);
     const f = pick.kpi.forecast as NonNullable<typeof pick.kpi.forecast>;
 
-    await signIn(page, analyst, { path: `/province/${pick.code}` });
-    await expect(page).toHaveURL(new RegExp(`/province/${pick.code}`));
+    // The province view is public; the analyst signs in first, as at the start of a working day.
+    await signIn(page, analyst, { path: '/me' });
+    await page.goto(`/province/${pick.code}`);
     const row = page.locator(`[data-testid="kpi-row"][data-code="${pick.kpiCode}"]`);
     // The flag in words (and a symbol), not colour only.
     await expect(row.getByTestId('outlook-chip')).toHaveText(new RegExp(LIKELY_TO_MISS));
@@ -88,7 +91,12 @@ test.describe('year-end forecasts on the province view', () => {
     // The disbursement panel carries its own forecast when the year's months give one.
     const money = pick.forecasts.disbursement;
     if (money.forecast && money.forecast.method !== 'final') {
-      await expect(page.getByTestId('disbursement-forecast')).toContainText(fmt(money.forecast.projected));
+      const line = page.getByTestId('disbursement-forecast');
+      await expect(line).toContainText(`${pct(money.forecast.projected)} (ช่วง ${pct(money.forecast.low)}–${pct(money.forecast.high)})`);
+      if (money.outlook) await expect(line.getByTestId('outlook-chip')).toHaveAttribute('data-outlook', money.outlook);
+      await expect(page.getByTestId('disbursement-chart')).toHaveClass(/forecast/);
+      await page.getByTestId('disbursement-chart').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `docs/screenshots/forecast-disbursement-${info.project.name}.png`, fullPage: false });
     }
 
     // The KPI's chart: the forecast dashed from the last period it stands on to year end.
