@@ -108,6 +108,7 @@ function yearMonths(curve: DisbursementCurve): string[] {
       [yAxisTickFormatting]="percentTick"
       [yAxisTicks]="yTicks"
       [yScaleMax]="100"
+      [rangeFillOpacity]="0.18"
     />
     <!-- Its own legend: each line's name beside a sample of the line itself, solid or dashed. -->
     <ul class="legend" aria-hidden="true">
