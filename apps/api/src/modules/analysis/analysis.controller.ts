@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type {
   CompletenessDto,
   GoalContributionsDto,
+  LikelyToMissDto,
   PillarsDto,
   ProvinceCompletenessDto,
   ProvinceForecastsDto,
@@ -34,6 +35,13 @@ export class AnalysisController {
   @Public()
   provinceForecasts(@Param() p: UnitCodeParams, @Query() q: ScorecardQuery): Promise<ProvinceForecastsDto> {
     return this.forecasts.province(p.unitCode, q.fiscalYear, q.asOf);
+  }
+
+  /** The ministry's list: every province's KPIs likely to miss the year's target. Approved data: public. */
+  @Get('likely-to-miss')
+  @Public()
+  likelyToMiss(@Query() q: ScorecardQuery): Promise<LikelyToMissDto> {
+    return this.forecasts.likelyToMiss(q.fiscalYear, q.asOf);
   }
 
   /** What each goal of a province's plan contributes to: its cluster goal and its national pillar. Public. */

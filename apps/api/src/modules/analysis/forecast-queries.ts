@@ -10,8 +10,19 @@
  * of earlier fiscal years, as the back-test (tools/bench/forecast.bench.ts) reads them.
  * $1 province code, $2 fiscal year, $3 the year as text (the key of the yearly target row).
  */
-export const KPI_FORECAST_SQL = `
-SELECT k.id AS kpi_id, k.code, k.frequency, k.rollup, k.direction, k.ratio_multiplier, k.band_min, k.band_max, t.target,
+export const KPI_FORECAST_SQL = kpiForecastSql('u.code = $1');
+
+/**
+ * The same for every province's KPIs (the ministry's list), with the province and the KPI's names.
+ * $1 is passed as null (the placeholders are shared with the one-province statement; PostgreSQL
+ * must see each one used), $2 and $3 as above.
+ */
+export const ALL_PROVINCES_KPI_FORECAST_SQL = kpiForecastSql(`u.type = 'province' AND $1::text IS NULL`);
+
+function kpiForecastSql(where: string): string {
+  return `
+SELECT u.code AS org_unit_code, u.name_th AS org_name_th, u.name_en AS org_name_en, k.name_th, k.name_en,
+       k.id AS kpi_id, k.code, k.frequency, k.rollup, k.direction, k.ratio_multiplier, k.band_min, k.band_max, t.target,
        COALESCE((SELECT json_agg(json_build_object('fiscalYear', r.fiscal_year, 'period', r.period, 'value', r.value,
                                                    'numerator', r.numerator, 'denominator', r.denominator) ORDER BY r.period)
                  FROM kpi_result r WHERE r.kpi_id = k.id AND r.status = 'approved' AND r.fiscal_year <= $2), '[]') AS results
@@ -21,8 +32,9 @@ JOIN strategic_issue i ON i.id = g.issue_id
 JOIN plan pl ON pl.id = i.plan_id AND pl.status = 'published'
 JOIN org_unit u ON u.id = k.org_unit_id
 LEFT JOIN kpi_target t ON t.kpi_id = k.id AND t.period = $3 AND t.state = 'published'
-WHERE u.code = $1 AND k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL
-ORDER BY i.seq, g.seq, k.code`;
+WHERE ${where} AND k.retired_at IS NULL AND g.retired_at IS NULL AND i.retired_at IS NULL
+ORDER BY u.sort_order, u.code, i.seq, g.seq, k.code`;
+}
 
 /**
  * A province's disbursement for the forecast: the year's allocation, the money disbursed per month

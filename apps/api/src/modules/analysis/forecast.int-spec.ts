@@ -1,4 +1,4 @@
-import type { GoalContributionsDto, ProvinceForecastsDto, ProvinceViewDto } from '@provdash/shared/contracts';
+import type { GoalContributionsDto, LikelyToMissDto, ProvinceForecastsDto, ProvinceViewDto } from '@provdash/shared/contracts';
 import {
   forecastOutlook,
   type Frequency,
@@ -205,6 +205,23 @@ describe('GET /api/analysis/forecasts/:unitCode (real PostgreSQL)', () => {
       expect(k.forecast).toEqual((await independently(k.kpiId, 2568, '2025-01-15')).forecast);
       expect(k.forecast?.through).toBeLessThanOrEqual(4);
       expect(k.forecast?.method).toBe('scaled');
+    }
+  });
+
+  it("lists the KPIs likely to miss across provinces, each as its province's own forecasts say", async () => {
+    const res = await anonymous().get('/api/analysis/likely-to-miss?fiscalYear=2570&asOf=2026-11-15');
+    expect(res.status).toBe(200);
+    const body = res.body as LikelyToMissDto;
+    expect(body.kpis.length).toBeGreaterThan(0);
+    expect(body.kpis.every((k) => k.outlook === 'likely_to_miss')).toBe(true);
+    // Each province's list against its own route: the same KPIs likely to miss, the same forecasts.
+    for (const code of [...new Set(body.kpis.map((k) => k.provinceCode))].slice(0, 5)) {
+      const own = (await anonymous().get(`/api/analysis/forecasts/${code}?fiscalYear=2570&asOf=2026-11-15`)).body as ProvinceForecastsDto;
+      const listed = body.kpis.filter((k) => k.provinceCode === code);
+      expect(listed.map(({ provinceCode, provinceNameTh, provinceNameEn, nameTh, nameEn, ...k }) => k)).toEqual(
+        own.kpis.filter((k) => k.outlook === 'likely_to_miss' && k.forecast?.method !== 'final'),
+      );
+      expect(listed.every((k) => k.provinceNameTh && k.nameTh)).toBe(true);
     }
   });
 

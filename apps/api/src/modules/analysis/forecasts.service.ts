@@ -4,6 +4,7 @@ import type {
   DisbursementForecastDto,
   GoalContributionsDto,
   KpiForecastDto,
+  LikelyToMissDto,
   ProvinceForecastsDto,
 } from '@provdash/shared/contracts';
 import {
@@ -21,9 +22,19 @@ import {
 } from '@provdash/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-error';
-import { DISBURSEMENT_FORECAST_SQL, GOAL_CONTRIBUTIONS_SQL, KPI_FORECAST_SQL } from './forecast-queries';
+import {
+  ALL_PROVINCES_KPI_FORECAST_SQL,
+  DISBURSEMENT_FORECAST_SQL,
+  GOAL_CONTRIBUTIONS_SQL,
+  KPI_FORECAST_SQL,
+} from './forecast-queries';
 
 interface KpiForecastRow {
+  org_unit_code: string;
+  org_name_th: string;
+  org_name_en: string;
+  name_th: string;
+  name_en: string;
   kpi_id: string;
   code: string;
   frequency: Frequency;
@@ -73,6 +84,23 @@ export class ForecastsService {
     ]);
     if (!unit) throw notFound('notFound.unit');
     return { orgUnitCode: code, fiscalYear: fy, asOf, kpis: rows.map((r) => kpiForecast(r, fy, asOf)), disbursement: disbursementForecast(money, fy, asOf) };
+  }
+
+  /**
+   * The ministry's list: every province's KPIs likely to miss the year's target, in one statement
+   * (the one-province statement over all provinces), each forecast exactly as its province's route.
+   */
+  async likelyToMiss(fiscalYear?: number, asOfDate?: string, m: EntityManager = this.dataSource.manager): Promise<LikelyToMissDto> {
+    const asOf = asOfDate ?? bangkokDateOf(new Date());
+    const fy = fiscalYear ?? fiscalYearOf(asOf);
+    const rows: KpiForecastRow[] = await m.query(ALL_PROVINCES_KPI_FORECAST_SQL, [null, fy, String(fy)]);
+    const kpis = rows.flatMap((r) => {
+      const k = kpiForecast(r, fy, asOf);
+      return k.outlook === 'likely_to_miss' && k.forecast?.method !== 'final'
+        ? [{ ...k, provinceCode: r.org_unit_code, provinceNameTh: r.org_name_th, provinceNameEn: r.org_name_en, nameTh: r.name_th, nameEn: r.name_en }]
+        : [];
+    });
+    return { fiscalYear: fy, asOf, kpis };
   }
 
   async contributions(code: string, fiscalYear?: number, asOfDate?: string, m: EntityManager = this.dataSource.manager): Promise<GoalContributionsDto> {

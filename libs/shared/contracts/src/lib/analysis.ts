@@ -162,3 +162,13 @@ export interface GoalContributionsDto {
     pillarFrom: 'goal' | 'cluster' | null;
   }[];
 }
+
+/**
+ * `GET /api/analysis/likely-to-miss`: every province's KPIs whose year-end forecast is likely to
+ * miss the target (each exactly as its province's forecasts route says), the ministry's list.
+ */
+export interface LikelyToMissDto {
+  fiscalYear: number;
+  asOf: string;
+  kpis: (KpiForecastDto & { provinceCode: string; provinceNameTh: string; provinceNameEn: string; nameTh: string; nameEn: string })[];
+}
