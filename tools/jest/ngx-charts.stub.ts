@@ -22,6 +22,7 @@ class LineChartStub {
   readonly customColors = input<unknown>();
   readonly xAxisTicks = input<unknown>();
   readonly xAxisTickFormatting = input<unknown>();
+  readonly rangeFillOpacity = input<unknown>();
 }
 
 // eslint-disable-next-line @angular-eslint/component-selector -- stands in for the library's own element

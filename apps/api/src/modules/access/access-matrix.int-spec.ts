@@ -776,6 +776,8 @@ describe('access matrix: every role × every route × own and other scopes (real
       },
       call: (who) => client(who).delete('/api/analysis/explorer/views/5e1f0000-0000-4000-8000-000000000001'),
       expect: only({ admin: 204, analyst: 204 }),
+    },
+    {
       name: "read the country's data-quality findings by province (submissions, reopens and officers' names: central staff only)",
       route: 'GET /api/analysis/quality',
       call: (who) => client(who).get('/api/analysis/quality?fiscalYear=2569'),

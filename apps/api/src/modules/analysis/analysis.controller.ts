@@ -1,10 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CompletenessDto, PillarsDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
+import type {
+  CompletenessDto,
+  GoalContributionsDto,
+  LikelyToMissDto,
+  PillarsDto,
+  ProvinceCompletenessDto,
+  ProvinceForecastsDto,
+} from '@provdash/shared/contracts';
 import { Allow, national, Public } from '../access/access.decorators';
 import { ScorecardQuery } from '../scorecards/dto/scorecard-query.dto';
 import { UnitCodeParams } from '../projects/dto/project.dto';
 import { CompletenessService } from './completeness.service';
+import { ForecastsService } from './forecasts.service';
 import { PillarsService } from './pillars.service';
 import { CompletenessQuery } from './dto/analysis.dto';
 
@@ -19,7 +27,29 @@ export class AnalysisController {
   constructor(
     private readonly completeness: CompletenessService,
     private readonly pillarsService: PillarsService,
+    private readonly forecasts: ForecastsService,
   ) {}
+
+  /** A province's year-end forecasts, each KPI's and its disbursement's, with their outlook. Approved data: public. */
+  @Get('forecasts/:unitCode')
+  @Public()
+  provinceForecasts(@Param() p: UnitCodeParams, @Query() q: ScorecardQuery): Promise<ProvinceForecastsDto> {
+    return this.forecasts.province(p.unitCode, q.fiscalYear, q.asOf);
+  }
+
+  /** The ministry's list: every province's KPIs likely to miss the year's target. Approved data: public. */
+  @Get('likely-to-miss')
+  @Public()
+  likelyToMiss(@Query() q: ScorecardQuery): Promise<LikelyToMissDto> {
+    return this.forecasts.likelyToMiss(q.fiscalYear, q.asOf);
+  }
+
+  /** What each goal of a province's plan contributes to: its cluster goal and its national pillar. Public. */
+  @Get('contributions/:unitCode')
+  @Public()
+  goalContributions(@Param() p: UnitCodeParams, @Query() q: ScorecardQuery): Promise<GoalContributionsDto> {
+    return this.forecasts.contributions(p.unitCode, q.fiscalYear, q.asOf);
+  }
 
   /** The six pillars of the national strategy and the provincial goals serving each, lit. Approved data: public. */
   @Get('pillars')

@@ -40,7 +40,7 @@ describe('GET /api/screens/... composed first-paint answers (real PostgreSQL)', 
   }
 
   it.each([true, false])(
-    'the province view (signed agreement: %s) holds the scorecard, agreement, disbursement and slowest projects of their own routes',
+    'the province view (signed agreement: %s) holds the scorecard, agreement, disbursement, slowest projects, forecasts and goal contributions of their own routes',
     async (agreement) => {
       const code = await provinceWith(agreement);
       const res = await anonymous().get(`/api/screens/province/${code}?${WHEN}`);
@@ -53,7 +53,10 @@ describe('GET /api/screens/... composed first-paint answers (real PostgreSQL)', 
       expect(view.agreement === null).toBe(!agreement);
       expect(view.disbursement).toEqual(await part(`${unit}/disbursement?${WHEN}`));
       expect(view.slowest).toEqual(await part(`${unit}/slowest-projects?${WHEN}&limit=5`));
+      expect(view.forecasts).toEqual(await part(`/api/analysis/forecasts/${code}?${WHEN}`));
+      expect(view.contributions).toEqual(await part(`/api/analysis/contributions/${code}?${WHEN}`));
       expect(view.scorecard.kpis.length).toBeGreaterThan(0);
+      expect(view.forecasts.kpis.map((k) => k.kpiId).sort()).toEqual(view.scorecard.kpis.map((k) => k.kpiId).sort());
     },
   );
 

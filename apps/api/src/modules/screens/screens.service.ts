@@ -12,6 +12,7 @@ import {
 import { bangkokDateOf } from '@provdash/shared/domain';
 import { DataSource } from 'typeorm';
 import { AgreementReadModelsService } from '../agreements/agreement-read-models.service';
+import { ForecastsService } from '../analysis/forecasts.service';
 import { DisbursementReadModelsService } from '../projects/disbursement-read-models.service';
 import { RoomCache } from '../realtime/room-cache';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -39,6 +40,7 @@ export class ScreensService {
     private readonly scorecards: ScorecardsService,
     private readonly agreements: AgreementReadModelsService,
     private readonly disbursement: DisbursementReadModelsService,
+    private readonly forecasts: ForecastsService,
   ) {}
 
   async provinceView(code: string, fiscalYear?: number, asOf?: string): Promise<ProvinceViewDto> {
@@ -52,14 +54,16 @@ export class ScreensService {
     const key = `${code}|${fiscalYear ?? ''}|${asOf ?? bangkokDateOf(new Date())}`;
     return this.provinceViews.at(m, key, row.seq as string, async () => {
       const when = { fiscalYear, asOf };
-      const [scorecard, [unit], agreement, disbursement, slowest] = await Promise.all([
+      const [scorecard, [unit], agreement, disbursement, slowest, forecasts, contributions] = await Promise.all([
         this.scorecards.scorecard(code, fiscalYear, asOf),
         m.query(`SELECT code, name_th AS "nameTh", name_en AS "nameEn" FROM org_unit WHERE code = $1`, [code]),
         this.agreements.scorecard(code, fiscalYear, asOf).catch(noneOn404),
         this.disbursement.summary(code, when),
         this.disbursement.slowest(code, PROVINCE_VIEW_SLOWEST, when),
+        this.forecasts.province(code, fiscalYear, asOf),
+        this.forecasts.contributions(code, fiscalYear, asOf),
       ]);
-      return { unit, scorecard, agreement, disbursement, slowest };
+      return { unit, scorecard, agreement, disbursement, slowest, forecasts, contributions };
     });
   }
 

@@ -143,3 +143,87 @@ export interface ProvinceDataQualityDto {
   counts: DataQualityCountsDto;
   findings: DataQualityFindingDto[];
 }
+
+/** `forecastYearEnd` of the domain lib (forecast.ts): where the year's figure will end. */
+export interface ForecastDto {
+  /** `scaled` by the earlier years' shape, `naive` (pro-rated sum, else carried forward), or `final` (the year is complete). */
+  method: 'scaled' | 'naive' | 'final';
+  /** Periods of the year it stands on (the first `through`, all reported). */
+  through: number;
+  toDate: number;
+  projected: number;
+  low: number;
+  high: number;
+  /** Earlier years whose shape entered it. */
+  years: number;
+}
+
+/** `forecastOutlook` of the domain lib: the forecast against the year's target, direction-aware. */
+export type ForecastOutlookName = 'on_track' | 'at_risk' | 'likely_to_miss';
+
+/** One KPI's year-end forecast (approved results only) and its outlook. */
+export interface KpiForecastDto {
+  kpiId: string;
+  code: string;
+  /** Periods in the KPI's year: 12 monthly, 4 quarterly, 2 half-yearly, 1 yearly. */
+  periodsInYear: number;
+  rollup: 'sum' | 'average' | 'last' | 'ratio';
+  direction: 'higher_better' | 'lower_better' | 'band';
+  /** The year's target (null for a band KPI or none set); a band KPI's band. */
+  target: number | null;
+  band: { min: number; max: number } | null;
+  forecast: ForecastDto | null;
+  /** Why there is no forecast: nothing approved this year yet, or a gap among the first periods. */
+  reason: 'NO_DATA' | 'GAP' | null;
+  outlook: ForecastOutlookName | null;
+}
+
+/**
+ * The province's disbursement forecast, in percent of the year's allocation: the months ended so
+ * far disbursed `toDate` %, scaled by the shape of the province's earlier years (in baht; a factor
+ * does not depend on the unit), against the ministry's year-end target (Q4, overall).
+ */
+export interface DisbursementForecastDto {
+  allocated: string;
+  /** The Q4 overall target of the year, percent; null when central staff have set none. */
+  target: number | null;
+  forecast: ForecastDto | null;
+  reason: 'NO_DATA' | 'GAP' | null;
+  outlook: ForecastOutlookName | null;
+}
+
+/** `GET /api/analysis/forecasts/:unitCode`: a province's year-end forecasts. Approved data only. */
+export interface ProvinceForecastsDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  asOf: string;
+  kpis: KpiForecastDto[];
+  disbursement: DisbursementForecastDto;
+}
+
+/**
+ * `GET /api/analysis/contributions/:unitCode`: what each goal of a province's plan for the year
+ * contributes to: the cluster goal it is linked to (`goal.contributes_to_goal_id`) and the national
+ * strategy pillar it serves (its own, or else its cluster goal's, as the pillars screen reads it).
+ */
+export interface GoalContributionsDto {
+  orgUnitCode: string;
+  fiscalYear: number;
+  goals: {
+    code: string;
+    clusterGoal: { code: string; nameTh: string; nameEn: string; clusterCode: string; clusterNameTh: string; clusterNameEn: string } | null;
+    pillar: number | null;
+    /** Whether the pillar is the goal's own or its cluster goal's. */
+    pillarFrom: 'goal' | 'cluster' | null;
+  }[];
+}
+
+/**
+ * `GET /api/analysis/likely-to-miss`: every province's KPIs whose year-end forecast is likely to
+ * miss the target (each exactly as its province's forecasts route says), the ministry's list.
+ */
+export interface LikelyToMissDto {
+  fiscalYear: number;
+  asOf: string;
+  kpis: (KpiForecastDto & { provinceCode: string; provinceNameTh: string; provinceNameEn: string; nameTh: string; nameEn: string })[];
+}

@@ -1,6 +1,7 @@
 import type { AgreementRankingDto, AgreementScorecardDto } from './agreement';
 import type { DisbursementRankingDto, DisbursementSummaryDto, SlowProjectDto } from './project';
 import type { ClusterStatusDto, ClusterViewDto, ScorecardDto, StatusSummaryDto } from './kpi';
+import type { GoalContributionsDto, ProvinceForecastsDto } from './analysis';
 
 /**
  * A screen's first paint in one round trip: the read models the screen draws above the fold,
@@ -18,6 +19,10 @@ export interface ProvinceViewDto {
   disbursement: DisbursementSummaryDto;
   /** `GET /api/org-units/:code/slowest-projects?limit=5` (PROVINCE_VIEW_SLOWEST) */
   slowest: SlowProjectDto[];
+  /** `GET /api/analysis/forecasts/:code`: each KPI's and the disbursement's year-end forecast and outlook. */
+  forecasts: ProvinceForecastsDto;
+  /** `GET /api/analysis/contributions/:code`: each goal's cluster goal and national pillar. */
+  contributions: GoalContributionsDto;
 }
 
 /** How many of the slowest projects the province view's answer holds (the screen's list). */

@@ -1,4 +1,4 @@
-import { forecastOutlook, forecastYearEnd, median } from './forecast';
+import { forecastOutlook, forecastYearEnd, median, scalesByHistory, screenForecast } from './forecast';
 import type { RollupEntry } from './kpi-rollup';
 
 /** Monthly entries of fiscal year `fy` from values (null: not reported). */
@@ -121,5 +121,60 @@ describe('forecastOutlook', () => {
   it('says nothing without a target', () => {
     expect(forecastOutlook(f, 'higher_better', { target: null })).toBeNull();
     expect(forecastOutlook(f, 'band', {})).toBeNull();
+  });
+});
+
+describe('screenForecast', () => {
+  const m = (fy: number, values: number[]) => values.map((value, i) => ({ period: `${fy}-M${String(i + 1).padStart(2, '0')}`, value }));
+  const history = [m(2567, [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 90]), m(2568, [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 45])];
+
+  it('scales a sum by the earlier years: a back-loaded year projects well above pro-rata', () => {
+    // 2567: 30 after three months, 200 at year end; 2568: 15 and 100: both a factor 20/3, so 9 × 20/3 = 60 (pro-rata: 36).
+    const r = screenForecast({ method: 'sum', periodsInYear: 12, current: m(2569, [3, 3, 3]), history });
+    expect(r.forecast).toEqual(expect.objectContaining({ method: 'scaled', toDate: 9, years: 2 }));
+    expect(r.forecast?.projected).toBeCloseTo(60, 10);
+    expect(forecastYearEnd({ method: 'sum', periodsInYear: 12, current: m(2569, [3, 3, 3]), history: [] }).forecast?.projected).toBe(36);
+  });
+
+  it('carries an average, a ratio or a last value forward, whatever the earlier years', () => {
+    expect(scalesByHistory('sum')).toBe(true);
+    for (const method of ['average', 'last'] as const) {
+      const r = screenForecast({ method, periodsInYear: 12, current: m(2569, [4, 6]), history });
+      expect(r.forecast).toEqual(expect.objectContaining({ method: 'naive', years: 0, low: r.forecast?.projected, high: r.forecast?.projected }));
+      expect(scalesByHistory(method)).toBe(false);
+    }
+    const ratio = screenForecast({
+      method: 'ratio',
+      periodsInYear: 4,
+      multiplier: 100,
+      current: [{ period: '2569-Q1', numerator: 45, denominator: 50 }, { period: '2569-Q2', numerator: 5, denominator: 150 }],
+      history: [[{ period: '2568-Q1', numerator: 40, denominator: 100 }, { period: '2568-Q2', numerator: 40, denominator: 100 }, { period: '2568-Q3', numerator: 80, denominator: 100 }, { period: '2568-Q4', numerator: 80, denominator: 100 }]],
+    });
+    // 50 / 200 = 25 %, carried forward (the worked case 2 would scale it to 37.5 %).
+    expect(ratio.forecast).toEqual(expect.objectContaining({ method: 'naive', toDate: 25, projected: 25 }));
+  });
+});
+
+describe('forecastOutlook on a forecast from hand-made series', () => {
+  it('flags a back-loaded sum likely to miss when even its median shape falls short', () => {
+    const m = (fy: number, values: number[]) => values.map((value, i) => ({ period: `${fy}-M${String(i + 1).padStart(2, '0')}`, value }));
+    // Worked case 1 of docs/analysis.md: projected 240 (180–300).
+    const f = forecastYearEnd({
+      method: 'sum',
+      periodsInYear: 12,
+      current: m(2569, [10, 10, 10]),
+      history: [
+        m(2566, [5, 10, 10, 25, 25, 25, 25, 25, 10, 10, 15, 15]),
+        m(2567, [2, 3, 5, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
+        m(2568, [5, 5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 20]),
+      ],
+    }).forecast;
+    expect(f).toEqual(expect.objectContaining({ projected: 240, low: 180, high: 300, years: 3 }));
+    const fc = f as NonNullable<typeof f>;
+    expect(forecastOutlook(fc, 'higher_better', { target: 170 })).toBe('on_track');
+    expect(forecastOutlook(fc, 'higher_better', { target: 200 })).toBe('at_risk');
+    expect(forecastOutlook(fc, 'higher_better', { target: 250 })).toBe('likely_to_miss');
+    // Lower is better (e.g. accidents): 240 against a ceiling of 220 misses.
+    expect(forecastOutlook(fc, 'lower_better', { target: 220 })).toBe('likely_to_miss');
   });
 });

@@ -135,6 +135,22 @@ export function forecastYearEnd(input: ForecastInput, through?: number): Forecas
 }
 
 /**
+ * Which roll-ups the screens scale by the earlier years' shape. The back-test (docs/benchmarks.md,
+ * "Year-end forecast, back-tested") found scaling far better than pro-rata for sums and money, and
+ * slightly worse than carrying the figure forward for averages, ratios and last values (the data
+ * give them no shape within the year, so scaling only adds the earlier years' noise). So a screen
+ * passes the earlier years for a `sum` and none for the others, which then get the naive method.
+ */
+export function scalesByHistory(method: RollupMethod): boolean {
+  return method === 'sum';
+}
+
+/** The screens' forecast: `forecastYearEnd` with the earlier years only where they help (`scalesByHistory`). */
+export function screenForecast(input: ForecastInput, through?: number): ForecastResult {
+  return forecastYearEnd(scalesByHistory(input.method) ? input : { ...input, history: [] }, through);
+}
+
+/**
  * What the forecast says of the year's target:
  * - `on_track`: even the least favourable projection meets it;
  * - `at_risk`: the projection meets it, but not every earlier year's shape would;

@@ -15,7 +15,8 @@ export function provinceViewUrl(code: string): string {
 }
 
 /**
- * The province view: scorecard, agreement, disbursement and slowest projects in one request. With
+ * The province view: scorecard, agreement, disbursement, slowest projects, forecasts and goal
+ * contributions in one request. With
  * `keepFor` (the user whose own province it is) the answer is kept for offline use (LastSeen).
  */
 export function primeProvinceView(
@@ -30,6 +31,8 @@ export function primeProvinceView(
     agreement: { url: `${unit}/agreement-scorecard`, params: when },
     disbursement: { url: `${unit}/disbursement`, params: when },
     slowest: { url: `${unit}/slowest-projects`, params: { ...when, limit: String(SLOWEST_LIMIT) } },
+    forecasts: { url: `/api/analysis/forecasts/${encodeURIComponent(q.code)}`, params: evaluationParams(q) },
+    contributions: { url: `/api/analysis/contributions/${encodeURIComponent(q.code)}`, params: evaluationParams(q) },
   }, keepFor);
 }
 

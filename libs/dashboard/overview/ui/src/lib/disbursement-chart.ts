@@ -1,21 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { DisbursementSummaryDto } from '@provdash/shared/contracts';
+import type { DisbursementSummaryDto, ForecastDto } from '@provdash/shared/contracts';
 import { LineChartModule } from '@swimlane/ngx-charts';
 import { formatMonth } from './format';
 
 export type DisbursementCurve = DisbursementSummaryDto['curve'];
 
-export type DisbursementLine = 'overall' | 'overallTarget' | 'capital' | 'capitalTarget';
+export type DisbursementLine = 'overall' | 'overallTarget' | 'capital' | 'capitalTarget' | 'forecast';
 
-export type DisbursementSeriesNames = Record<DisbursementLine, string>;
+/** The lines' names; the forecast's only where a screen draws one (the province view). */
+export type DisbursementSeriesNames = Record<Exclude<DisbursementLine, 'forecast'>, string> & { forecast?: string };
 
 export interface ChartSeries {
   /** A fixed key, not words: see the chart's comment. */
   name: DisbursementLine;
   /** A target line: drawn dashed. */
   target: boolean;
-  /** x is the month's place on the curve (0 = October), y the percent. */
-  series: { name: number; value: number }[];
+  /** x is the month's place on the curve (0 = October), y the percent; `min`/`max` the forecast's interval. */
+  series: { name: number; value: number; min?: number; max?: number }[];
 }
 
 /** Blue for the money, orange for capital; each target in a paler shade of its line, drawn dashed. */
@@ -24,6 +25,7 @@ export const DISBURSEMENT_COLORS: Record<DisbursementLine, string> = {
   overallTarget: '#5e92d6',
   capital: '#b34700',
   capitalTarget: '#e08a4f',
+  forecast: '#1565c0',
 };
 
 /**
@@ -44,6 +46,37 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
     { name: 'capitalTarget', target: true, series: points((p) => capital(p)?.target) },
   ];
   return series.filter((s) => s.series.length > 0);
+}
+
+/**
+ * The curve with the year-end forecast (overall): a last line from the last month the forecast
+ * stands on to September, its interval shaded there. ngx-charts shades a range on every line once
+ * one point has one, so every other point gets an empty range (min = max = value).
+ */
+export function disbursementSeriesWithForecast(curve: DisbursementCurve, forecast: ForecastDto | null | undefined): ChartSeries[] {
+  const series = disbursementSeries(curve);
+  if (!forecast || forecast.method === 'final' || forecast.through < 1 || !series.length) return series;
+  const flat = series.map((s) => ({ ...s, series: s.series.map((p) => ({ ...p, min: p.value, max: p.value })) }));
+  flat.push({
+    name: 'forecast',
+    target: false,
+    series: [
+      { name: forecast.through - 1, value: forecast.toDate, min: forecast.toDate, max: forecast.toDate },
+      { name: 11, value: forecast.projected, min: forecast.low, max: forecast.high },
+    ],
+  });
+  return flat;
+}
+
+/** The twelve months of the fiscal year of a curve (`YYYY-MM`), from its first (October). */
+function yearMonths(curve: DisbursementCurve): string[] {
+  const first = curve[0]?.month;
+  if (!first) return [];
+  const [y, m] = first.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((m - 1 + i) % 12) + 1;
+    return `${y + Math.floor((m - 1 + i) / 12)}-${String(month).padStart(2, '0')}`;
+  });
 }
 
 /**
@@ -75,6 +108,7 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
       [yAxisTickFormatting]="percentTick"
       [yAxisTicks]="yTicks"
       [yScaleMax]="100"
+      [rangeFillOpacity]="0.18"
     />
     <!-- Its own legend: each line's name beside a sample of the line itself, solid or dashed. -->
     <ul class="legend" aria-hidden="true">
@@ -88,7 +122,7 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
               y2="5"
               stroke-width="3"
               [attr.stroke]="palette[s.name]"
-              [attr.stroke-dasharray]="s.target ? '6 4' : null"
+              [attr.stroke-dasharray]="s.target ? '6 4' : s.name === 'forecast' ? '2 3' : null"
             />
           </svg>
           {{ names()[s.name] }}
@@ -96,7 +130,7 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
       }
     </ul>
   `,
-  host: { '[class.paired]': 'paired()' },
+  host: { '[class.paired]': 'paired()', '[class.forecast]': 'withForecast()' },
   styles: `
     :host {
       display: block;
@@ -120,6 +154,10 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
     :host(.paired) ::ng-deep g[clip-path] > g > g:nth-child(even) .line-series path {
       stroke-dasharray: 6 4;
     }
+    /* The forecast is the last line: dotted, unlike both the rates (solid) and the targets (dashed). */
+    :host(.forecast) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
+      stroke-dasharray: 2 3;
+    }
   `,
 })
 export class DisbursementChart {
@@ -128,15 +166,26 @@ export class DisbursementChart {
   readonly lang = input<string>('th');
   readonly width = input(320);
   readonly height = input(260);
+  /** The overall year-end forecast (percent of the allocation), drawn dashed to September. */
+  readonly forecast = input<ForecastDto | null>(null);
 
-  protected readonly series = computed(() => disbursementSeries(this.curve()));
-  protected readonly xTicks = computed(() => this.curve().map((_, i) => i));
+  protected readonly series = computed(() => disbursementSeriesWithForecast(this.curve(), this.forecast()));
+  protected readonly withForecast = computed(() => this.series().some((s) => s.name === 'forecast'));
+  /** The months on the axis: the curve's, or the whole year with a forecast to its end. */
+  private readonly months = computed(() =>
+    this.withForecast() ? yearMonths(this.curve()) : this.curve().map((p) => p.month),
+  );
+  protected readonly xTicks = computed(() => this.months().map((_, i) => i));
   /** A new function only when the language or the months change: the chart then re-labels its ticks in place. */
   protected readonly monthTick = computed(() => {
-    const labels = this.curve().map((p) => formatMonth(p.month, this.lang()));
+    const labels = this.months().map((m) => formatMonth(m, this.lang()));
     return (i: number) => labels[i] ?? '';
   });
-  protected readonly paired = computed(() => this.series().every((s, i) => s.target === (i % 2 === 1)));
+  protected readonly paired = computed(() =>
+    this.series()
+      .filter((s) => s.name !== 'forecast')
+      .every((s, i) => s.target === (i % 2 === 1)),
+  );
   protected readonly palette = DISBURSEMENT_COLORS;
   protected readonly colors = Object.entries(DISBURSEMENT_COLORS).map(([name, value]) => ({ name, value }));
   protected readonly percentTick = (v: number) => `${v} %`;

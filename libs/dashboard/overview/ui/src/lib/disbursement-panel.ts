@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { translateObjectSignal, TranslocoPipe } from '@jsverse/transloco';
-import { formatPercent } from '@provdash/dashboard/scorecards/ui';
-import type { DisbursementFiguresDto, DisbursementSummaryDto } from '@provdash/shared/contracts';
+import { formatPercent, OutlookChip } from '@provdash/dashboard/scorecards/ui';
+import type { DisbursementFiguresDto, DisbursementForecastDto, DisbursementSummaryDto } from '@provdash/shared/contracts';
 import { formatDateLabel } from '@provdash/shared/domain';
 import { DisbursementChart, DisbursementCurve, DisbursementSeriesNames } from './disbursement-chart';
 import { formatBaht, formatDistance, formatMonth } from './format';
@@ -40,7 +40,7 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
  */
 @Component({
   selector: 'pd-disbursement-panel',
-  imports: [RouterLink, TranslocoPipe, DisbursementChart],
+  imports: [RouterLink, TranslocoPipe, DisbursementChart, OutlookChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'data-testid': 'disbursement' },
   template: `
@@ -98,6 +98,14 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
                 {{ 'overview.disbursement.lapse.label' | transloco }}:
                 <strong>{{ 'overview.disbursement.lapse.' + s.total.lapseRisk | transloco }}</strong>
               </p>
+              @if (forecastLine(); as fl) {
+                <p class="forecast" data-testid="disbursement-forecast">
+                  @if (fl.outlook; as o) {
+                    <pd-outlook-chip [outlook]="o" />
+                  }
+                  <span>{{ 'overview.disbursement.' + fl.key | transloco: fl.params }}</span>
+                </p>
+              }
               @if (curve(); as c) {
                 <figure class="chart" [class.live-changed]="chartChanged()">
                   <figcaption>{{ 'overview.disbursement.chart' | transloco }}</figcaption>
@@ -106,6 +114,7 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
                     role="img"
                     [attr.aria-label]="'overview.disbursement.chartAria' | transloco: chartLabel()"
                     [curve]="c"
+                    [forecast]="chartForecast()"
                     [names]="lineNames()"
                     [lang]="lang()"
                     [width]="chartWidth()"
@@ -193,6 +202,13 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
     .amounts {
       font-size: 0.8rem;
     }
+    .forecast {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 8px;
+      margin: 6px 0;
+    }
     .chart {
       margin: 8px 0 0;
       overflow: hidden;
@@ -254,6 +270,8 @@ export class DisbursementPanel {
   readonly state = input.required<LoadState>();
   readonly chartWidth = input(320);
   readonly chartChanged = input(false);
+  /** The year-end forecast of the overall rate (the province view has one; other screens none). */
+  readonly forecast = input<DisbursementForecastDto | null>(null);
 
   protected readonly lang = injectLang();
   /** The lines' names, following the language once its translations have arrived. */
@@ -279,7 +297,23 @@ export class DisbursementPanel {
       overallTarget: t('overallTarget'),
       capital: t('capital'),
       capitalTarget: t('capitalTarget'),
+      forecast: t('forecast'),
     };
+  });
+
+  /** The forecast of a year still running, for the chart (a complete year is its own curve). */
+  protected readonly chartForecast = computed(() => {
+    const f = this.forecast()?.forecast;
+    return f && f.method !== 'final' ? f : null;
+  });
+
+  /** The forecast in words, in the panel's percent: projected, range, against the year-end target. */
+  protected readonly forecastLine = computed(() => {
+    const d = this.forecast();
+    const f = this.chartForecast();
+    if (!d || !f) return null;
+    const params = { value: formatPercent(f.projected), low: formatPercent(f.low), high: formatPercent(f.high), target: formatPercent(d.target) };
+    return { key: d.target === null ? 'forecastNoTarget' : 'forecast', params, outlook: d.outlook };
   });
 
   protected readonly table = computed(() =>

@@ -16,7 +16,7 @@ import type { ScorecardKpiDto } from '@provdash/shared/contracts';
 import { AgreementScoreTile } from './agreement-score-tile';
 import { AttentionLists } from './attention-lists';
 import { ClusterStatusGrid } from './cluster-status-grid';
-import { disbursementSeries } from './disbursement-chart';
+import { disbursementSeries, disbursementSeriesWithForecast } from './disbursement-chart';
 import { DisbursementPanel } from './disbursement-panel';
 import { formatBaht, formatDistance, formatMonth, formatPoints } from './format';
 import { feedLine, LiveFeedList } from './live-feed-list';
@@ -144,6 +144,25 @@ describe('disbursementSeries', () => {
   it('leaves out a line with no figures (no capital projects, no targets set)', () => {
     const curve = fixtureDisbursement.curve.map((p) => ({ ...p, target: null, byType: [] }));
     expect(disbursementSeries(curve).map((s) => s.name)).toEqual(['overall']);
+  });
+});
+
+describe('disbursementSeriesWithForecast', () => {
+  const forecast = { method: 'scaled' as const, through: 4, toDate: 20, projected: 82.5, low: 75, high: 90, years: 2 };
+
+  it('adds the forecast last, from the last month it stands on to September, with its range; every other point an empty range', () => {
+    const series = disbursementSeriesWithForecast(fixtureDisbursement.curve, forecast);
+    expect(series.map((s) => s.name)).toEqual(['overall', 'overallTarget', 'capital', 'capitalTarget', 'forecast']);
+    expect(series[4].series).toEqual([
+      { name: 3, value: 20, min: 20, max: 20 },
+      { name: 11, value: 82.5, min: 75, max: 90 },
+    ]);
+    expect(series[0].series.every((p) => p.min === p.value && p.max === p.value)).toBe(true);
+  });
+
+  it('draws none for a complete year or without a forecast', () => {
+    expect(disbursementSeriesWithForecast(fixtureDisbursement.curve, { ...forecast, method: 'final' }).map((s) => s.name)).not.toContain('forecast');
+    expect(disbursementSeriesWithForecast(fixtureDisbursement.curve, null)).toEqual(disbursementSeries(fixtureDisbursement.curve));
   });
 });
 

@@ -7,7 +7,14 @@ import { bangkokDateOf } from '@provdash/shared/domain';
 import { changesFor, keepLatest, LiveKpiChange, patchScorecard } from './live-patches';
 import { provinceRoom, scopeNeedsDirectory } from './live-rooms';
 import { groupScorecard } from './scorecard-groups';
-import { planForYear, plansResource, scorecardResource, strategyMapResource } from './scorecards.resources';
+import {
+  contributionsResource,
+  forecastsResource,
+  planForYear,
+  plansResource,
+  scorecardResource,
+  strategyMapResource,
+} from './scorecards.resources';
 
 export interface ProvinceViewQuery {
   code: string;
@@ -60,6 +67,12 @@ export class ProvinceViewStore {
   });
 
   readonly scorecard = scorecardResource(() => this.query());
+  /**
+   * The year-end forecasts and what each goal contributes to: parts of the screen's first paint
+   * (one request with the scorecard). An approval moves a forecast too, so they reload with it.
+   */
+  readonly forecasts = forecastsResource(() => this.query());
+  readonly contributions = contributionsResource(() => this.query());
   /**
    * The plan's names of issues and goals follow the scorecard, below the fold of the first paint:
    * asked for once the scorecard of that province has arrived (then kept while only the year or
@@ -114,6 +127,8 @@ export class ProvinceViewStore {
   refresh(): void {
     // Settle the floor of the snapshot shown before the new request moves the mark (it is computed lazily).
     untracked(this.floor);
+    this.forecasts.reload();
+    this.contributions.reload();
     if (this.scorecard.reload()) this.requested = ++this.epoch;
     else if (this.scorecard.status() === 'loading') this.reloadAfterLoad = true;
   }
@@ -156,6 +171,8 @@ export class ProvinceViewStore {
       const fiscalYear = valueOf(this.scorecard)?.fiscalYear;
       const shown = added.filter((c) => c.fiscalYear === fiscalYear);
       if (shown.length) this.highlights.mark([...shown.map((c) => c.effect.kpi.kpiId), HEADLINE_KEY]);
+      // No event carries a forecast: the approvals heard are read again from its route.
+      this.forecasts.reload();
     }
     if (work.some((w) => 'reload' in w)) this.refresh();
   }

@@ -1,6 +1,8 @@
 import { httpResource } from '@angular/common/http';
 import type {
   GoalComparisonDto,
+  GoalContributionsDto,
+  ProvinceForecastsDto,
   KpiComparisonDto,
   KpiResultDto,
   PlanSummaryDto,
@@ -33,6 +35,22 @@ export function scorecardResource(query: () => (EvaluationQuery & { code: string
     return q
       ? { url: `/api/org-units/${encodeURIComponent(q.code)}/scorecard`, params: evaluationParams(q) }
       : undefined;
+  });
+}
+
+/** A province's year-end forecasts (each KPI's and its disbursement's) with their outlook. */
+export function forecastsResource(query: () => (EvaluationQuery & { code: string }) | undefined) {
+  return httpResource<ProvinceForecastsDto>(() => {
+    const q = query();
+    return q ? { url: `/api/analysis/forecasts/${encodeURIComponent(q.code)}`, params: evaluationParams(q) } : undefined;
+  });
+}
+
+/** What each goal of a province's plan contributes to: its cluster goal and its national pillar. */
+export function contributionsResource(query: () => (EvaluationQuery & { code: string }) | undefined) {
+  return httpResource<GoalContributionsDto>(() => {
+    const q = query();
+    return q ? { url: `/api/analysis/contributions/${encodeURIComponent(q.code)}`, params: evaluationParams(q) } : undefined;
   });
 }
 

@@ -42,6 +42,12 @@ describe('ProvinceViewStore', () => {
     // The first paint waits for the scorecard alone: the plan's names follow it.
     http.expectNone((r) => r.url === '/api/plans');
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush(fixtureScorecard);
+    // The year-end forecasts and the goals' contributions: parts of the same first paint, same filters.
+    for (const part of ['forecasts', 'contributions']) {
+      const req = http.expectOne((r) => r.url === `/api/analysis/${part}/50`);
+      expect(req.request.urlWithParams).toBe(`/api/analysis/${part}/50?fiscalYear=2569&asOf=2026-03-31`);
+      req.flush({ orgUnitCode: '50', fiscalYear: 2569, kpis: [], goals: [] });
+    }
     await stable();
     TestBed.tick();
     const plansReq = http.expectOne((r) => r.url === '/api/plans');
@@ -60,6 +66,9 @@ describe('ProvinceViewStore', () => {
     store.query.set({ code: '50', fiscalYear: 2568, asOf: null });
     TestBed.tick();
     http.expectOne((r) => r.url === '/api/org-units/50/scorecard').flush({ ...fixtureScorecard, fiscalYear: 2568 });
+    for (const part of ['forecasts', 'contributions']) {
+      http.expectOne(`/api/analysis/${part}/50?fiscalYear=2568`).flush({ orgUnitCode: '50', fiscalYear: 2568, kpis: [], goals: [] });
+    }
     await stable();
     TestBed.tick();
     http.expectNone((r) => r.url === '/api/plans');

@@ -22,10 +22,11 @@ import {
   formatPeriod,
   type HistorySeries,
   KpiHistoryChart,
+  OutlookChip,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
-import type { KpiResultDto } from '@provdash/shared/contracts';
-import { comparePeriods, formatDateLabel } from '@provdash/shared/domain';
+import type { ForecastDto, KpiResultDto } from '@provdash/shared/contracts';
+import { comparePeriods, formatDateLabel, type Frequency, periodsOfYear } from '@provdash/shared/domain';
 import {
   currentFiscalYear,
   injectLang,
@@ -54,7 +55,8 @@ export function historySeries(
   target: number | null,
   cumulative: boolean,
   label: (period: string) => string,
-  names: { results: string; target: string },
+  names: { results: string; target: string; forecast?: string },
+  forecast?: { frequency: Frequency; forecast: ForecastDto } | null,
 ): HistorySeries[] {
   const sorted = [...results].sort((a, b) => comparePeriods(a.period, b.period));
   const inYear = sorted.filter((r) => r.fiscalYear === fiscalYear);
@@ -68,6 +70,31 @@ export function historySeries(
       return { name: label(r.period), value: cumulative && inYear.length > 1 ? running : v };
     });
   const series: HistorySeries[] = [{ name: names.results, series: points }];
+  const f = forecast?.forecast;
+  // The forecast: a dashed line from the last period it stands on to the year's last period, with
+  // its interval shaded there. Only for the year shown, while it runs (a complete year is its own).
+  if (f && f.method !== 'final' && points.length && inYear.length === shown.length) {
+    const periods = periodsOfYear(fiscalYear, forecast.frequency);
+    const from = label(periods[f.through - 1]);
+    const start = points.find((p) => p.name === from);
+    if (start) {
+      const rest = periods.slice(f.through).map(label);
+      // The target line spans the whole year, so the periods still to come take their places on the axis.
+      const axis = [...points.map((p) => p.name), ...rest];
+      const flat = (value: number) => ({ value, min: value, max: value });
+      const out: HistorySeries[] = [];
+      if (target !== null) out.push({ name: names.target, series: axis.map((name) => ({ name, ...flat(target) })) });
+      out.push({ name: names.results, series: points.map((p) => ({ ...p, ...flat(p.value) })) });
+      out.push({
+        name: names.forecast ?? 'forecast',
+        series: [
+          { name: from, ...flat(start.value) },
+          { name: rest[rest.length - 1], value: f.projected, min: f.low, max: f.high },
+        ],
+      });
+      return out;
+    }
+  }
   if (target !== null && points.length) {
     series.push({ name: names.target, series: points.map((p) => ({ name: p.name, value: target })) });
   }
@@ -88,6 +115,7 @@ export function historySeries(
     MatProgressBarModule,
     TranslocoDirective,
     StatusChip,
+    OutlookChip,
     KpiHistoryChart,
   ],
   providers: [ProvinceViewStore],
@@ -124,8 +152,27 @@ export class KpiHistoryPage {
   protected readonly history = computed(() =>
     [...(valueOf(this.results) ?? [])].sort((a, b) => comparePeriods(b.period, a.period)),
   );
+  /** This KPI's year-end forecast and outlook (the province view's forecasts part). */
+  protected readonly forecast = computed(() => valueOf(this.store.forecasts)?.kpis.find((k) => k.kpiId === this.kpiId()));
+  /** The forecast in words: the projection, its range and how it was made; figures as the chart draws them. */
+  protected readonly forecastText = computed(() => {
+    const k = this.forecast();
+    this.lang();
+    const t = (key: string, params: Record<string, unknown> = {}) => this.transloco.translate(`scorecards.forecast.${key}`, params);
+    if (!k) return null;
+    if (!k.forecast) return { projection: t(k.reason === 'GAP' ? 'gap' : 'none'), method: '', against: '' };
+    const f = k.forecast;
+    const n = formatNumber;
+    const projection = f.low !== f.high ? t('projectedRange', { value: n(f.projected), low: n(f.low), high: n(f.high) }) : t('projected', { value: n(f.projected) });
+    const period = formatPeriod(periodsOfYear(this.fiscalYear(), this.kpi()?.frequency ?? 'monthly')[f.through - 1] ?? '', this.lang());
+    const how = f.method === 'naive' && k.rollup === 'sum' ? 'naiveSum' : f.method;
+    const method = t(`method.${how}`, { period, toDate: n(f.toDate), years: f.years });
+    const against = k.band ? t('againstBand', { min: n(k.band.min), max: n(k.band.max) }) : k.target !== null ? t('against', { target: n(k.target) }) : '';
+    return { projection, method, against };
+  });
   protected readonly series = computed(() => {
     const kpi = this.kpi();
+    const k = this.forecast();
     this.lang();
     return historySeries(
       this.history(),
@@ -138,9 +185,23 @@ export class KpiHistoryPage {
           this.definition()?.rollup === 'sum' ? 'scorecards.history.cumulative' : 'scorecards.history.results',
         ),
         target: this.transloco.translate('scorecards.history.targetSeries'),
+        forecast: this.transloco.translate('scorecards.forecast.series'),
       },
+      k?.forecast && kpi ? { frequency: kpi.frequency, forecast: k.forecast } : null,
     );
   });
+  /** The chart's last series is the dashed forecast (in the results' blue; the target red). */
+  protected readonly dashed = computed(
+    () => {
+      const s = this.series();
+      return s.length > 1 && s[s.length - 1].name === this.transloco.translate('scorecards.forecast.series');
+    },
+  );
+  protected readonly colors = computed(() =>
+    this.dashed()
+      ? this.series().map((s, i) => (i === this.series().length - 1 || s.name !== this.transloco.translate('scorecards.history.targetSeries') ? '#1565c0' : '#c62828'))
+      : ['#1565c0', '#c62828'],
+  );
 
   private readonly auth = inject(AuthStore);
   /** The province's own people (and admins) follow the KPI's directives here; the governor issues them. */

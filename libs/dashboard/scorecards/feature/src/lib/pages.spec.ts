@@ -286,6 +286,40 @@ describe('historySeries', () => {
     expect(s[1].series.map((p) => p.value)).toEqual([100, 100]);
   });
 
+  it('continues a running year with the forecast: dashed from the last period it stands on to year end, the target across the year', () => {
+    const s = historySeries(
+      [result('2569-M01', 2569, '10'), result('2569-M02', 2569, '20'), result('2569-M03', 2569, '0')],
+      2569,
+      200,
+      true,
+      (p) => p,
+      { ...names, forecast: 'f' },
+      { frequency: 'monthly', forecast: { method: 'scaled', through: 3, toDate: 30, projected: 240, low: 180, high: 300, years: 3 } },
+    );
+    // Target first, so its labels put the year's twelve months on the axis in order.
+    expect(s.map((x) => x.name)).toEqual(['t', 'r', 'f']);
+    expect(s[0].series.map((p) => p.name)).toEqual(Array.from({ length: 12 }, (_, i) => `2569-M${String(i + 1).padStart(2, '0')}`));
+    expect(s[1].series.map((p) => p.value)).toEqual([10, 30, 30]);
+    // From the figure to date at December to the projection at September, the interval there.
+    expect(s[2].series).toEqual([
+      { name: '2569-M03', value: 30, min: 30, max: 30 },
+      { name: '2569-M12', value: 240, min: 180, max: 300 },
+    ]);
+  });
+
+  it('draws no forecast for a complete year', () => {
+    const s = historySeries(
+      [result('2569-M01', 2569, '10'), result('2569-M02', 2569, '20')],
+      2569,
+      100,
+      true,
+      (p) => p,
+      { ...names, forecast: 'f' },
+      { frequency: 'monthly', forecast: { method: 'final', through: 12, toDate: 30, projected: 30, low: 30, high: 30, years: 0 } },
+    );
+    expect(s.map((x) => x.name)).toEqual(['r', 't']);
+  });
+
   it('shows a yearly KPI over all its years', () => {
     const s = historySeries(
       [result('2568', 2568, '2.55'), result('2569', 2569, '2.66')],

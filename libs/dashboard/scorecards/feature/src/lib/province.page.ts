@@ -34,6 +34,7 @@ import {
   formatPercent,
   formatPeriod,
   KpiSparkline,
+  OutlookChip,
   PeriodFilters,
   StatusChip,
 } from '@provdash/dashboard/scorecards/ui';
@@ -80,6 +81,7 @@ const CHART_MAX_WIDTH = 680;
     MatProgressBarModule,
     TranslocoDirective,
     StatusChip,
+    OutlookChip,
     PeriodFilters,
     KpiSparkline,
     AgreementScoreTile,
@@ -164,6 +166,29 @@ export class ProvincePage {
   protected readonly slowest = computed(() => valueOf(this.overview.slowest) ?? []);
   private readonly viewport = injectViewportWidth();
   protected readonly chartWidth = computed(() => Math.max(260, Math.min(this.viewport() - 64, CHART_MAX_WIDTH)));
+
+  /** Each KPI's year-end forecast and outlook, by id (the screen's forecasts part). */
+  private readonly forecasts = computed(
+    () => new Map((valueOf(this.store.forecasts)?.kpis ?? []).map((k) => [k.kpiId, k])),
+  );
+  /** What each goal contributes to, by code. */
+  private readonly contributions = computed(
+    () => new Map((valueOf(this.store.contributions)?.goals ?? []).map((g) => [g.code, g])),
+  );
+  /** The projection of a year still running (a complete year's figure is the actual already shown). */
+  protected forecastOf(kpiId: string) {
+    const f = this.forecasts().get(kpiId)?.forecast;
+    return f && f.method !== 'final' ? f : null;
+  }
+  protected outlookOf(kpiId: string) {
+    const k = this.forecasts().get(kpiId);
+    return k?.forecast && k.forecast.method !== 'final' ? k.outlook : null;
+  }
+  protected contribution(goalCode: string) {
+    return this.contributions().get(goalCode) ?? null;
+  }
+  /** The disbursement's year-end forecast, for the panel's chart and its line in words. */
+  protected readonly disbursementForecast = computed(() => valueOf(this.store.forecasts)?.disbursement ?? null);
 
   protected readonly num = formatNumber;
   protected readonly pct = formatPercent;
