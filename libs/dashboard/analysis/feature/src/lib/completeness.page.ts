@@ -1,10 +1,10 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { formatPercent } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
@@ -19,6 +19,7 @@ import {
 } from '@provdash/shared/domain';
 import { byCompleteness, completenessBand } from './completeness-view';
 import { ReportingFigures } from './reporting-figures';
+import { keepInAddress } from './keep-in-address';
 
 /**
  * `/ministry/analysis/completeness` (central staff, admins): have the provinces reported? For a
@@ -43,7 +44,6 @@ import { ReportingFigures } from './reporting-figures';
 })
 export class CompletenessPage {
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   readonly lang = injectLang();
   private readonly current = fiscalYearOf(bangkokDateOf(new Date()));
   readonly years = [this.current, this.current - 1, this.current - 2, this.current - 3];
@@ -85,18 +85,7 @@ export class CompletenessPage {
   readonly dateName = (d: string) => formatDateLabel(d, this.lang());
 
   constructor() {
-    // Kept in the address: a link or a reload shows the same view. Not on the first run: the
-    // address already says (or defaults to) what is shown, and a navigation of our own on arrival
-    // could cancel the link the reader clicks next (a desk tab on a slow phone).
-    let arrived = false;
-    effect(() => {
-      const queryParams = { fy: this.fiscalYear(), month: this.month(), missing: this.onlyMissing() ? 1 : null };
-      if (!arrived) {
-        arrived = true;
-        return;
-      }
-      void this.router.navigate([], { queryParams, replaceUrl: true, queryParamsHandling: 'merge' });
-    });
+    keepInAddress(() => ({ fy: this.fiscalYear(), month: this.month(), missing: this.onlyMissing() ? 1 : null }));
   }
 
   setYear(fy: number): void {

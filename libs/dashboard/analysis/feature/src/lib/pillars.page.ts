@@ -1,14 +1,15 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { formatPercent, StatusChip } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { PillarsDto } from '@provdash/shared/contracts';
 import { bangkokDateOf, fiscalYearOf, formatDateLabel } from '@provdash/shared/domain';
+import { keepInAddress } from './keep-in-address';
 
 /**
  * `/ministry/analysis/pillars`: the provinces' work rolled up to the six pillars of the national
@@ -25,23 +26,13 @@ import { bangkokDateOf, fiscalYearOf, formatDateLabel } from '@provdash/shared/d
 export class PillarsPage {
   private readonly route = inject(ActivatedRoute);
   readonly lang = injectLang();
-  private readonly router = inject(Router);
   private readonly current = fiscalYearOf(bangkokDateOf(new Date()));
   readonly years = [this.current, this.current - 1, this.current - 2, this.current - 3];
   readonly fiscalYear = signal(Number(this.route.snapshot.queryParamMap.get('fy')) || this.current);
   readonly view = httpResource<PillarsDto>(() => `/api/analysis/pillars?fiscalYear=${this.fiscalYear()}`);
 
   constructor() {
-    // Kept in the address: a link or a reload shows the same year (not on arrival: see CompletenessPage).
-    let arrived = false;
-    effect(() => {
-      const fy = this.fiscalYear();
-      if (!arrived) {
-        arrived = true;
-        return;
-      }
-      void this.router.navigate([], { queryParams: { fy }, replaceUrl: true, queryParamsHandling: 'merge' });
-    });
+    keepInAddress(() => ({ fy: this.fiscalYear() }));
   }
 
   readonly name = localName;

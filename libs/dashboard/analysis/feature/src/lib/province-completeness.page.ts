@@ -12,7 +12,6 @@ import {
   MONTH_KEY_PATTERN,
   periodLabel,
   reportingFlags,
-  reportingRates,
 } from '@provdash/shared/domain';
 import { completenessBand } from './completeness-view';
 import { ReportingFigures } from './reporting-figures';

@@ -1,15 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { downloadBlob, formatNumber, xlsxBlob } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { DataQualityFindingDto, DataQualityKind, ProvinceDataQualityDto } from '@provdash/shared/contracts';
 import { DATA_QUALITY_KINDS, formatDateLabel, periodLabel } from '@provdash/shared/domain';
 import { findingsTable, parseKind, referenceKey } from './quality-view';
+import { keepInAddress } from './keep-in-address';
 
 /**
  * `/ministry/analysis/quality/:code`: one province's findings, kind by kind: the KPI, the period,
@@ -25,7 +26,6 @@ import { findingsTable, parseKind, referenceKey } from './quality-view';
 })
 export class ProvinceQualityPage {
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   readonly lang = injectLang();
   readonly kinds = DATA_QUALITY_KINDS;
@@ -53,13 +53,7 @@ export class ProvinceQualityPage {
   readonly referenceKey = referenceKey;
 
   constructor() {
-    effect(() => {
-      void this.router.navigate([], {
-        queryParams: { kind: this.kind() },
-        replaceUrl: true,
-        queryParamsHandling: 'merge',
-      });
-    });
+    keepInAddress(() => ({ kind: this.kind() }));
   }
 
   async exportXlsx(): Promise<void> {

@@ -1,16 +1,17 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { downloadBlob, xlsxBlob } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { DataQualityDto, DataQualityKind } from '@provdash/shared/contracts';
 import { bangkokDateOf, DATA_QUALITY_KINDS, fiscalYearOf, formatDateLabel } from '@provdash/shared/domain';
 import { parseKind, provincesTable, provinceRows } from './quality-view';
+import { keepInAddress } from './keep-in-address';
 
 /**
  * `/ministry/analysis/quality` (central staff, admins): which provinces' results deserve a question,
@@ -27,7 +28,6 @@ import { parseKind, provincesTable, provinceRows } from './quality-view';
 })
 export class QualityPage {
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   readonly lang = injectLang();
   private readonly current = fiscalYearOf(bangkokDateOf(new Date()));
@@ -47,11 +47,7 @@ export class QualityPage {
   readonly sharePct = (share: string) => `${Number(share) * 100} %`;
 
   constructor() {
-    // Kept in the address: a link or a reload shows the same view.
-    effect(() => {
-      const queryParams = { fy: this.fiscalYear(), kind: this.kind() };
-      void this.router.navigate([], { queryParams, replaceUrl: true, queryParamsHandling: 'merge' });
-    });
+    keepInAddress(() => ({ fy: this.fiscalYear(), kind: this.kind() }));
   }
 
   /** The chips: choosing the chosen kind again shows all kinds. */
