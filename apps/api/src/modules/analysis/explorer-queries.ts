@@ -45,54 +45,65 @@ const PER_YEAR = `CASE k.frequency ${FREQUENCIES.map((f) => `WHEN '${f}' THEN ${
  * `actual` (a ratio entry's quotient), its period's target (`periodTargetOf`), its achievement
  * capped to 0–120 and whether it meets the target (`explorerEntry`). $5 KPI code, $6 goal code,
  * $7 pillar.
+ *
+ * The KPIs in scope come first, then only their targets of the years asked (a range of the
+ * (kpi_id, period) key: period keys of FY 2569 all sort between "2569" and "2570") and their
+ * results of those years (the (kpi_id, fiscal_year, status) index): the cost follows what is
+ * shown, not the years stored.
  */
 const KPI_FACTS = `
-facts AS (
-  SELECT k.code AS kpi, k.name_th AS kpi_th, k.name_en AS kpi_en, g.code AS goal, g.name_th AS goal_th, g.name_en AS goal_en,
-         COALESCE(g.national_pillar, cg.national_pillar) AS pillar, pl.*, r.period, r.fiscal_year,
-         k.rollup, k.aggregation, COALESCE(k.ratio_multiplier, 1) AS multiplier,
-         CASE WHEN k.rollup = 'ratio' THEN r.numerator IS NOT NULL AND r.denominator IS NOT NULL ELSE r.value IS NOT NULL END AS has_value,
-         r.value, r.numerator, r.denominator, a.actual, j.achievement, j.met
-  FROM kpi_result r
-  JOIN kpi k ON k.id = r.kpi_id
+scope AS MATERIALIZED (
+  SELECT k.id AS kpi_id, k.code AS kpi, k.name_th AS kpi_th, k.name_en AS kpi_en,
+         g.code AS goal, g.name_th AS goal_th, g.name_en AS goal_en,
+         COALESCE(g.national_pillar, cg.national_pillar) AS pillar, pl.*,
+         k.rollup, k.aggregation, k.direction, k.band_min, k.band_max, k.ratio_multiplier,
+         COALESCE(k.ratio_multiplier, 1) AS multiplier, ${PER_YEAR} AS per_year
+  FROM kpi k
   JOIN places pl ON pl.id = k.org_unit_id
   JOIN goal g ON g.id = k.goal_id
   LEFT JOIN goal cg ON cg.id = g.contributes_to_goal_id
-  -- The period's target, else the year's (a sum KPI's shared among its periods): looked up per
-  -- result by the (kpi_id, period) key, so the cost follows the results shown, not the years of
-  -- targets stored (a join would scan every year's targets).
+  WHERE ($5::varchar IS NULL OR k.code = $5) AND ($6::varchar IS NULL OR g.code = $6)
+    AND ($7::int IS NULL OR COALESCE(g.national_pillar, cg.national_pillar) = $7)
+),
+targets AS MATERIALIZED (
+  SELECT t.kpi_id, t.period, t.target
+  FROM scope s CROSS JOIN unnest($1::int[]) AS y(fy)
+  JOIN kpi_target t ON t.kpi_id = s.kpi_id AND t.period >= y.fy::text AND t.period < (y.fy + 1)::text
+  WHERE t.state = 'published'
+),
+facts AS (
+  SELECT s.*, r.period, r.fiscal_year,
+         CASE WHEN s.rollup = 'ratio' THEN r.numerator IS NOT NULL AND r.denominator IS NOT NULL ELSE r.value IS NOT NULL END AS has_value,
+         r.value, r.numerator, r.denominator, a.actual, j.achievement, j.met
+  FROM scope s
+  JOIN kpi_result r ON r.kpi_id = s.kpi_id AND r.fiscal_year = ANY($1::int[]) AND r.status = 'approved'
+  LEFT JOIN targets yt ON yt.kpi_id = s.kpi_id AND yt.period = r.fiscal_year::text
+  LEFT JOIN targets pt ON pt.kpi_id = s.kpi_id AND pt.period = r.period
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN k.rollup <> 'ratio' THEN r.value
-                WHEN r.denominator <> 0 THEN r.numerator / r.denominator * COALESCE(k.ratio_multiplier, 1) END AS actual,
-           COALESCE(
-             (SELECT t.target FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = r.period AND t.state = 'published'),
-             (SELECT t.target / CASE WHEN k.rollup = 'sum' THEN ${PER_YEAR} ELSE 1 END
-              FROM kpi_target t WHERE t.kpi_id = k.id AND t.period = r.fiscal_year::text AND t.state = 'published')
-           ) AS target
+    SELECT CASE WHEN s.rollup <> 'ratio' THEN r.value
+                WHEN r.denominator <> 0 THEN r.numerator / r.denominator * s.multiplier END AS actual,
+           COALESCE(pt.target, CASE WHEN s.rollup = 'sum' THEN yt.target / s.per_year ELSE yt.target END) AS target
   ) a
   CROSS JOIN LATERAL (
     SELECT LEAST(GREATEST(x.achievement, 0), 120) AS achievement, x.met
     FROM (SELECT
       CASE WHEN a.actual IS NULL THEN NULL
-           WHEN k.direction = 'band' THEN
-             CASE WHEN k.band_min IS NULL OR k.band_max IS NULL THEN NULL
-                  WHEN a.actual < k.band_min THEN CASE WHEN k.band_min > 0 THEN a.actual * 100 / k.band_min END
-                  WHEN a.actual > k.band_max THEN CASE WHEN a.actual > 0 AND k.band_max >= 0 THEN k.band_max * 100 / a.actual END
+           WHEN s.direction = 'band' THEN
+             CASE WHEN s.band_min IS NULL OR s.band_max IS NULL THEN NULL
+                  WHEN a.actual < s.band_min THEN CASE WHEN s.band_min > 0 THEN a.actual * 100 / s.band_min END
+                  WHEN a.actual > s.band_max THEN CASE WHEN a.actual > 0 AND s.band_max >= 0 THEN s.band_max * 100 / a.actual END
                   ELSE 100 END
            WHEN a.target IS NULL THEN NULL
-           WHEN k.direction = 'higher_better' THEN CASE WHEN a.target > 0 THEN a.actual * 100 / a.target END
+           WHEN s.direction = 'higher_better' THEN CASE WHEN a.target > 0 THEN a.actual * 100 / a.target END
            ELSE CASE WHEN a.actual > 0 AND a.target >= 0 THEN a.target * 100 / a.actual END
       END AS achievement,
       CASE WHEN a.actual IS NULL THEN NULL
-           WHEN k.direction = 'band' THEN CASE WHEN k.band_min IS NULL OR k.band_max IS NULL THEN NULL ELSE a.actual BETWEEN k.band_min AND k.band_max END
+           WHEN s.direction = 'band' THEN CASE WHEN s.band_min IS NULL OR s.band_max IS NULL THEN NULL ELSE a.actual BETWEEN s.band_min AND s.band_max END
            WHEN a.target IS NULL THEN NULL
-           WHEN k.direction = 'higher_better' THEN a.actual >= a.target
+           WHEN s.direction = 'higher_better' THEN a.actual >= a.target
            ELSE a.actual <= a.target
       END AS met) x
   ) j
-  WHERE r.status = 'approved' AND r.fiscal_year = ANY($1::int[])
-    AND ($5::varchar IS NULL OR k.code = $5) AND ($6::varchar IS NULL OR g.code = $6)
-    AND ($7::int IS NULL OR COALESCE(g.national_pillar, cg.national_pillar) = $7)
 )`;
 
 const KPI_PARTS = `

@@ -56,5 +56,5 @@ import { TranslocoDirective } from '@jsverse/transloco';
   `,
 })
 export class AnalysisDesk {
-  readonly tabs = ['completeness', 'pillars', 'explorer', 'quality'] as const;
+  readonly tabs = ['completeness', 'pillars', 'explorer', 'likely-to-miss', 'quality'] as const;
 }

@@ -2,6 +2,7 @@ import { Route } from '@angular/router';
 import { AnalysisDesk } from './analysis-desk';
 import { CompletenessPage } from './completeness.page';
 import { ExplorerPage } from './explorer.page';
+import { LikelyToMissPage } from './likely-to-miss.page';
 import { PillarsPage } from './pillars.page';
 import { ProvinceCompletenessPage } from './province-completeness.page';
 import { ProvinceQualityPage } from './province-quality.page';
@@ -18,6 +19,7 @@ export const analysisRoutes: Route[] = [
       { path: 'completeness/:code', component: ProvinceCompletenessPage },
       { path: 'pillars', component: PillarsPage },
       { path: 'explorer', component: ExplorerPage },
+      { path: 'likely-to-miss', component: LikelyToMissPage },
       { path: 'quality', component: QualityPage },
       { path: 'quality/:code', component: ProvinceQualityPage },
     ],

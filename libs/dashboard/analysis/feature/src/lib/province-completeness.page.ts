@@ -7,12 +7,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { formatPercent } from '@provdash/dashboard/scorecards/ui';
 import { injectLang, localName } from '@provdash/dashboard/shared/i18n';
 import type { OwedResultDto, ProvinceCompletenessDto } from '@provdash/shared/contracts';
-import {
-  formatDateLabel,
-  MONTH_KEY_PATTERN,
-  periodLabel,
-  reportingFlags,
-} from '@provdash/shared/domain';
+import { formatDateLabel, MONTH_KEY_PATTERN, periodLabel, reportingFlags } from '@provdash/shared/domain';
 import { completenessBand } from './completeness-view';
 import { ReportingFigures } from './reporting-figures';
 
