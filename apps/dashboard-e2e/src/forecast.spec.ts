@@ -1,5 +1,11 @@
 import { expect as baseExpect, type APIRequestContext, test } from '@playwright/test';
-import type { ClusterDirectoryDto, GoalContributionsDto, ProvinceForecastsDto, ScorecardDto } from '@provdash/shared/contracts';
+import type {
+  ClusterDirectoryDto,
+  GoalContributionsDto,
+  LikelyToMissDto,
+  ProvinceForecastsDto,
+  ScorecardDto,
+} from '@provdash/shared/contracts';
 import { apiToken, bearer, collectErrors, expectNoSideways, NEW_USER_PASSWORD, signIn } from './support';
 
 // A busy two-core machine: sign-in (password hashing) and first loads can take a while.
@@ -7,7 +13,8 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 const fmt = (v: number) => new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(v);
 /** The disbursement panel's percent: one decimal. */
-const pct = (v: number) => `${new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} %`;
+const pct = (v: number) =>
+  `${new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} %`;
 
 /** Thai as the screen writes the outlook (apps/dashboard/public/i18n/th.json, scorecards.forecast.outlook). */
 const LIKELY_TO_MISS = 'คาดว่าไม่ถึงเป้าหมายสิ้นปี';
@@ -31,7 +38,9 @@ async function pickLikelyMiss(request: APIRequestContext): Promise<Pick> {
     const forecasts = (await (await request.get(`/api/analysis/forecasts/${code}`)).json()) as ProvinceForecastsDto;
     const kpi = forecasts.kpis.find((k) => k.outlook === 'likely_to_miss' && k.forecast?.method === 'scaled');
     if (!kpi) continue;
-    const contributions = (await (await request.get(`/api/analysis/contributions/${code}`)).json()) as GoalContributionsDto;
+    const contributions = (await (
+      await request.get(`/api/analysis/contributions/${code}`)
+    ).json()) as GoalContributionsDto;
     const goal = contributions.goals.find((g) => g.clusterGoal !== null && g.pillar !== null);
     if (!goal) continue;
     const card = (await (await request.get(`/api/org-units/${code}/scorecard`)).json()) as ScorecardDto;
@@ -67,7 +76,10 @@ test.describe('year-end forecasts on the province view', () => {
     expect(res.status()).toBe(201);
   });
 
-  test("sees a KPI likely to miss, its dashed forecast, and a goal's contribution to its cluster", async ({ page, request }, info) => {
+  test("sees a KPI likely to miss, its dashed forecast, and a goal's contribution to its cluster", async ({
+    page,
+    request,
+  }, info) => {
     const errors = collectErrors(page);
     const phone = info.project.name === 'phone';
     if (phone) await page.setViewportSize({ width: 390, height: 844 });
@@ -92,11 +104,16 @@ test.describe('year-end forecasts on the province view', () => {
     const money = pick.forecasts.disbursement;
     if (money.forecast && money.forecast.method !== 'final') {
       const line = page.getByTestId('disbursement-forecast');
-      await expect(line).toContainText(`${pct(money.forecast.projected)} (ช่วง ${pct(money.forecast.low)}–${pct(money.forecast.high)})`);
+      await expect(line).toContainText(
+        `${pct(money.forecast.projected)} (ช่วง ${pct(money.forecast.low)}–${pct(money.forecast.high)})`,
+      );
       if (money.outlook) await expect(line.getByTestId('outlook-chip')).toHaveAttribute('data-outlook', money.outlook);
       await expect(page.getByTestId('disbursement-chart')).toHaveClass(/forecast/);
       await page.getByTestId('disbursement-chart').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `docs/screenshots/forecast-disbursement-${info.project.name}.png`, fullPage: false });
+      await page.screenshot({
+        path: `docs/screenshots/forecast-disbursement-${info.project.name}.png`,
+        fullPage: false,
+      });
     }
 
     // The KPI's chart: the forecast dashed from the last period it stands on to year end.
@@ -123,11 +140,48 @@ test.describe('year-end forecasts on the province view', () => {
     await expect(contribution.getByTestId('goal-pillar')).toHaveAttribute('data-pillar', String(pick.goal.pillar));
     await expect(contribution.getByTestId('goal-pillar')).toContainText(`ยุทธศาสตร์ชาติด้านที่ ${pick.goal.pillar}`);
     await contribution.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `docs/screenshots/province-goal-contribution-${info.project.name}.png`, fullPage: false });
+    await page.screenshot({
+      path: `docs/screenshots/province-goal-contribution-${info.project.name}.png`,
+      fullPage: false,
+    });
     await expectNoSideways(page);
     await contribution.getByTestId('goal-cluster-link').click();
     await expect(page).toHaveURL(new RegExp(`/cluster/${cg.clusterCode}`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(cg.clusterNameTh);
+    expect(errors).toEqual([]);
+  });
+  test("lists the country's KPIs likely to miss on the analysis desk and opens one's forecast", async ({
+    page,
+    request,
+  }, info) => {
+    const errors = collectErrors(page);
+    const list = (await (await request.get('/api/analysis/likely-to-miss')).json()) as LikelyToMissDto;
+    expect(list.kpis.length).toBeGreaterThan(0);
+    const provinces = new Set(list.kpis.map((k) => k.provinceCode));
+    await signIn(page, analyst, { path: '/me' });
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('completeness-link').click();
+    await page.getByTestId('desk-tab-likely-to-miss').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ตัวชี้วัดที่คาดว่าจะไม่ถึงเป้าหมายสิ้นปี');
+    await expect(page.getByTestId('likely-summary')).toContainText(
+      `${list.kpis.length} ตัวชี้วัดใน ${provinces.size} จังหวัด`,
+    );
+    // The province with most comes first; its first KPI opens the KPI's page with the forecast.
+    const counts = [...provinces].map((code) => ({ code, n: list.kpis.filter((k) => k.provinceCode === code).length }));
+    const most = Math.max(...counts.map((c) => c.n));
+    const first = page.locator('section.likely-province').first();
+    await expect(first).toContainText(`${most} ตัวชี้วัด`);
+    await page.screenshot({ path: `docs/screenshots/analysis-likely-${info.project.name}.png`, fullPage: false });
+    if (info.project.name === 'phone') await expectNoSideways(page);
+    const kpiLink = first.locator('a[data-testid^="likely-kpi-"]').first();
+    const kpiId = ((await kpiLink.getAttribute('data-testid')) ?? '').replace('likely-kpi-', '');
+    const kpi = list.kpis.find((k) => k.kpiId === kpiId) as LikelyToMissDto['kpis'][number];
+    await expect(kpiLink.locator('xpath=..')).toContainText(
+      fmt((kpi.forecast as NonNullable<typeof kpi.forecast>).projected),
+    );
+    await kpiLink.click();
+    await expect(page).toHaveURL(new RegExp(`/province/${kpi.provinceCode}/kpi/${kpiId}`));
+    await expect(page.getByTestId('outlook-chip')).toHaveText(new RegExp(LIKELY_TO_MISS));
     expect(errors).toEqual([]);
   });
 });
