@@ -3,7 +3,9 @@
  * 12 months of FY 2569, through the API next to the floor (the same statement run directly with
  * `pg`, in turns, in the same run). Goals: p95 under 150 ms at ten fiscal years, and the cost flat
  * from one to ten years: the pages the statement touches (EXPLAIN BUFFERS, which the machine's
- * load does not move) at ten years at most 1.2× those at one year.
+ * load does not move) at ten years at most 1.5× those at one year for ten times the data. What
+ * may grow is logarithmic: a B-tree one level deeper on each of the KPIs' index probes; a scan of
+ * the years kept would grow tenfold.
  *
  * Run alone on a fresh dataset it measures one year, grows the dataset to ten and measures again;
  * in a full `npm run bench` the growth benchmark has measured the smaller sizes (the explorer is
@@ -14,7 +16,7 @@
 import { measureRead, printRead, readNamed, statementWork, type ReadFigures, type StatementWork } from './reads';
 import { explain, nationalDataset, record, round, suite } from './support';
 
-export const EXPLORER_GOALS = { p95Ms: 150, pagesGrowth: 1.2 };
+export const EXPLORER_GOALS = { p95Ms: 150, pagesGrowth: 1.5 };
 
 export default async (): Promise<void> => {
   const def = readNamed('explorer');

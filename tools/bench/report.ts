@@ -292,7 +292,7 @@ export function renderDocs(r: Results): string {
   if (ex) {
     const x = ex.result;
     out.push(
-      `### The explorer, one KPI group\n\n${x.title} ([analysis.md](analysis.md#the-explorer)): \`GET ${x.path.split('?')[0]}\` (public, approved data) next to the floor, the same statement (\`${x.statement}\`) run directly with \`pg\`, in turns in the same run, at ${x.years} fiscal years. Flat from one to ten years means the pages the statement touches (EXPLAIN BUFFERS, not moved by the machine's load) hardly grow; the latencies at each size are in the growth table above.\n\n` +
+      `### The explorer, one KPI group\n\n${x.title} ([analysis.md](analysis.md#the-explorer)): \`GET ${x.path.split('?')[0]}\` (public, approved data) next to the floor, the same statement (\`${x.statement}\`) run directly with \`pg\`, in turns in the same run, at ${x.years} fiscal years. Flat from one to ten years means the pages the statement touches (EXPLAIN BUFFERS, not moved by the machine's load) grow at most 1.5× for ten times the data: what may grow is a B-tree one level deeper on each KPI's index probe, where a scan of the years kept would grow tenfold.\n\n` +
         table(
           ['path', 'p50 ms', 'p95 ms', 'goal'],
           ['l', 'r', 'r', 'l'],

@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Issue 22 item 3: the explorer's saved views, shared by the ministry's analysts. */
+/**
+ * Issue 22 item 3: the explorer's saved views, shared by the ministry's analysts; and one year's
+ * targets by index (the explorer reads the targets of the years it shows, whatever the years kept).
+ */
 export class CreateExplorerViews1796601700000 implements MigrationInterface {
   name = 'CreateExplorerViews1796601700000';
 
@@ -18,9 +21,13 @@ export class CreateExplorerViews1796601700000 implements MigrationInterface {
         CONSTRAINT "explorer_view_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "app_user"("id") ON DELETE CASCADE
       )`);
     await q.query(`CREATE INDEX "explorer_view_owner_id_idx" ON "explorer_view" ("owner_id")`);
+    await q.query(
+      `CREATE INDEX "kpi_target_fy_kpi_idx" ON "kpi_target" ("fiscal_year", "kpi_id") INCLUDE ("period", "target", "state")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "kpi_target_fy_kpi_idx"`);
     await q.query(`DROP TABLE "explorer_view"`);
   }
 }

@@ -46,9 +46,8 @@ const PER_YEAR = `CASE k.frequency ${FREQUENCIES.map((f) => `WHEN '${f}' THEN ${
  * capped to 0–120 and whether it meets the target (`explorerEntry`). $5 KPI code, $6 goal code,
  * $7 pillar.
  *
- * The KPIs in scope come first, then only their targets of the years asked (a range of the
- * (kpi_id, period) key: period keys of FY 2569 all sort between "2569" and "2570") and their
- * results of those years (the (kpi_id, fiscal_year, status) index): the cost follows what is
+ * The KPIs in scope come first, then only the targets of the years asked (`kpi_target_fy_kpi_idx`)
+ * and the KPIs' results of those years (`kpi_result_fy_reporting_idx`): the cost follows what is
  * shown, not the years stored.
  */
 const KPI_FACTS = `
@@ -66,10 +65,8 @@ scope AS MATERIALIZED (
     AND ($7::int IS NULL OR COALESCE(g.national_pillar, cg.national_pillar) = $7)
 ),
 targets AS MATERIALIZED (
-  SELECT t.kpi_id, t.period, t.target
-  FROM scope s CROSS JOIN unnest($1::int[]) AS y(fy)
-  JOIN kpi_target t ON t.kpi_id = s.kpi_id AND t.period >= y.fy::text AND t.period < (y.fy + 1)::text
-  WHERE t.state = 'published'
+  SELECT t.kpi_id, t.period, t.target FROM kpi_target t
+  WHERE t.fiscal_year = ANY($1::int[]) AND t.state = 'published' AND t.kpi_id IN (SELECT kpi_id FROM scope)
 ),
 facts AS (
   SELECT s.*, r.period, r.fiscal_year,
