@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { DisbursementSummaryDto, ForecastDto } from '@provdash/shared/contracts';
+import { flushChartRemovals } from '@provdash/dashboard/scorecards/ui';
 import { LineChartModule } from '@swimlane/ngx-charts';
 import { formatMonth } from './format';
 
@@ -85,9 +86,10 @@ function yearMonths(curve: DisbursementCurve): string[] {
  *
  * Only the formatting follows the language: the lines keep fixed keys, the months are numbered and
  * the percent ticks are fixed. ngx-charts leaves a removed tick or line drawn (its removal waits for
- * an animation flush that zoneless change detection does not run), so nothing here is ever removed
- * on a language switch or a live update; the names are in the legend below, the figures in the
- * panel's table (the tooltips, which would show the keys, are off).
+ * an animation flush that zoneless change detection does not run), so nothing here is removed on a
+ * language switch or a live update; the names are in the legend below, the figures in the panel's
+ * table (the tooltips, which would show the keys, are off). The one line that can go, the forecast
+ * (a year that has ended has none), goes with `flushChartRemovals`.
  */
 @Component({
   selector: 'pd-disbursement-chart',
@@ -168,6 +170,10 @@ export class DisbursementChart {
   readonly height = input(260);
   /** The overall year-end forecast (percent of the allocation), drawn dashed to September. */
   readonly forecast = input<ForecastDto | null>(null);
+
+  constructor() {
+    flushChartRemovals();
+  }
 
   protected readonly series = computed(() => disbursementSeriesWithForecast(this.curve(), this.forecast()));
   protected readonly withForecast = computed(() => this.series().some((s) => s.name === 'forecast'));
