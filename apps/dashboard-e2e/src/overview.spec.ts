@@ -85,12 +85,14 @@ test.describe("the governor's province view", () => {
     await expect(first.getByTestId('status-chip')).toHaveText('✕ต่ำกว่าเป้าหมาย');
     await expect(page.getByTestId('slow-project')).toHaveCount(5);
 
-    // The disbursement against the target curve: four lines (overall, capital, each with its target).
+    // The disbursement against the target curve: four lines (overall, capital, each with its target),
+    // and on 30 June, with the year running, the overall's year-end forecast dotted to September.
     await expect(page.getByTestId('disbursement-overall')).toContainText('เป้าหมาย');
     await expect(page.getByTestId('disbursement-capital')).toBeVisible();
     const chart = page.getByTestId('disbursement-chart');
     await expect(chart.locator('svg').first()).toBeVisible();
-    await expect(chart.locator('.line-series path')).toHaveCount(4);
+    await expect(chart.locator('.line-series path')).toHaveCount(5);
+    await expect(chart).toHaveClass(/forecast/);
     await expect(chart).toHaveAttribute('aria-label', new RegExp(`มิ\\.ย\\. ${FY}`));
     await page.getByTestId('disbursement').getByText('แสดงเป็นตาราง').click();
     await expect(page.getByTestId('disbursement-table').locator('tbody tr')).toHaveCount(9);
