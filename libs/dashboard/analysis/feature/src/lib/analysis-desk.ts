@@ -53,6 +53,17 @@ import { TranslocoDirective } from '@jsverse/transloco';
       color: var(--mat-sys-primary);
       border-bottom-color: var(--mat-sys-primary);
     }
+    /* A phone: five links in two rows rather than three. */
+    @media (max-width: 600px) {
+      .desk-tabs {
+        gap: 0 2px;
+        padding: 0 8px;
+      }
+      a {
+        padding: 8px 6px;
+        font-size: 0.95rem;
+      }
+    }
   `,
 })
 export class AnalysisDesk {
