@@ -1,4 +1,11 @@
 import type { StatusSummaryDto } from './kpi';
+import type {
+  ForecastMethod,
+  ForecastNullReason,
+  ForecastOutlook,
+  KpiDirection,
+  RollupMethod,
+} from '@provdash/shared/domain';
 import type { DataQualityKind, ResultStatusName } from './vocabulary';
 
 /** Counts of owed results (libs/shared/domain reporting-completeness.ts says what each means). */
@@ -147,7 +154,7 @@ export interface ProvinceDataQualityDto {
 /** `forecastYearEnd` of the domain lib (forecast.ts): where the year's figure will end. */
 export interface ForecastDto {
   /** `scaled` by the earlier years' shape, `naive` (pro-rated sum, else carried forward), or `final` (the year is complete). */
-  method: 'scaled' | 'naive' | 'final';
+  method: ForecastMethod;
   /** Periods of the year it stands on (the first `through`, all reported). */
   through: number;
   toDate: number;
@@ -159,7 +166,8 @@ export interface ForecastDto {
 }
 
 /** `forecastOutlook` of the domain lib: the forecast against the year's target, direction-aware. */
-export type ForecastOutlookName = 'on_track' | 'at_risk' | 'likely_to_miss';
+/** The domain's outlook, under the name the screens use. */
+export type ForecastOutlookName = ForecastOutlook;
 
 /** One KPI's year-end forecast (approved results only) and its outlook. */
 export interface KpiForecastDto {
@@ -167,14 +175,14 @@ export interface KpiForecastDto {
   code: string;
   /** Periods in the KPI's year: 12 monthly, 4 quarterly, 2 half-yearly, 1 yearly. */
   periodsInYear: number;
-  rollup: 'sum' | 'average' | 'last' | 'ratio';
-  direction: 'higher_better' | 'lower_better' | 'band';
+  rollup: RollupMethod;
+  direction: KpiDirection;
   /** The year's target (null for a band KPI or none set); a band KPI's band. */
   target: number | null;
   band: { min: number; max: number } | null;
   forecast: ForecastDto | null;
   /** Why there is no forecast: nothing approved this year yet, or a gap among the first periods. */
-  reason: 'NO_DATA' | 'GAP' | null;
+  reason: ForecastNullReason | null;
   outlook: ForecastOutlookName | null;
 }
 
@@ -188,7 +196,7 @@ export interface DisbursementForecastDto {
   /** The Q4 overall target of the year, percent; null when central staff have set none. */
   target: number | null;
   forecast: ForecastDto | null;
-  reason: 'NO_DATA' | 'GAP' | null;
+  reason: ForecastNullReason | null;
   outlook: ForecastOutlookName | null;
 }
 
@@ -211,7 +219,14 @@ export interface GoalContributionsDto {
   fiscalYear: number;
   goals: {
     code: string;
-    clusterGoal: { code: string; nameTh: string; nameEn: string; clusterCode: string; clusterNameTh: string; clusterNameEn: string } | null;
+    clusterGoal: {
+      code: string;
+      nameTh: string;
+      nameEn: string;
+      clusterCode: string;
+      clusterNameTh: string;
+      clusterNameEn: string;
+    } | null;
     pillar: number | null;
     /** Whether the pillar is the goal's own or its cluster goal's. */
     pillarFrom: 'goal' | 'cluster' | null;
@@ -225,5 +240,11 @@ export interface GoalContributionsDto {
 export interface LikelyToMissDto {
   fiscalYear: number;
   asOf: string;
-  kpis: (KpiForecastDto & { provinceCode: string; provinceNameTh: string; provinceNameEn: string; nameTh: string; nameEn: string })[];
+  kpis: (KpiForecastDto & {
+    provinceCode: string;
+    provinceNameTh: string;
+    provinceNameEn: string;
+    nameTh: string;
+    nameEn: string;
+  })[];
 }

@@ -40,7 +40,7 @@ import { keepInAddress } from './keep-in-address';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './completeness.page.html',
-  styleUrl: './completeness.page.scss',
+  styleUrls: ['./desk-page.scss', './completeness.page.scss'],
 })
 export class CompletenessPage {
   private readonly route = inject(ActivatedRoute);

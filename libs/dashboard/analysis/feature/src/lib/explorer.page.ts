@@ -65,7 +65,7 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.page.html',
-  styleUrls: ['./completeness.page.scss', './explorer.page.scss'],
+  styleUrls: ['./desk-page.scss', './completeness.page.scss', './explorer.page.scss'],
 })
 export class ExplorerPage {
   private readonly route = inject(ActivatedRoute);

@@ -24,7 +24,7 @@ type Row = LikelyToMissDto['kpis'][number];
   imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './likely-to-miss.page.html',
-  styleUrl: './completeness.page.scss',
+  styleUrls: ['./desk-page.scss', './completeness.page.scss'],
 })
 export class LikelyToMissPage {
   private readonly route = inject(ActivatedRoute);

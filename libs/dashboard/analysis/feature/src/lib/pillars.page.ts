@@ -21,7 +21,7 @@ import { keepInAddress } from './keep-in-address';
   imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoDirective, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pillars.page.html',
-  styleUrl: './completeness.page.scss',
+  styleUrls: ['./desk-page.scss', './completeness.page.scss'],
 })
 export class PillarsPage {
   private readonly route = inject(ActivatedRoute);

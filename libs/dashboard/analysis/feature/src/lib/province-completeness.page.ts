@@ -24,7 +24,7 @@ export type OwedState = 'notReported' | 'draft' | 'onTime' | 'late' | 'notDue';
   imports: [ReportingFigures, MatProgressBarModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './province-completeness.page.html',
-  styleUrl: './completeness.page.scss',
+  styleUrls: ['./desk-page.scss', './completeness.page.scss'],
 })
 export class ProvinceCompletenessPage {
   private readonly route = inject(ActivatedRoute);

@@ -22,7 +22,7 @@ import { keepInAddress } from './keep-in-address';
   imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './province-quality.page.html',
-  styleUrl: './quality.page.scss',
+  styleUrls: ['./desk-page.scss', './quality.page.scss'],
 })
 export class ProvinceQualityPage {
   private readonly route = inject(ActivatedRoute);

@@ -24,7 +24,7 @@ import { keepInAddress } from './keep-in-address';
   imports: [MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './quality.page.html',
-  styleUrl: './quality.page.scss',
+  styleUrls: ['./desk-page.scss', './quality.page.scss'],
 })
 export class QualityPage {
   private readonly route = inject(ActivatedRoute);

@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ForecastOutlookName } from '@provdash/shared/contracts';
-import { STATUS_TONES } from './status-chip';
+import { CHIP_BASE, STATUS_TONES } from './status-chip';
 
 /** A shape for each outlook, so it reads without colour too (the words say it in full). */
 export const OUTLOOK_SYMBOL: Record<ForecastOutlookName, string> = { on_track: '✓', at_risk: '!', likely_to_miss: '✕' };
 /** The tones of the lights: on track as green, at risk as amber, likely to miss as red. */
-const OUTLOOK_TONE: Record<ForecastOutlookName, string> = { on_track: 's-green', at_risk: 's-amber', likely_to_miss: 's-red' };
+const OUTLOOK_TONE: Record<ForecastOutlookName, string> = {
+  on_track: 's-green',
+  at_risk: 's-amber',
+  likely_to_miss: 's-red',
+};
 
 /**
  * The year-end outlook of a forecast (the domain lib's `forecastOutlook`), as a chip with a dashed
@@ -26,20 +30,12 @@ const OUTLOOK_TONE: Record<ForecastOutlookName, string> = { on_track: 's-green',
   >`,
   styles: [
     STATUS_TONES,
+    CHIP_BASE,
     `
       .chip {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
         padding: 1px 8px;
-        border-radius: 12px;
-        font-size: 0.8rem;
-        line-height: 1.4;
         border: 1px dashed;
         white-space: normal;
-      }
-      .sym {
-        font-weight: 700;
       }
     `,
   ],

@@ -34,6 +34,23 @@ export const STATUS_TONES = `
   }
 `;
 
+/** A chip's shape, symbol first: the status chip's and the outlook chip's (which adds a dashed border). */
+export const CHIP_BASE = `
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 8px;
+    border-radius: 12px;
+    font-size: 0.8rem;
+    line-height: 1.4;
+    border: 1px solid transparent;
+  }
+  .sym {
+    font-weight: 700;
+  }
+`;
+
 /** A shape for each light, so the status reads without colour too. */
 export const STATUS_SYMBOL: Record<KpiStatusName, string> = { green: '✓', amber: '!', red: '✕', grey: '?', none: '–' };
 
@@ -52,20 +69,10 @@ export const STATUS_SYMBOL: Record<KpiStatusName, string> = { green: '✓', ambe
   >`,
   styles: [
     STATUS_TONES,
+    CHIP_BASE,
     `
       .chip {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        padding: 2px 8px;
-        border-radius: 12px;
-        font-size: 0.8rem;
-        line-height: 1.4;
         white-space: nowrap;
-        border: 1px solid transparent;
-      }
-      .sym {
-        font-weight: 700;
       }
     `,
   ],
