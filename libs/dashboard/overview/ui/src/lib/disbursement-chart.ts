@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { DisbursementSummaryDto, ForecastDto } from '@provdash/shared/contracts';
-import { flushChartRemovals } from '@provdash/dashboard/scorecards/ui';
+import { flushChartRemovals, LINE_LEGEND_STYLES } from '@provdash/dashboard/scorecards/ui';
 import { LineChartModule } from '@swimlane/ngx-charts';
 import { formatMonth } from './format';
 
@@ -54,7 +54,10 @@ export function disbursementSeries(curve: DisbursementCurve): ChartSeries[] {
  * stands on to September, its interval shaded there. ngx-charts shades a range on every line once
  * one point has one, so every other point gets an empty range (min = max = value).
  */
-export function disbursementSeriesWithForecast(curve: DisbursementCurve, forecast: ForecastDto | null | undefined): ChartSeries[] {
+export function disbursementSeriesWithForecast(
+  curve: DisbursementCurve,
+  forecast: ForecastDto | null | undefined,
+): ChartSeries[] {
   const series = disbursementSeries(curve);
   if (!forecast || forecast.method === 'final' || forecast.through < 1 || !series.length) return series;
   const flat = series.map((s) => ({ ...s, series: s.series.map((p) => ({ ...p, min: p.value, max: p.value })) }));
@@ -133,34 +136,20 @@ function yearMonths(curve: DisbursementCurve): string[] {
     </ul>
   `,
   host: { '[class.paired]': 'paired()', '[class.forecast]': 'withForecast()' },
-  styles: `
-    :host {
-      display: block;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      list-style: none;
-      margin: 4px 0 0;
-      padding: 0;
-      font-size: 0.85rem;
-    }
-    .legend li {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-    }
-    /* Targets dashed, so the two kinds of line differ in shape as well as in colour (the chart draws
+  styles: [
+    LINE_LEGEND_STYLES,
+    `
+      /* Targets dashed, so the two kinds of line differ in shape as well as in colour (the chart draws
        one group per series, in order: with rate and target in pairs, the targets are the even ones). */
-    :host(.paired) ::ng-deep g[clip-path] > g > g:nth-child(even) .line-series path {
-      stroke-dasharray: 6 4;
-    }
-    /* The forecast is the last line: dotted, unlike both the rates (solid) and the targets (dashed). */
-    :host(.forecast) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
-      stroke-dasharray: 2 3;
-    }
-  `,
+      :host(.paired) ::ng-deep g[clip-path] > g > g:nth-child(even) .line-series path {
+        stroke-dasharray: 6 4;
+      }
+      /* The forecast is the last line: dotted, unlike both the rates (solid) and the targets (dashed). */
+      :host(.forecast) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
+        stroke-dasharray: 2 3;
+      }
+    `,
+  ],
 })
 export class DisbursementChart {
   readonly curve = input.required<DisbursementCurve>();

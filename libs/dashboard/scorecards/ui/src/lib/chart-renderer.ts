@@ -14,3 +14,24 @@ export function flushChartRemovals(): void {
     renderers.end?.();
   });
 }
+
+/** A line chart's own legend below it (each line's name beside a sample of the line, solid or dashed). */
+export const LINE_LEGEND_STYLES = `
+  :host {
+    display: block;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    list-style: none;
+    margin: 4px 0 0;
+    padding: 0;
+    font-size: 0.85rem;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+`;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { LineChartModule } from '@swimlane/ngx-charts';
-import { flushChartRemovals } from './chart-renderer';
+import { flushChartRemovals, LINE_LEGEND_STYLES } from './chart-renderer';
 import { formatNumber } from './format';
 
 export interface HistorySeries {
@@ -65,30 +65,16 @@ export function withoutYear(label: string): string {
     </ul>
   `,
   host: { '[class.dashed-last]': 'dashedLast()' },
-  styles: `
-    :host {
-      display: block;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      list-style: none;
-      margin: 4px 0 0;
-      padding: 0;
-      font-size: 0.85rem;
-    }
-    .legend li {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-    }
-    /* The forecast is the last series: drawn dashed, so it differs from the results in shape as well
+  styles: [
+    LINE_LEGEND_STYLES,
+    `
+      /* The forecast is the last series: drawn dashed, so it differs from the results in shape as well
        as colour (the chart draws one group per series, in order). */
-    :host(.dashed-last) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
-      stroke-dasharray: 7 5;
-    }
-  `,
+      :host(.dashed-last) ::ng-deep g[clip-path] > g > g:last-child .line-series path {
+        stroke-dasharray: 7 5;
+      }
+    `,
+  ],
 })
 export class KpiHistoryChart {
   readonly series = input.required<HistorySeries[]>();
