@@ -346,7 +346,9 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
   });
 
   it('holds a push told in the quiet hours until seven in the morning, Bangkok time; the bell and e-mail have it at once', async () => {
-    const lateEvening = new Date('2026-12-07T16:30:00Z'); // 23:30 in Bangkok
+    // A night far ahead of the real clock: the job queue compares start_after with the database's own
+    // time, so a night already past would release the held push at once.
+    const lateEvening = new Date('2046-12-07T16:30:00Z'); // 23:30 in Bangkok
     const sentBefore = push.got.length;
     const [chiangMai] = await t.dataSource.query(`SELECT path FROM org_unit WHERE code = '50'`);
     const made = await t.app.get(NotificationsService).notify(
@@ -388,7 +390,7 @@ describe('notifications (real PostgreSQL, SMTP, push endpoint and LINE API)', ()
       `SELECT start_after FROM ${JOB_SCHEMA}.job WHERE name = 'notifications.deliver' AND singleton_key = $1`,
       [held.id],
     );
-    expect(new Date(job.start_after).toISOString()).toBe('2026-12-08T00:00:00.000Z'); // 07:00 in Bangkok
+    expect(new Date(job.start_after).toISOString()).toBe('2046-12-08T00:00:00.000Z'); // 07:00 in Bangkok
     await new Promise((r) => setTimeout(r, 1000));
     expect(push.got.length).toBe(sentBefore);
   });
