@@ -11,8 +11,8 @@ module.exports = {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  // Angular packages ship .mjs; Transloco and its helpers ship ES modules as .js.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/|flat/))'],
+  // Angular packages ship .mjs; Transloco and its helpers, and d3's modules, ship ES modules as .js.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/|flat/|d3-[a-z-]+/|internmap/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

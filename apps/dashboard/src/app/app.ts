@@ -70,15 +70,12 @@ import { LanguageSwitch } from '@provdash/dashboard/shared/i18n';
         display: inline;
       }
       /* The controls and the live chip keep their size (the chip was clipped under the language
-         switch); the title gives way, and the switch's buttons are narrower. */
+         switch); the title gives way (the switch's buttons narrow themselves). */
       pd-language-switch,
       pd-user-menu,
       .app-bar ::ng-deep pd-notification-bell,
       .app-bar ::ng-deep pd-live-indicator {
         flex-shrink: 0;
-      }
-      .app-bar ::ng-deep pd-language-switch .mat-button-toggle-appearance-standard .mat-button-toggle-label-content {
-        padding: 0 8px;
       }
     }
   `,

@@ -109,16 +109,22 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
               @if (curve(); as c) {
                 <figure class="chart" [class.live-changed]="chartChanged()">
                   <figcaption>{{ 'overview.disbursement.chart' | transloco }}</figcaption>
-                  <pd-disbursement-chart
-                    data-testid="disbursement-chart"
-                    role="img"
-                    [attr.aria-label]="'overview.disbursement.chartAria' | transloco: chartLabel()"
-                    [curve]="c"
-                    [forecast]="chartForecast()"
-                    [names]="lineNames()"
-                    [lang]="lang()"
-                    [width]="chartWidth()"
-                  />
+                  <!-- The chart's code (ngx-charts) loads once the first paint is done: the figures above
+                       and the KPIs below are what a phone shows first; the slot keeps its height meanwhile. -->
+                  @defer (on idle) {
+                    <pd-disbursement-chart
+                      data-testid="disbursement-chart"
+                      role="img"
+                      [attr.aria-label]="'overview.disbursement.chartAria' | transloco: chartLabel()"
+                      [curve]="c"
+                      [forecast]="chartForecast()"
+                      [names]="lineNames()"
+                      [lang]="lang()"
+                      [width]="chartWidth()"
+                    />
+                  } @placeholder {
+                    <div class="chart-slot" data-testid="disbursement-chart-slot"></div>
+                  }
                 </figure>
                 <details class="table">
                   <summary>{{ 'overview.disbursement.table' | transloco }}</summary>
@@ -212,6 +218,10 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
     .chart {
       margin: 8px 0 0;
       overflow: hidden;
+    }
+    /* The chart (260 px) and its legend, so nothing below moves when it arrives. */
+    .chart-slot {
+      height: 290px;
     }
     figcaption {
       font-weight: 500;

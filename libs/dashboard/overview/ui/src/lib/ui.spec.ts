@@ -1,7 +1,7 @@
 jest.mock('@swimlane/ngx-charts', () => jest.requireActual('../../../../../../tools/jest/ngx-charts.stub'));
 
 import { Type } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the fixtures live with the data they imitate
@@ -115,6 +115,11 @@ function render<T>(component: Type<T>, inputs: Record<string, unknown>) {
   return { fixture, el, text };
 }
 
+/** Draws the @defer blocks as the browser does once idle after the first paint (the disbursement chart). */
+async function drawDeferred(fixture: ComponentFixture<unknown>) {
+  for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+}
+
 describe('formatting', () => {
   it('writes baht with Thai grouping, points with a sign, months in B.E. for Thai', () => {
     expect(formatBaht('2500000.50')).toBe('2,500,001');
@@ -167,8 +172,8 @@ describe('disbursementSeriesWithForecast', () => {
 });
 
 describe('DisbursementPanel', () => {
-  it('gives each rate against its target in words and a symbol, the chart, and the same figures as a table', () => {
-    const { el, text } = render(DisbursementPanel, {
+  it('gives each rate against its target in words and a symbol, the chart, and the same figures as a table', async () => {
+    const { el, text, fixture } = render(DisbursementPanel, {
       summary: fixtureDisbursement,
       curve: fixtureDisbursement.curve,
       state: 'ready',
@@ -177,6 +182,10 @@ describe('DisbursementPanel', () => {
     expect(text('[data-testid="disbursement-overall"] .verdict')).toBe('! ต่ำกว่าเป้าหมาย 5.0 จุด');
     expect(text('[data-testid="disbursement-capital"] .verdict')).toBe('! ต่ำกว่าเป้าหมาย 10.0 จุด');
     expect(text('[data-testid="disbursement-overall"] .amounts')).toBe('เบิกจ่าย 250,000 จาก 1,000,000 บาท');
+    // Before the chart's code has loaded, its slot keeps the room it will take.
+    expect(el.querySelector('[data-testid="disbursement-chart-slot"]')).not.toBeNull();
+    await drawDeferred(fixture);
+    expect(el.querySelector('[data-testid="disbursement-chart-slot"]')).toBeNull();
     // The legend names the lines in the reader's language, each beside a sample of its line.
     expect([...el.querySelectorAll('.legend li')].map((li) => li.textContent?.trim())).toEqual([
       'เบิกจ่าย',

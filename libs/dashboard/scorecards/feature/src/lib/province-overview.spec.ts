@@ -3,7 +3,7 @@ jest.mock('@swimlane/ngx-charts', () => jest.requireActual('../../../../../../to
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Type } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import {
@@ -81,6 +81,8 @@ async function openProvince(agreement: 'ok' | 404 = 'ok') {
   await settle(fixture);
   http.expectOne('/api/plans/plan-50').flush(fixtureMap);
   await settle(fixture);
+  // What the browser draws once idle after the first paint (the disbursement chart).
+  for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
   return ctx;
 }
 
