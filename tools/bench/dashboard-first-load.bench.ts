@@ -266,19 +266,24 @@ export interface BuildJs {
 }
 
 /**
- * The build's JavaScript by what loads it: the initial chunks (main and what it imports), each lazy
- * route's, and the on-demand ones, from the import statements of the emitted ES modules.
+ * The build's JavaScript by what loads it: the initial chunks (main and what it imports), each
+ * screen's, and the on-demand ones, from the import statements of the emitted ES modules. A screen
+ * is a chunk the router loads (`loadChildren` / `loadComponent: () => import(...)`, at any depth);
+ * what it needs is its static closure plus that of the route chunks above it.
  */
 export function buildJs(dir: string): BuildJs {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const graph = new Map<string, { imports: string[]; dynamic: string[]; size: number }>();
+  const graph = new Map<string, { imports: string[]; dynamic: string[]; routes: string[]; size: number }>();
   for (const f of files) {
     const src = readFileSync(join(dir, f), 'utf8');
     const imports = [...src.matchAll(/(?:import|export)\s*(?:[^"'();]*?from\s*)?["']\.\/([\w-]+\.js)["']/g)].map(
       (m) => m[1],
     );
     const dynamic = [...src.matchAll(/import\(\s*["']\.\/([\w-]+\.js)["']\s*\)/g)].map((m) => m[1]);
-    graph.set(f, { imports, dynamic, size: brotliSize(dir, f) });
+    const routes = [...src.matchAll(/load(?:Children|Component):\(\)=>import\(["']\.\/([\w-]+\.js)["']\)/g)].map(
+      (m) => m[1],
+    );
+    graph.set(f, { imports, dynamic, routes, size: brotliSize(dir, f) });
   }
   const closure = (f: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(f) || !graph.has(f)) return seen;
@@ -290,18 +295,23 @@ export function buildJs(dir: string): BuildJs {
   const main = files.find((f) => /^main-[\w]+\.js$/.test(f));
   if (!main) throw new Error(`no main-*.js in ${dir}`);
   const initial = closure(main);
-  // Route entries: what the initial chunks import on demand (the router's loadChildren/loadComponent),
-  // and what those routes' own chunks import on demand in turn when that is a route too.
-  const routes = new Set<string>();
-  for (const f of initial) for (const d of graph.get(f)?.dynamic ?? []) if (!initial.has(d)) routes.add(d);
-  const screens = [...routes].map((entry) => {
-    const own = [...closure(entry)].filter((f) => !initial.has(f));
+  // Every route chunk with what must have loaded before it (its own closure and its parents').
+  const needs = new Map<string, Set<string>>();
+  const visit = (entry: string, above: Set<string>) => {
+    if (needs.has(entry)) return;
+    const need = new Set([...above, ...closure(entry)]);
+    needs.set(entry, need);
+    for (const f of closure(entry)) for (const r of graph.get(f)?.routes ?? []) visit(r, need);
+  };
+  for (const f of initial) for (const r of graph.get(f)?.routes ?? []) visit(r, initial);
+  const screens = [...needs].map(([entry, need]) => {
+    const own = [...need].filter((f) => !initial.has(f));
     return { entry, kiB: kib(own), files: own.length, withInitialKiB: round(kib(own) + kib(initial), 1) };
   });
-  const inScreens = new Set([...routes].flatMap((r) => [...closure(r)]));
+  const inScreens = new Set([...needs.values()].flatMap((n) => [...n]));
   const onDemand = new Set<string>();
   for (const f of inScreens)
-    for (const d of graph.get(f)?.dynamic ?? []) if (!routes.has(d) && !initial.has(d)) onDemand.add(d);
+    for (const d of graph.get(f)?.dynamic ?? []) if (!needs.has(d) && !inScreens.has(d)) onDemand.add(d);
   return {
     initialKiB: kib(initial),
     initialFiles: initial.size,

@@ -4,7 +4,8 @@ import { translateObjectSignal, TranslocoPipe } from '@jsverse/transloco';
 import { formatPercent, OutlookChip } from '@provdash/dashboard/scorecards/ui';
 import type { DisbursementFiguresDto, DisbursementForecastDto, DisbursementSummaryDto } from '@provdash/shared/contracts';
 import { formatDateLabel } from '@provdash/shared/domain';
-import { DisbursementChart, DisbursementCurve, DisbursementSeriesNames } from './disbursement-chart';
+import { DisbursementChart } from './disbursement-chart';
+import type { DisbursementCurve, DisbursementSeriesNames } from './disbursement-chart';
 import { formatBaht, formatDistance, formatMonth } from './format';
 import { injectLang, LoadState } from './lang';
 

@@ -1,21 +1,20 @@
 import { Route } from '@angular/router';
-import { OpenDataPage } from './open-data.page';
-import { PublicKpiPage } from './public-kpi.page';
 import { PublicLayout } from './public-layout';
-import { PublicOverviewPage } from './public-overview.page';
-import { PublicProvincePage } from './public-province.page';
-import { PublicReportsPage } from './public-reports.page';
 
+/* The public frame is shared; each public screen loads as its own chunk (loadComponent). */
 export const publicRoutes: Route[] = [
   {
     path: '',
     component: PublicLayout,
     children: [
-      { path: '', component: PublicOverviewPage },
-      { path: 'province/:code', component: PublicProvincePage },
-      { path: 'kpi/:kpiId', component: PublicKpiPage },
-      { path: 'data', component: OpenDataPage },
-      { path: 'reports', component: PublicReportsPage },
+      { path: '', loadComponent: () => import('./public-overview.page').then((m) => m.PublicOverviewPage) },
+      {
+        path: 'province/:code',
+        loadComponent: () => import('./public-province.page').then((m) => m.PublicProvincePage),
+      },
+      { path: 'kpi/:kpiId', loadComponent: () => import('./public-kpi.page').then((m) => m.PublicKpiPage) },
+      { path: 'data', loadComponent: () => import('./open-data.page').then((m) => m.OpenDataPage) },
+      { path: 'reports', loadComponent: () => import('./public-reports.page').then((m) => m.PublicReportsPage) },
     ],
   },
 ];
