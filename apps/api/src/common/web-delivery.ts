@@ -1,8 +1,11 @@
 import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { routePreloads } from './route-preloads';
 
 /** JSON smaller than this goes as it is: compressing it saves less than a packet. */
 export const API_COMPRESSION_THRESHOLD = 1024;
@@ -42,6 +45,26 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io/');
 }
 
+/** index.html with a screen's preloads, made once per set of chunks: as is, brotli and gzip, and its tag. */
+interface ScreenPage {
+  etag: string;
+  bodies: Record<'identity' | 'br' | 'gzip', Buffer>;
+}
+
+function screenPage(index: string, chunks: string[]): ScreenPage {
+  const links = chunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('');
+  // After the initial modules and main's script tag: those come first on a shared connection.
+  const html = Buffer.from(index.replace('</body>', `${links}</body>`));
+  return {
+    etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+    bodies: {
+      identity: html,
+      br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(html, { level: constants.Z_BEST_COMPRESSION }),
+    },
+  };
+}
+
 /**
  * The built dashboard from the API's own origin: each file as the brotli or gzip copy made at build
  * time (tools/build/precompress.mjs) when the browser takes it, fingerprinted files cached for a
@@ -51,6 +74,9 @@ function isApiPath(path: string): boolean {
 export function dashboardDelivery(root: string): RequestHandler {
   const files = new Set(listFiles(root));
   const serve = express.static(root, { index: false, cacheControl: false, dotfiles: 'ignore', fallthrough: true });
+  const preloads = routePreloads(root);
+  const index = files.has('index.html') ? readFileSync(join(root, 'index.html'), 'utf8') : null;
+  const pages = new Map<string, ScreenPage>();
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
     let file: string;
@@ -59,12 +85,28 @@ export function dashboardDelivery(root: string): RequestHandler {
     } catch {
       return next();
     }
+    const accepts = accepted(req.headers['accept-encoding']);
     if (!files.has(file)) {
       // A missing asset is a 404, not the app's page.
       if (extname(file)) return next();
+      // A screen's address: the app's page, naming the screen's own chunks for the browser to fetch
+      // alongside the initial ones.
+      const chunks = index === null ? [] : preloads.forPath(file);
+      if (index !== null && chunks.length) {
+        const key = chunks.join(' ');
+        const page = pages.get(key) ?? screenPage(index, chunks);
+        pages.set(key, page);
+        const coding = accepts.has('br') ? 'br' : accepts.has('gzip') ? 'gzip' : 'identity';
+        res.vary('Accept-Encoding');
+        res.type('html');
+        res.setHeader('Cache-Control', REVALIDATE);
+        res.setHeader('ETag', page.etag);
+        if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
+        if (req.headers['if-none-match'] === page.etag) return void res.status(304).end();
+        return void res.send(page.bodies[coding]);
+      }
       file = 'index.html';
     }
-    const accepts = accepted(req.headers['accept-encoding']);
     const encoding = ENCODINGS.find((e) => accepts.has(e.name) && files.has(file + e.suffix));
     res.vary('Accept-Encoding');
     res.type(extname(file));
