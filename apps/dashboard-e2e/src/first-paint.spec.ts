@@ -156,4 +156,31 @@ test.describe('signed out, on a slow phone: quiet pages, one request for the fir
     await settled(page, noise);
     expect(noise.problems).toEqual([]);
   });
+
+  test("a screen's page names the screen's own scripts for the browser to fetch with the initial ones", async () => {
+    const preloads = async (path: string) =>
+      [...(await (await page.request.get(path)).text()).matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(
+        (m) => m[1],
+      );
+    const shell = await preloads('/index.html');
+    const province = await preloads('/province/50');
+    // The initial ones first, as the build wrote them, then the province view's route and page.
+    expect(province.slice(0, shell.length)).toEqual(shell);
+    expect(province.length).toBeGreaterThan(shell.length);
+    for (const chunk of province.slice(shell.length)) expect((await page.request.get(`/${chunk}`)).status()).toBe(200);
+    // Each named script is fetched once: the preload and the router's import are one module.
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.slice(1));
+    });
+    await page.goto('/province/50');
+    await expect(page.getByTestId('kpi-row').first()).toBeVisible({ timeout: 30_000 });
+    for (const chunk of province)
+      expect(
+        scripts.filter((f) => f === chunk),
+        chunk,
+      ).toHaveLength(1);
+    await settled(page, noise);
+    expect(noise.problems).toEqual([]);
+  });
 });

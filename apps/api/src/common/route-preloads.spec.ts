@@ -33,7 +33,10 @@ const BUILD = new Map<string, string>([
   ['chunk-PUBOVR01.js', 'export const x=1;'],
   ['chunk-PUBPRV01.js', 'import{m}from"./chunk-MATCARD1.js";'],
   ['chunk-OVERVW01.js', 'import{m}from"./chunk-MATCARD1.js";var r=[{path:"",component:N}];'],
-  ['chunk-ANALYS01.js', 'var r=[{path:"",component:D,children:[{path:"quality",loadComponent:()=>import("./chunk-QUALIT01.js")}]}];'],
+  [
+    'chunk-ANALYS01.js',
+    'var r=[{path:"",component:D,children:[{path:"quality",loadComponent:()=>import("./chunk-QUALIT01.js")}]}];',
+  ],
   ['chunk-QUALIT01.js', 'export const q=1;'],
 ]);
 

@@ -37,7 +37,8 @@ describe("dashboard delivery: a screen's address names the screen's own chunks f
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const preloadsOf = (html: string) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+  const preloadsOf = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
 
   it('adds the route and page chunks after the initial ones, revalidated, brotli for a browser that takes it', async () => {
     const res = await request(app)

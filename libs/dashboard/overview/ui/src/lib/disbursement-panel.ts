@@ -220,9 +220,14 @@ function rateView(key: RateView['key'], f: Figures | undefined): RateView | null
       margin: 8px 0 0;
       overflow: hidden;
     }
-    /* The chart (260 px) and its legend, so nothing below moves when it arrives. */
+    /* The chart (260 px) and its legend (two rows on a phone), so nothing below moves when it arrives. */
     .chart-slot {
       height: 290px;
+    }
+    @media (max-width: 600px) {
+      .chart-slot {
+        height: 342px;
+      }
     }
     figcaption {
       font-weight: 500;

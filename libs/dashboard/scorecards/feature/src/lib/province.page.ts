@@ -132,6 +132,11 @@ export class ProvincePage {
   protected readonly asOfDay = computed(() => parseDay(this.asOf()));
   /** The snapshot with the approvals heard since, so figures move without a reload. */
   protected readonly scorecard = this.store.card;
+  /**
+   * The plan's name and map link come after the first paint (below-the-fold requests): until the
+   * plan list has answered, their places are kept so nothing under them jumps when they arrive.
+   */
+  protected readonly planPending = computed(() => ['idle', 'loading'].includes(this.store.plans.status()));
   protected readonly headlineKey = HEADLINE_KEY;
 
   /**

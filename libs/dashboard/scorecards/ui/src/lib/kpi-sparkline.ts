@@ -16,7 +16,13 @@ const PAD = 2;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (path(); as d) {
-      <svg [attr.width]="width()" [attr.height]="height()" [attr.viewBox]="'0 0 ' + width() + ' ' + height()" aria-hidden="true" focusable="false">
+      <svg
+        [attr.width]="width()"
+        [attr.height]="height()"
+        [attr.viewBox]="'0 0 ' + width() + ' ' + height()"
+        aria-hidden="true"
+        focusable="false"
+      >
         <path [attr.d]="d" />
       </svg>
     }

@@ -21,7 +21,9 @@ describe('LanguageSwitch', () => {
     const el = fixture.nativeElement as HTMLElement;
     const buttons = () => [...el.querySelectorAll('button')];
     expect(el.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('ภาษา / Language');
-    expect(buttons().map((b) => [b.textContent?.trim(), b.getAttribute('lang'), b.getAttribute('aria-pressed')])).toEqual([
+    expect(
+      buttons().map((b) => [b.textContent?.trim(), b.getAttribute('lang'), b.getAttribute('aria-pressed')]),
+    ).toEqual([
       ['ไทย', 'th', 'true'],
       ['English', 'en', 'false'],
     ]);
