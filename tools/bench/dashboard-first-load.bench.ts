@@ -21,11 +21,12 @@
  * copy of it, so a rebuild running beside the benchmark cannot change what it measures.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { readBuiltModules } from '../../apps/api/src/common/route-preloads';
 import { throwawayDir } from '../../apps/api/src/database/embedded-postgres';
 import { NATIONAL_AS_OF, NATIONAL_LATEST_FY } from '../dataset/national-dataset';
 import { KPI, PROVINCE } from './reads';
@@ -272,46 +273,27 @@ export interface BuildJs {
  * what it needs is its static closure plus that of the route chunks above it.
  */
 export function buildJs(dir: string): BuildJs {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const graph = new Map<string, { imports: string[]; dynamic: string[]; routes: string[]; size: number }>();
-  for (const f of files) {
-    const src = readFileSync(join(dir, f), 'utf8');
-    const imports = [...src.matchAll(/(?:import|export)\s*(?:[^"'();]*?from\s*)?["']\.\/([\w-]+\.js)["']/g)].map(
-      (m) => m[1],
-    );
-    const dynamic = [...src.matchAll(/import\(\s*["']\.\/([\w-]+\.js)["']\s*\)/g)].map((m) => m[1]);
-    const routes = [...src.matchAll(/load(?:Children|Component):\(\)=>import\(["']\.\/([\w-]+\.js)["']\)/g)].map(
-      (m) => m[1],
-    );
-    graph.set(f, { imports, dynamic, routes, size: brotliSize(dir, f) });
-  }
-  const closure = (f: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(f) || !graph.has(f)) return seen;
-    seen.add(f);
-    for (const i of graph.get(f)?.imports ?? []) closure(i, seen);
-    return seen;
-  };
-  const kib = (set: Iterable<string>) => round([...set].reduce((a, f) => a + (graph.get(f)?.size ?? 0), 0) / 1024, 1);
-  const main = files.find((f) => /^main-[\w]+\.js$/.test(f));
-  if (!main) throw new Error(`no main-*.js in ${dir}`);
-  const initial = closure(main);
+  const built = readBuiltModules(dir);
+  const sizes = new Map(built.files.map((f) => [f, brotliSize(dir, f)]));
+  const kib = (set: Iterable<string>) => round([...set].reduce((a, f) => a + (sizes.get(f) ?? 0), 0) / 1024, 1);
+  const { initial, closure } = built;
+  if (!initial.size) throw new Error(`no main-*.js in ${dir}`);
   // Every route chunk with what must have loaded before it (its own closure and its parents').
   const needs = new Map<string, Set<string>>();
   const visit = (entry: string, above: Set<string>) => {
     if (needs.has(entry)) return;
     const need = new Set([...above, ...closure(entry)]);
     needs.set(entry, need);
-    for (const f of closure(entry)) for (const r of graph.get(f)?.routes ?? []) visit(r, need);
+    for (const f of closure(entry)) for (const r of built.routes(f)) visit(r.chunk, need);
   };
-  for (const f of initial) for (const r of graph.get(f)?.routes ?? []) visit(r, initial);
+  for (const f of initial) for (const r of built.routes(f)) visit(r.chunk, initial);
   const screens = [...needs].map(([entry, need]) => {
     const own = [...need].filter((f) => !initial.has(f));
     return { entry, kiB: kib(own), files: own.length, withInitialKiB: round(kib(own) + kib(initial), 1) };
   });
   const inScreens = new Set([...needs.values()].flatMap((n) => [...n]));
   const onDemand = new Set<string>();
-  for (const f of inScreens)
-    for (const d of graph.get(f)?.dynamic ?? []) if (!needs.has(d) && !inScreens.has(d)) onDemand.add(d);
+  for (const f of inScreens) for (const d of built.dynamic(f)) if (!needs.has(d) && !inScreens.has(d)) onDemand.add(d);
   return {
     initialKiB: kib(initial),
     initialFiles: initial.size,

@@ -1,4 +1,4 @@
-import { routePreloadsOf } from './route-preloads';
+import { builtModules, routePreloadsOf } from './route-preloads';
 
 /** A build in miniature, written as the optimiser writes Angular's routes and imports. */
 const BUILD = new Map<string, string>([
@@ -41,7 +41,7 @@ const BUILD = new Map<string, string>([
 ]);
 
 describe('routePreloads: the lazy chunks a screen address needs, read from the build', () => {
-  const preloads = routePreloadsOf(BUILD);
+  const preloads = routePreloadsOf(builtModules(BUILD));
 
   it("names the route's chunk and the page's, with everything they import, parents first, none of the initial ones", () => {
     expect(preloads.forPath('/province/50')).toEqual(['chunk-SCORES01.js', 'chunk-PROVPG01.js', 'chunk-MATCARD1.js']);
@@ -73,6 +73,6 @@ describe('routePreloads: the lazy chunks a screen address needs, read from the b
   it('names nothing for an address no route matches, or a page deeper than its route', () => {
     expect(preloads.forPath('/no-such-screen')).toEqual([]);
     expect(preloads.forPath('/sign-in/extra')).toEqual([]);
-    expect(routePreloadsOf(new Map([['chunk-ONLY0001.js', '']])).forPath('/province/50')).toEqual([]);
+    expect(routePreloadsOf(builtModules(new Map([['chunk-ONLY0001.js', '']]))).forPath('/province/50')).toEqual([]);
   });
 });

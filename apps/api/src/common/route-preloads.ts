@@ -19,31 +19,39 @@ const STATIC_IMPORT = /(?:import|export)\s*(?:[^"'();]*?from\s*)?["']\.\/([\w-]+
  */
 const LAZY_ROUTE = /path:"([^"]*)"(?:[^{}"]|"[^"]*")*?load(?:Children|Component):\(\)=>import\("\.\/([\w-]+\.js)"\)/g;
 
+/** A static `import("./chunk.js")` the bundler left for code loaded on demand. */
+const DYNAMIC_IMPORT = /import\(\s*["']\.\/([\w-]+\.js)["']\s*\)/g;
+
 interface LazyRoute {
   segments: string[];
   chunk: string;
 }
 
-export interface RoutePreloads {
-  /** The chunks beyond the initial ones that the screen at this path loads, parents first. */
-  forPath(path: string): string[];
+/**
+ * The emitted modules as a graph: each one's static imports, on-demand imports and lazy routes;
+ * what a module needs loaded with it (`closure`), and the initial modules (main's closure). Read
+ * once; the API's preloads and the first-load benchmark both count from it.
+ */
+export interface BuiltModules {
+  files: string[];
+  initial: Set<string>;
+  closure(file: string): Set<string>;
+  dynamic(file: string): string[];
+  routes(file: string): LazyRoute[];
 }
 
-/** The preloads of a built dashboard (its folder of emitted modules, with `main-*.js`). */
-export function routePreloads(root: string): RoutePreloads {
-  const sources = new Map<string, string>();
-  for (const f of readdirSync(root)) if (f.endsWith('.js')) sources.set(f, readFileSync(join(root, f), 'utf8'));
-  return routePreloadsOf(sources);
-}
-
-/** As `routePreloads`, from the modules' sources by file name. */
-export function routePreloadsOf(sources: ReadonlyMap<string, string>): RoutePreloads {
+export function builtModules(sources: ReadonlyMap<string, string>): BuiltModules {
   const imports = new Map<string, string[]>();
+  const dynamic = new Map<string, string[]>();
   const routes = new Map<string, LazyRoute[]>();
   for (const [file, src] of sources) {
     imports.set(
       file,
       [...src.matchAll(STATIC_IMPORT)].map((m) => m[1]),
+    );
+    dynamic.set(
+      file,
+      [...src.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]),
     );
     routes.set(
       file,
@@ -57,8 +65,36 @@ export function routePreloadsOf(sources: ReadonlyMap<string, string>): RoutePrel
     return seen;
   };
   const main = [...sources.keys()].find((f) => /^main-[\w]+\.js$/.test(f));
-  const initial = main ? closure(main) : new Set<string>();
-  const routesIn = (files: Iterable<string>) => [...files].flatMap((f) => routes.get(f) ?? []);
+  return {
+    files: [...sources.keys()],
+    initial: main ? closure(main) : new Set<string>(),
+    closure: (file) => closure(file),
+    dynamic: (file) => dynamic.get(file) ?? [],
+    routes: (file) => routes.get(file) ?? [],
+  };
+}
+
+/** The emitted modules of a built app folder by file name. */
+export function readBuiltModules(root: string): BuiltModules {
+  const sources = new Map<string, string>();
+  for (const f of readdirSync(root)) if (f.endsWith('.js')) sources.set(f, readFileSync(join(root, f), 'utf8'));
+  return builtModules(sources);
+}
+
+export interface RoutePreloads {
+  /** The chunks beyond the initial ones that the screen at this path loads, parents first. */
+  forPath(path: string): string[];
+}
+
+/** The preloads of a built dashboard (its folder of emitted modules, with `main-*.js`). */
+export function routePreloads(root: string): RoutePreloads {
+  return routePreloadsOf(readBuiltModules(root));
+}
+
+/** As `routePreloads`, from the build's module graph. */
+export function routePreloadsOf(built: BuiltModules): RoutePreloads {
+  const { initial, closure } = built;
+  const routesIn = (files: Iterable<string>) => [...files].flatMap((f) => built.routes(f));
 
   /** The lazy chunks that match `segments` from these routes on, or null when none does. */
   const match = (segments: string[], level: LazyRoute[], seen: Set<string>): string[] | null => {
@@ -86,7 +122,7 @@ export function routePreloadsOf(sources: ReadonlyMap<string, string>): RoutePrel
       const key = segments.join('/');
       const known = cache.get(key);
       if (known) return known;
-      const chunks = main ? (match(segments, routesIn(initial), initial) ?? []) : [];
+      const chunks = initial.size ? (match(segments, routesIn(initial), initial) ?? []) : [];
       const files = new Set<string>();
       for (const chunk of chunks) for (const f of closure(chunk)) if (!initial.has(f)) files.add(f);
       const found = [...files];
