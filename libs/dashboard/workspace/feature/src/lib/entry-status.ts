@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { CHIP_BASE } from '@provdash/dashboard/scorecards/ui';
 import type { EntryStatusName } from '@provdash/shared/contracts';
 
 /** A shape for each state, so the status reads without colour too. */
@@ -25,25 +26,17 @@ export const ENTRY_SYMBOL: Record<EntryStatusName, string> = {
         ><span class="sym" aria-hidden="true">⚠</span>{{ 'workspace.timing.late' | transloco }}</span
       >
     }`,
-  styles: `
+  // The status chip's shape (CHIP_BASE), kept on one line each.
+  styles: [
+    CHIP_BASE,
+    `
     :host {
       display: inline-flex;
       flex-wrap: wrap;
       gap: 4px;
     }
     .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      padding: 2px 8px;
-      border-radius: 12px;
-      font-size: 0.8rem;
-      line-height: 1.4;
       white-space: nowrap;
-      border: 1px solid transparent;
-    }
-    .sym {
-      font-weight: 700;
     }
     .s-missing {
       color: #424242;
@@ -74,6 +67,7 @@ export const ENTRY_SYMBOL: Record<EntryStatusName, string> = {
       color: #fff;
     }
   `,
+  ],
 })
 export class EntryStatus {
   readonly status = input.required<EntryStatusName>();
